@@ -1,0 +1,185 @@
+"""``POST /v1/chat/completions``: the OpenAI chat endpoint, plain and streamed (server-sent events)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import aclosing
+from typing import Any, TypeVar
+
+import msgspec
+from litestar import MediaType, Request, Response, post
+from litestar.response import Stream
+
+from gateway.api.guards import permission
+from gateway.api.openai_schema import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionRequest,
+    Choice,
+    ChunkChoice,
+    Delta,
+    MessageOut,
+    Usage,
+    decode_request,
+)
+from gateway.chat.service import ChatAsk, ChatService
+from gateway.errors import GatewayError, GenerationTimeout, NotFound, QueueFull
+from gateway.llm.types import Finished, GenerationEvent, StageTimer, TextDelta
+from gateway.observability.metrics import Metrics
+
+T = TypeVar("T")
+
+
+@post("/v1/chat/completions", opt=permission("chat"), status_code=200)
+async def chat_completions(request: Request, chat: ChatService, metrics: Metrics) -> Response | Stream:
+    started = time.perf_counter()
+    timer = StageTimer()
+    body = decode_request(await request.body(), ChatCompletionRequest)
+    if body.model not in (None, "", chat.model_id):
+        raise NotFound(f"model {body.model!r} does not exist; see GET /v1/models", code="model_not_found",
+                       param="model")
+    ask = ChatAsk(
+        messages=[(m.role, m.text()) for m in body.messages],
+        max_tokens=body.max_completion_tokens or body.max_tokens,
+        temperature=body.temperature,
+        top_p=body.top_p,
+        stop=body.stop_sequences(),
+        seed=body.seed,
+    )
+    t = time.perf_counter()
+    prepared = chat.prepare(request.user, ask)
+    timer.add("prepare", time.perf_counter() - t)
+    try:
+        chat.queue.admit()
+    except QueueFull:
+        metrics.rejected.inc()
+        raise
+    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    events = chat.generate(prepared, timer)
+    if body.stream:
+        include_usage = bool(body.stream_options and body.stream_options.include_usage)
+        return await _stream(events, completion_id, chat.model_id, include_usage, timer, started, metrics)
+    return await _complete(request, events, completion_id, chat.model_id, timer, started, metrics)
+
+
+async def _complete(
+    request: Request,
+    events: AsyncIterator[GenerationEvent],
+    completion_id: str,
+    model: str,
+    timer: StageTimer,
+    started: float,
+    metrics: Metrics,
+) -> Response:
+    async def collect() -> tuple[str, Finished]:
+        parts: list[str] = []
+        async with aclosing(events) as stream:
+            async for event in stream:
+                if isinstance(event, TextDelta):
+                    parts.append(event.text)
+                else:
+                    return "".join(parts), event
+        raise RuntimeError("generation ended without a Finished event")
+
+    result, finish = await _unless_disconnected(request, collect())
+    _count(metrics, finish)
+    if finish.reason == "timeout":
+        raise GenerationTimeout("generation exceeded the per-request timeout")
+    timer.add("total", time.perf_counter() - started)
+    payload = ChatCompletion(
+        id=completion_id,
+        created=int(time.time()),
+        model=model,
+        choices=[Choice(index=0, message=MessageOut("assistant", result), finish_reason=_wire_reason(finish))],
+        usage=Usage(finish.prompt_tokens, finish.completion_tokens, finish.prompt_tokens + finish.completion_tokens),
+    )
+    return Response(
+        msgspec.json.encode(payload), media_type=MediaType.JSON, headers={"Server-Timing": timer.header()}
+    )
+
+
+async def _unless_disconnected(request: Request, work: Coroutine[Any, Any, T]) -> T:
+    """Run ``work`` but cancel it when the client goes away (which stops generation at the next token)."""
+    task = asyncio.ensure_future(work)
+
+    async def disconnected() -> None:
+        while True:
+            message = await request.receive()
+            if message["type"] == "http.disconnect":
+                return
+
+    watcher = asyncio.ensure_future(disconnected())
+    try:
+        await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        watcher.cancel()
+    if not task.done():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        raise asyncio.CancelledError("client disconnected")
+    return task.result()
+
+
+async def _stream(
+    events: AsyncIterator[GenerationEvent],
+    completion_id: str,
+    model: str,
+    include_usage: bool,
+    timer: StageTimer,
+    started: float,
+    metrics: Metrics,
+) -> Stream:
+    # Wait for the first event before answering 200, so queue timeouts and model errors still get their status.
+    first = await anext(events)
+    timer.add("first_token", time.perf_counter() - started)
+    created = int(time.time())
+
+    def chunk(delta: Delta, finish: str | None = None, usage: Usage | None = None) -> bytes:
+        choices = [] if usage is not None else [ChunkChoice(index=0, delta=delta, finish_reason=finish)]
+        payload = ChatCompletionChunk(id=completion_id, created=created, model=model, choices=choices, usage=usage)
+        return b"data: " + msgspec.json.encode(payload) + b"\n\n"
+
+    async def sse() -> AsyncIterator[bytes]:
+        async with aclosing(events) as stream:
+            yield chunk(Delta(role="assistant", content=""))
+            event: GenerationEvent | None = first
+            iterator = aiter(stream)
+            while event is not None:
+                if isinstance(event, TextDelta):
+                    yield chunk(Delta(content=event.text))
+                else:
+                    _count(metrics, event)
+                    if event.reason == "timeout":
+                        error = GenerationTimeout("generation exceeded the per-request timeout")
+                        yield _sse_error(error)
+                    else:
+                        yield chunk(Delta(), finish=_wire_reason(event))
+                        if include_usage:
+                            total = event.prompt_tokens + event.completion_tokens
+                            yield chunk(Delta(), usage=Usage(event.prompt_tokens, event.completion_tokens, total))
+                    break
+                event = await anext(iterator, None)
+        yield b"data: [DONE]\n\n"
+
+    return Stream(
+        sse(),
+        media_type="text/event-stream",
+        headers={"Server-Timing": timer.header(), "Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+def _sse_error(error: GatewayError) -> bytes:
+    body = {"error": {"message": error.message, "type": error.error_type, "param": None, "code": error.code}}
+    return b"data: " + msgspec.json.encode(body) + b"\n\n"
+
+
+def _wire_reason(finish: Finished) -> str:
+    return "length" if finish.reason == "length" else "stop"
+
+
+def _count(metrics: Metrics, finish: Finished) -> None:
+    metrics.tokens_generated.inc(finish.completion_tokens)
+    metrics.prompt_tokens.inc(finish.prompt_tokens)

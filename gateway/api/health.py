@@ -1,0 +1,32 @@
+"""Liveness, readiness and Prometheus metrics."""
+
+from __future__ import annotations
+
+from litestar import MediaType, Response, get
+from litestar.datastructures import State
+
+from gateway.api.guards import permission
+from gateway.observability.metrics import Metrics
+from gateway.policy.access import PUBLIC
+
+
+@get("/healthz", opt=permission(PUBLIC), media_type=MediaType.JSON)
+async def healthz() -> dict[str, str]:
+    return {"status": "alive"}
+
+
+@get("/readyz", opt=permission(PUBLIC), media_type=MediaType.JSON, sync_to_thread=False)
+def readyz(state: State) -> Response[dict[str, object]]:
+    checks = {
+        "database": state.db.ping(),
+        "chat_model": state.chat is not None,
+        "embedding_model": state.embedder is not None or not state.settings.embedding.load,
+        "policy": state.access.policy.version[:12],
+    }
+    ready = all(v for v in checks.values())
+    return Response({"ready": ready, "checks": checks}, status_code=200 if ready else 503)
+
+
+@get("/metrics", opt=permission("metrics:read"), sync_to_thread=False)
+def metrics(metrics: Metrics) -> Response[bytes]:
+    return Response(metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -1,0 +1,1 @@
+"""Answering staff questions: the chat service composes policy, masking, retrieval, generation and audit."""

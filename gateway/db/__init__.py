@@ -1,0 +1,1 @@
+"""Relational storage: SQLAlchemy models, engine and session factory, migrations runner."""

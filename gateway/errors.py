@@ -1,0 +1,117 @@
+"""The gateway's errors, in one place.
+
+Services raise these; one exception handler (``gateway/api/error_handlers.py``) maps them to HTTP, in the OpenAI
+error shape on ``/v1``. Messages never echo request text: it may hold personal data.
+
+    GatewayError
+    ├── ClientError                 4xx: the caller can fix it
+    │   ├── InvalidInput            400  invalid_request_error
+    │   │   └── ContextLengthExceeded 400  (code context_length_exceeded)
+    │   ├── Unauthenticated         401  missing, malformed or unknown credentials
+    │   ├── PolicyDenied            403  authenticated, but the policy does not allow it
+    │   ├── NotFound                404
+    │   ├── Conflict                409
+    │   ├── PayloadTooLarge         413
+    │   └── QueueFull               429  the model queue is full; carries retry_after seconds
+    └── ServerError                 5xx: the gateway cannot do it now
+        ├── ModelUnavailable        503  model not loaded or upstream unreachable
+        ├── GenerationTimeout       504  generation ran past the per-request timeout
+        ├── MaskingFailed           500  PII detection failed; the request fails closed
+        ├── AuditFailed             500  the audit event could not be written; the request fails closed
+        └── ConfigurationError      —    bad settings or policies at start-up (stops the process)
+"""
+
+from __future__ import annotations
+
+
+class GatewayError(Exception):
+    """Base of every error the gateway raises on purpose."""
+
+    status_code: int = 500
+    error_type: str = "server_error"
+    code: str | None = None
+
+    def __init__(self, message: str, *, code: str | None = None, param: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+        if code is not None:
+            self.code = code
+
+
+class ClientError(GatewayError):
+    status_code = 400
+    error_type = "invalid_request_error"
+
+
+class InvalidInput(ClientError):
+    code = "invalid_request"
+
+
+class ContextLengthExceeded(InvalidInput):
+    code = "context_length_exceeded"
+
+
+class Unauthenticated(ClientError):
+    status_code = 401
+    error_type = "authentication_error"
+    code = "invalid_api_key"
+
+
+class PolicyDenied(ClientError):
+    status_code = 403
+    error_type = "permission_error"
+    code = "permission_denied"
+
+
+class NotFound(ClientError):
+    status_code = 404
+    error_type = "not_found_error"
+    code = "not_found"
+
+
+class Conflict(ClientError):
+    status_code = 409
+    code = "conflict"
+
+
+class PayloadTooLarge(ClientError):
+    status_code = 413
+    code = "payload_too_large"
+
+
+class QueueFull(ClientError):
+    status_code = 429
+    error_type = "rate_limit_error"
+    code = "queue_full"
+
+    def __init__(self, message: str, *, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ServerError(GatewayError):
+    status_code = 500
+    error_type = "server_error"
+
+
+class ModelUnavailable(ServerError):
+    status_code = 503
+    code = "model_unavailable"
+
+
+class GenerationTimeout(ServerError):
+    status_code = 504
+    code = "timeout"
+
+
+class MaskingFailed(ServerError):
+    code = "masking_failed"
+
+
+class AuditFailed(ServerError):
+    code = "audit_failed"
+
+
+class ConfigurationError(GatewayError):
+    """Bad settings, policies or model files found at start-up; the process stops with this message."""

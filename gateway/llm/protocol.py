@@ -1,0 +1,38 @@
+"""The small interfaces the rest of the gateway codes against, so backends can be swapped without touching callers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
+
+from gateway.llm.types import ChatMessage, GenerationEvent, Prompt, SamplingParams
+
+
+class ChatModel(Protocol):
+    """A chat model: local llama.cpp, or a remote OpenAI-compatible server."""
+
+    model_id: str
+    context_window: int
+    file_sha256: str | None
+    """Hash of the model file, recorded in the audit trail (None for a remote model)."""
+
+    def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
+        """Render and measure the conversation; raises ContextLengthExceeded when it cannot fit."""
+        ...
+
+    def generate(
+        self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
+    ) -> Iterator[GenerationEvent]:
+        """Blocking generator of text deltas ending with one ``Finished``; checks ``should_stop`` every token."""
+        ...
+
+
+class Embedder(Protocol):
+    """Turns text into unit-length vectors for the knowledge base."""
+
+    dimensions: int
+    max_tokens: int
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def count_tokens(self, text: str) -> int: ...

@@ -1,0 +1,88 @@
+"""Chat generation on a remote OpenAI-compatible server (a llama.cpp server farm, vLLM) on the institution's own
+network. The gateway still masks, filters and audits; only generation moves."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import httpx
+
+from gateway.errors import InvalidInput, ModelUnavailable
+from gateway.llm.types import ChatMessage, Finished, GenerationEvent, Prompt, SamplingParams, TextDelta
+
+_CHARS_PER_TOKEN = 4  # rough size estimate for the prompt; the upstream enforces its own context window
+
+
+class RemoteChatModel:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        model_id: str,
+        upstream_model: str | None = None,
+        api_key_file: Path | None = None,
+        context_window: int = 8192,
+        timeout_s: float = 120.0,
+    ) -> None:
+        headers = {}
+        if api_key_file is not None:
+            headers["Authorization"] = f"Bearer {api_key_file.read_text().strip()}"
+        self._client = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, timeout=timeout_s)
+        self.model_id = model_id
+        self._upstream_model = upstream_model or model_id
+        self.context_window = context_window
+        self.file_sha256: str | None = None
+
+    def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
+        size = sum(len(m.content) for m in messages) // _CHARS_PER_TOKEN + 4 * len(messages)
+        return Prompt(messages=tuple(messages), n_tokens=size)
+
+    def generate(
+        self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
+    ) -> Iterator[GenerationEvent]:
+        body: dict[str, object] = {
+            "model": self._upstream_model,
+            "messages": [{"role": m.role, "content": m.content} for m in prompt.messages],
+            "max_tokens": params.max_tokens,
+            "temperature": params.temperature,
+            "top_p": params.top_p,
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
+        if params.stop:
+            body["stop"] = list(params.stop)
+        if params.seed is not None:
+            body["seed"] = params.seed
+        if params.json_schema is not None:
+            body["response_format"] = {"type": "json_schema", "json_schema": {"name": "answer", "schema": params.json_schema}}
+        reason, usage, produced = "stop", None, 0
+        try:
+            with self._client.stream("POST", "/chat/completions", json=body) as response:
+                if response.status_code == 400:
+                    raise InvalidInput("the upstream model rejected the request")
+                if response.status_code != 200:
+                    raise ModelUnavailable(f"the upstream model answered HTTP {response.status_code}")
+                for line in response.iter_lines():
+                    if should_stop():
+                        reason = "cancelled"
+                        break
+                    if not line.startswith("data:"):
+                        continue
+                    data = line[5:].strip()
+                    if data == "[DONE]":
+                        break
+                    chunk = json.loads(data)
+                    usage = chunk.get("usage") or usage
+                    for choice in chunk.get("choices", []):
+                        text = (choice.get("delta") or {}).get("content")
+                        if text:
+                            produced += 1
+                            yield TextDelta(text)
+                        reason = choice.get("finish_reason") or reason
+        except httpx.HTTPError as exc:
+            raise ModelUnavailable("the upstream model could not be reached") from exc
+        completion_tokens = int(usage["completion_tokens"]) if usage else produced
+        prompt_tokens = int(usage["prompt_tokens"]) if usage else prompt.n_tokens
+        yield Finished(reason if reason in ("stop", "length", "cancelled") else "stop", prompt_tokens, completion_tokens)

