@@ -89,6 +89,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         capacity=settings.llm.queue_size,
         timeout_s=settings.llm.request_timeout_s,
         on_depth=metrics.queue_depth.set,
+        on_finished=metrics.count_generation,
     )
     chat_service = ChatService(queue, engines.policy, settings.llm)
     users = UserStore(engines.db)

@@ -61,8 +61,8 @@ async def chat_completions(request: Request, chat: ChatService, metrics: Metrics
     events = chat.generate(prepared, timer)
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
-        return await _stream(events, completion_id, chat.model_id, include_usage, timer, started, metrics)
-    return await _complete(request, events, completion_id, chat.model_id, timer, started, metrics)
+        return await _stream(events, completion_id, chat.model_id, include_usage, timer, started)
+    return await _complete(request, events, completion_id, chat.model_id, timer, started)
 
 
 async def _complete(
@@ -72,7 +72,6 @@ async def _complete(
     model: str,
     timer: StageTimer,
     started: float,
-    metrics: Metrics,
 ) -> Response:
     async def collect() -> tuple[str, Finished]:
         parts: list[str] = []
@@ -85,7 +84,6 @@ async def _complete(
         raise RuntimeError("generation ended without a Finished event")
 
     result, finish = await _unless_disconnected(request, collect())
-    _count(metrics, finish)
     if finish.reason == "timeout":
         raise GenerationTimeout("generation exceeded the per-request timeout")
     timer.add("total", time.perf_counter() - started)
@@ -130,7 +128,6 @@ async def _stream(
     include_usage: bool,
     timer: StageTimer,
     started: float,
-    metrics: Metrics,
 ) -> Stream:
     # Wait for the first event before answering 200, so queue timeouts and model errors still get their status.
     first = await anext(events)
@@ -151,7 +148,6 @@ async def _stream(
                 if isinstance(event, TextDelta):
                     yield chunk(Delta(content=event.text))
                 else:
-                    _count(metrics, event)
                     if event.reason == "timeout":
                         error = GenerationTimeout("generation exceeded the per-request timeout")
                         yield _sse_error(error)
@@ -178,8 +174,3 @@ def _sse_error(error: GatewayError) -> bytes:
 
 def _wire_reason(finish: Finished) -> str:
     return "length" if finish.reason == "length" else "stop"
-
-
-def _count(metrics: Metrics, finish: Finished) -> None:
-    metrics.tokens_generated.inc(finish.completion_tokens)
-    metrics.prompt_tokens.inc(finish.prompt_tokens)

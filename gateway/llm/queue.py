@@ -30,6 +30,7 @@ class ModelQueue:
         capacity: int,
         timeout_s: float,
         on_depth: Callable[[int], None] | None = None,
+        on_finished: Callable[[Finished], None] | None = None,
     ) -> None:
         self.model = model
         self.capacity = capacity
@@ -38,6 +39,7 @@ class ModelQueue:
         self._lock = asyncio.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
         self._on_depth = on_depth or (lambda _depth: None)
+        self._on_finished = on_finished or (lambda _finished: None)
         self._recent_seconds = 2.0
 
     @property
@@ -88,8 +90,10 @@ class ModelQueue:
         def work() -> None:
             try:
                 for event in self.model.generate(prompt, params, should_stop):
-                    if isinstance(event, Finished) and event.reason == "cancelled" and not stop.is_set():
-                        event = Finished("timeout", event.prompt_tokens, event.completion_tokens)
+                    if isinstance(event, Finished):
+                        if event.reason == "cancelled" and not stop.is_set():
+                            event = Finished("timeout", event.prompt_tokens, event.completion_tokens)
+                        self._on_finished(event)  # counted even when nobody is listening any more
                     loop.call_soon_threadsafe(events.put_nowait, event)
             except BaseException as exc:  # handed to the consumer, which re-raises it on the loop
                 loop.call_soon_threadsafe(events.put_nowait, exc)

@@ -56,7 +56,8 @@ class RemoteChatModel:
         if params.seed is not None:
             body["seed"] = params.seed
         if params.json_schema is not None:
-            body["response_format"] = {"type": "json_schema", "json_schema": {"name": "answer", "schema": params.json_schema}}
+            schema = {"name": "answer", "schema": params.json_schema}
+            body["response_format"] = {"type": "json_schema", "json_schema": schema}
         reason, usage, produced = "stop", None, 0
         try:
             with self._client.stream("POST", "/chat/completions", json=body) as response:
@@ -85,4 +86,5 @@ class RemoteChatModel:
             raise ModelUnavailable("the upstream model could not be reached") from exc
         completion_tokens = int(usage["completion_tokens"]) if usage else produced
         prompt_tokens = int(usage["prompt_tokens"]) if usage else prompt.n_tokens
-        yield Finished(reason if reason in ("stop", "length", "cancelled") else "stop", prompt_tokens, completion_tokens)
+        final = reason if reason in ("stop", "length", "cancelled") else "stop"
+        yield Finished(final, prompt_tokens, completion_tokens)  # type: ignore[arg-type]

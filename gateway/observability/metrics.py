@@ -7,6 +7,8 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
+from gateway.llm.types import Finished
+
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 
 
@@ -31,6 +33,10 @@ class Metrics:
             "gateway_queue_rejections_total", "Requests refused with 429 because the queue was full",
             registry=self.registry,
         )
+
+    def count_generation(self, finished: Finished) -> None:
+        self.tokens_generated.inc(finished.completion_tokens)
+        self.prompt_tokens.inc(finished.prompt_tokens)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

