@@ -112,6 +112,7 @@ class ModelQueue:
             while True:
                 item = await events.get()
                 if item is _DONE:
+                    await worker  # its done-callback (release) runs before we resume: depth is exact on return
                     break
                 if isinstance(item, BaseException):
                     raise item

@@ -1,0 +1,83 @@
+"""ModelQueue with the real model: one generation at a time, bounded waiting, timeouts, cancellation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from gateway.app import build_chat_model
+from gateway.errors import ContextLengthExceeded, QueueFull
+from gateway.llm.protocol import ChatModel
+from gateway.llm.queue import ModelQueue
+from gateway.llm.types import ChatMessage, Finished, SamplingParams, StageTimer, TextDelta
+from tests.conftest import make_settings
+
+
+@pytest.fixture(scope="module")
+def model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ChatModel:
+    return build_chat_model(make_settings(tmp_path_factory.mktemp("q"), models_dir))
+
+
+def prompt(model: ChatModel, text: str = "Tell me a long story about a hospital.") -> object:
+    return model.prepare([ChatMessage("user", text)])
+
+
+async def collect(queue: ModelQueue, p: object, params: SamplingParams) -> list[object]:
+    return [e async for e in queue.generate(p, params, StageTimer())]  # type: ignore[arg-type]
+
+
+def test_the_queue_refuses_beyond_its_capacity_and_frees_places(model: ChatModel) -> None:
+    async def scenario() -> None:
+        queue = ModelQueue(model, capacity=1, timeout_s=60)
+        queue.admit()
+        queue.admit()
+        with pytest.raises(QueueFull) as refused:
+            queue.admit()
+        assert refused.value.retry_after >= 1
+        params = SamplingParams(max_tokens=4, temperature=0)
+        results = await asyncio.gather(collect(queue, prompt(model), params), collect(queue, prompt(model), params))
+        assert all(isinstance(r[-1], Finished) for r in results)
+        assert queue.depth == 0
+        queue.admit()  # room again
+        queue.release()
+
+    asyncio.run(scenario())
+
+
+def test_generation_stops_at_the_deadline(model: ChatModel) -> None:
+    async def scenario() -> None:
+        queue = ModelQueue(model, capacity=1, timeout_s=0.3)
+        queue.admit()
+        events = await collect(queue, prompt(model), SamplingParams(max_tokens=2000, temperature=0.8))
+        assert isinstance(events[-1], Finished) and events[-1].reason == "timeout"
+        assert events[-1].completion_tokens < 2000
+
+    asyncio.run(scenario())
+
+
+def test_a_consumer_that_stops_listening_frees_the_model(model: ChatModel) -> None:
+    finished: list[Finished] = []
+
+    async def scenario() -> None:
+        queue = ModelQueue(model, capacity=0, timeout_s=60, on_finished=finished.append)
+        queue.admit()
+        events = queue.generate(prompt(model), SamplingParams(max_tokens=500, temperature=0.8), StageTimer())
+        async for event in events:
+            assert isinstance(event, TextDelta)
+            break
+        await events.aclose()
+        for _ in range(100):
+            if queue.depth == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert queue.depth == 0
+        assert finished and finished[0].reason == "cancelled" and finished[0].completion_tokens < 500
+
+    asyncio.run(scenario())
+
+
+def test_a_prompt_that_does_not_fit_the_context_is_refused(model: ChatModel) -> None:
+    with pytest.raises(ContextLengthExceeded):
+        model.prepare([ChatMessage("user", "token " * 5000)])
