@@ -25,7 +25,8 @@ from gateway.llm.protocol import ChatModel, Embedder
 from gateway.llm.queue import ModelQueue
 from gateway.llm.remote import RemoteChatModel
 from gateway.observability.metrics import Metrics, MetricsMiddleware
-from gateway.policy.access import AccessControl
+from gateway.policy.access import AccessControl, Authenticator
+from gateway.policy.jwt_auth import JwtAuthenticator
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.users import UserStore
 from gateway.settings import Settings
@@ -93,7 +94,10 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
     )
     chat_service = ChatService(queue, engines.policy, settings.llm)
     users = UserStore(engines.db)
-    access = AccessControl(engines.policy, {"api_key": users.authenticate})
+    authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
+    if settings.jwt.enabled:
+        authenticators["jwt"] = JwtAuthenticator(settings.jwt, policy_roles=engines.policy.role_names)
+    access = AccessControl(engines.policy, authenticators)
     started_at = int(time.time())
 
     def provide(value: Any) -> Provide:

@@ -8,13 +8,21 @@ An invalid value stops the process with a message that names the setting (``load
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+    TomlConfigSettingsSource,
+)
 
 from gateway.errors import ConfigurationError
+from gateway.policy.jwt_auth import JwtSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,6 +104,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     llm: LlmSettings = LlmSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
+    jwt: JwtSettings = JwtSettings()
+    """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
 
     @field_validator("database_url")
     @classmethod
@@ -148,6 +158,10 @@ def load_settings(**overrides: Any) -> Settings:
         raise ConfigurationError(f"GATEWAY_CONFIG: no such file: {config_file}")
     try:
         return Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"GATEWAY_CONFIG: {config_file} is not valid TOML ({exc})") from None
+    except SettingsError as exc:
+        raise ConfigurationError(f"invalid settings: {exc}") from None
     except ValidationError as exc:
         problems = []
         for error in exc.errors():

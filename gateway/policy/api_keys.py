@@ -34,7 +34,7 @@ def issue() -> IssuedKey:
 
 def parse(presented: str) -> tuple[str, str] | None:
     """Split a presented key into (key id, secret); None when it is not shaped like one of ours."""
-    match = _KEY_RE.match(presented)
+    match = _KEY_RE.fullmatch(presented)
     return (match.group(1), match.group(2)) if match else None
 
 

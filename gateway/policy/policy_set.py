@@ -75,6 +75,23 @@ class PolicySet:
         return held[0].generation
 
 
+class _DuplicateKey(yaml.YAMLError):
+    pass
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a repeated key: a second ``teller:`` must not silently replace the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise _DuplicateKey(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load_policy_set(path: Path) -> PolicySet:
     """Read and validate one policy file; any problem raises ConfigurationError naming the file and the key."""
     try:
@@ -82,7 +99,9 @@ def load_policy_set(path: Path) -> PolicySet:
     except OSError as exc:
         raise ConfigurationError(f"{path}: cannot read policy file ({exc.strerror})") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_UniqueKeyLoader)
+    except _DuplicateKey as exc:
+        raise ConfigurationError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

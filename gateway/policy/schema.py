@@ -78,16 +78,16 @@ class PiiRuleDecl(_Strict):
     deny_list: tuple[DenyTerm, ...] = ()
     """Terms always masked, with the entity type to report them as."""
 
-    @model_validator(mode="after")
-    def _known_entities(self) -> PiiRuleDecl:
-        named = list(self.reveal) + list(self.operators) + list(self.thresholds)
-        named += [d.entity_type for d in self.deny_list]
-        if self.mask != "all":
-            named += list(self.mask)
+    @field_validator("mask", "reveal", "operators", "thresholds", "deny_list")
+    @classmethod
+    def _known_entities(cls, value: Any) -> Any:
+        if value == "all":
+            return value
+        named = list(value) if isinstance(value, dict) else [getattr(item, "entity_type", item) for item in value]
         unknown = sorted(set(named) - ENTITY_TYPES)
         if unknown:
             raise ValueError(f"unknown entity types {unknown}; known: {sorted(ENTITY_TYPES)}")
-        return self
+        return value
 
 
 class GenerationDecl(_Strict):
