@@ -12,19 +12,22 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
-from gateway.api import chat, health, models
+from gateway.api import chat, health, mask, models
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
 from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
+from gateway.keyfiles import env_secret, owner_only_secret
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.local import LlamaCppChatModel
 from gateway.llm.protocol import ChatModel, Embedder
 from gateway.llm.queue import ModelQueue
 from gateway.llm.remote import RemoteChatModel
 from gateway.observability.metrics import Metrics, MetricsMiddleware
+from gateway.pii.detector import PiiDetector
+from gateway.pii.masker import Masker
 from gateway.policy.access import AccessControl, Authenticator
 from gateway.policy.jwt_auth import JwtAuthenticator
 from gateway.policy.policy_set import PolicySet, load_policy_set
@@ -33,7 +36,7 @@ from gateway.settings import Settings
 
 log = logging.getLogger("gateway")
 
-ROUTES = [chat.chat_completions, models.list_models, health.healthz, health.readyz, health.metrics]
+ROUTES = [chat.chat_completions, models.list_models, mask.mask_text, health.healthz, health.readyz, health.metrics]
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Engines:
     policy: PolicySet
     chat_model: ChatModel
     embedder: Embedder | None
+    masker: Masker
 
 
 def build_engines(settings: Settings) -> Engines:
@@ -54,7 +58,18 @@ def build_engines(settings: Settings) -> Engines:
     embedder = None
     if settings.embedding.load:
         embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
-    return Engines(db=db, policy=policy, chat_model=build_chat_model(settings), embedder=embedder)
+    return Engines(
+        db=db, policy=policy, chat_model=build_chat_model(settings), embedder=embedder, masker=build_masker(settings)
+    )
+
+
+def build_masker(settings: Settings) -> Masker:
+    """The PII engine, built once: spaCy and every recognizer load here, keyed by the deployment's PII key."""
+    if settings.pii.key_env:
+        key = env_secret(settings.pii.key_env, setting="pii.key_env")
+    else:
+        key = owner_only_secret(settings.pii_key_file, setting="pii.key_file", create=True)
+    return Masker(PiiDetector.create(spacy_model=settings.spacy_model), pseudonym_key=key)
 
 
 def build_chat_model(settings: Settings) -> ChatModel:
@@ -92,7 +107,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         on_depth=metrics.queue_depth.set,
         on_finished=metrics.count_generation,
     )
-    chat_service = ChatService(queue, engines.policy, settings.llm)
+    chat_service = ChatService(queue, engines.policy, settings.llm, engines.masker)
     users = UserStore(engines.db)
     authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
     if settings.jwt.enabled:
@@ -105,6 +120,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
 
     def shutdown() -> None:
         queue.close()
+        chat_service.close()
         engines.db.dispose()
 
     known_paths = frozenset(route.paths.copy().pop() for route in ROUTES)

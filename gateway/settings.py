@@ -22,6 +22,7 @@ from pydantic_settings import (
 )
 
 from gateway.errors import ConfigurationError
+from gateway.pii.settings import PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -104,6 +105,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     llm: LlmSettings = LlmSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
+    pii: PiiSettings = PiiSettings()
     jwt: JwtSettings = JwtSettings()
     """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
 
@@ -145,6 +147,10 @@ class Settings(BaseSettings):
     @property
     def embedding_model_path(self) -> Path:
         return self.embedding.model_path or self.models_dir / "all-MiniLM-L6-v2.F16.gguf"
+
+    @property
+    def pii_key_file(self) -> Path:
+        return self.pii.key_file or self.data_dir / "keys" / "pii.key"
 
     @property
     def policy_file(self) -> Path:

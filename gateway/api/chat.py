@@ -25,8 +25,9 @@ from gateway.api.openai_schema import (
     Usage,
     decode_request,
 )
+from gateway.chat.answer import AnswerGuard
 from gateway.chat.service import ChatAsk, ChatService
-from gateway.errors import GatewayError, GenerationTimeout, NotFound, QueueFull
+from gateway.errors import GatewayError, GenerationTimeout, MaskingFailed, NotFound, QueueFull
 from gateway.llm.types import Finished, GenerationEvent, StageTimer, TextDelta
 from gateway.observability.metrics import Metrics
 
@@ -50,8 +51,9 @@ async def chat_completions(request: Request, chat: ChatService, metrics: Metrics
         seed=body.seed,
     )
     t = time.perf_counter()
-    prepared = chat.prepare(request.user, ask)
+    prepared = await chat.prepare(request.user, ask)
     timer.add("prepare", time.perf_counter() - t)
+    guard = chat.answer_guard(prepared)
     try:
         chat.queue.admit()
     except QueueFull:
@@ -61,15 +63,16 @@ async def chat_completions(request: Request, chat: ChatService, metrics: Metrics
     events = chat.generate(prepared, timer)
     if body.stream:
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
-        return await _stream(events, completion_id, chat.model_id, include_usage, timer, started)
-    return await _complete(request, events, completion_id, chat.model_id, timer, started)
+        return await _stream(chat, guard, events, completion_id, include_usage, timer, started)
+    return await _complete(request, chat, guard, events, completion_id, timer, started)
 
 
 async def _complete(
     request: Request,
+    chat: ChatService,
+    guard: AnswerGuard,
     events: AsyncIterator[GenerationEvent],
     completion_id: str,
-    model: str,
     timer: StageTimer,
     started: float,
 ) -> Response:
@@ -86,12 +89,16 @@ async def _complete(
     result, finish = await _unless_disconnected(request, collect())
     if finish.reason == "timeout":
         raise GenerationTimeout("generation exceeded the per-request timeout")
+    t = time.perf_counter()
+    answer = await asyncio.get_running_loop().run_in_executor(chat.pii_executor, _check_whole, guard, result)
+    timer.add("mask_answer", time.perf_counter() - t)
     timer.add("total", time.perf_counter() - started)
+    model = chat.model_id
     payload = ChatCompletion(
         id=completion_id,
         created=int(time.time()),
         model=model,
-        choices=[Choice(index=0, message=MessageOut("assistant", result), finish_reason=_wire_reason(finish))],
+        choices=[Choice(index=0, message=MessageOut("assistant", answer), finish_reason=_wire_reason(finish))],
         usage=Usage(finish.prompt_tokens, finish.completion_tokens, finish.prompt_tokens + finish.completion_tokens),
     )
     return Response(
@@ -121,10 +128,15 @@ async def _unless_disconnected(request: Request, work: Coroutine[Any, Any, T]) -
     return task.result()
 
 
+def _check_whole(guard: AnswerGuard, text: str) -> str:
+    return guard.feed(text) + guard.finish()
+
+
 async def _stream(
+    chat: ChatService,
+    guard: AnswerGuard,
     events: AsyncIterator[GenerationEvent],
     completion_id: str,
-    model: str,
     include_usage: bool,
     timer: StageTimer,
     started: float,
@@ -133,6 +145,8 @@ async def _stream(
     first = await anext(events)
     timer.add("first_token", time.perf_counter() - started)
     created = int(time.time())
+    model = chat.model_id
+    loop = asyncio.get_running_loop()
 
     def chunk(delta: Delta, finish: str | None = None, usage: Usage | None = None) -> bytes:
         choices = [] if usage is not None else [ChunkChoice(index=0, delta=delta, finish_reason=finish)]
@@ -144,20 +158,27 @@ async def _stream(
             yield chunk(Delta(role="assistant", content=""))
             event: GenerationEvent | None = first
             iterator = aiter(stream)
-            while event is not None:
-                if isinstance(event, TextDelta):
-                    yield chunk(Delta(content=event.text))
-                else:
-                    if event.reason == "timeout":
-                        error = GenerationTimeout("generation exceeded the per-request timeout")
-                        yield _sse_error(error)
+            try:
+                while event is not None:
+                    if isinstance(event, TextDelta):
+                        text = await loop.run_in_executor(chat.pii_executor, guard.feed, event.text)
+                        if text:
+                            yield chunk(Delta(content=text))
                     else:
-                        yield chunk(Delta(), finish=_wire_reason(event))
-                        if include_usage:
-                            total = event.prompt_tokens + event.completion_tokens
-                            yield chunk(Delta(), usage=Usage(event.prompt_tokens, event.completion_tokens, total))
-                    break
-                event = await anext(iterator, None)
+                        tail = await loop.run_in_executor(chat.pii_executor, guard.finish)
+                        if tail:
+                            yield chunk(Delta(content=tail))
+                        if event.reason == "timeout":
+                            yield _sse_error(GenerationTimeout("generation exceeded the per-request timeout"))
+                        else:
+                            yield chunk(Delta(), finish=_wire_reason(event))
+                            if include_usage:
+                                total = event.prompt_tokens + event.completion_tokens
+                                yield chunk(Delta(), usage=Usage(event.prompt_tokens, event.completion_tokens, total))
+                        break
+                    event = await anext(iterator, None)
+            except MaskingFailed as exc:  # fail closed: the rest of the answer is not sent
+                yield _sse_error(exc)
         yield b"data: [DONE]\n\n"
 
     return Stream(

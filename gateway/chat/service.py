@@ -1,13 +1,21 @@
-"""ChatService: turn an authorised chat request into a prompt under the caller's policy, and generate."""
+"""ChatService: turn an authorised chat request into a masked prompt under the caller's policy, and generate."""
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
-from gateway.errors import InvalidInput
+from gateway.chat.answer import AnswerGuard
+from gateway.errors import InvalidInput, MaskingFailed
 from gateway.llm.queue import ModelQueue
 from gateway.llm.types import ChatMessage, GenerationEvent, Prompt, SamplingParams, StageTimer
+from gateway.pii.masker import Masker
+from gateway.pii.rules import PiiRules
+from gateway.pii.vault import PseudonymVault
+from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
 from gateway.settings import LlmSettings
@@ -27,32 +35,43 @@ class ChatAsk:
     seed: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PreparedChat:
     prompt: Prompt
     params: SamplingParams
+    rules: PiiRules
+    vault: PseudonymVault
+    masked_query: str
+    """The caller's messages as the model saw them (masked): what the audit trail records."""
+    entity_counts: Counter[str] = field(default_factory=Counter)
 
 
 class ChatService:
-    def __init__(self, queue: ModelQueue, policy: PolicySet, llm: LlmSettings) -> None:
+    def __init__(self, queue: ModelQueue, policy: PolicySet, llm: LlmSettings, masker: Masker) -> None:
         self.queue = queue
         self.policy = policy
         self.llm = llm
+        self.masker = masker
+        # spaCy pipelines are not meant for concurrent calls; one worker keeps detection off the event loop.
+        self.pii_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pii")
 
     @property
     def model_id(self) -> str:
         return self.queue.model.model_id
 
-    def prepare(self, principal: Principal, ask: ChatAsk) -> PreparedChat:
-        """Apply the role's generation policy and render the prompt; raises on an empty or oversized conversation."""
+    async def prepare(self, principal: Principal, ask: ChatAsk) -> PreparedChat:
+        """Apply the role's policy: mask what the model will see, add the system prompt, render the prompt."""
         if not ask.messages:
             raise InvalidInput("messages must contain at least one message", param="messages")
         if not any(role == "user" and text.strip() for role, text in ask.messages):
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
+        rules = pii_rules_for(self.policy, principal.roles)
+        vault = PseudonymVault()
+        loop = asyncio.get_running_loop()
+        masked, counts = await loop.run_in_executor(self.pii_executor, self._mask_messages, ask, rules, vault)
         generation = self.policy.generation(principal.roles)
         messages = [ChatMessage("system", generation.system_prompt)] if generation.system_prompt else []
-        messages += [ChatMessage(_ROLE_MAP[role], text) for role, text in ask.messages]  # type: ignore[arg-type]
-        messages = _merge_system_messages(messages)
+        messages += masked
         cap = min(self.llm.max_tokens_cap, generation.max_tokens)
         params = SamplingParams(
             max_tokens=min(ask.max_tokens or self.llm.default_max_tokens, cap),
@@ -62,10 +81,34 @@ class ChatService:
             seed=ask.seed,
             json_schema=generation.answer_format,
         )
-        return PreparedChat(prompt=self.queue.model.prepare(messages), params=params)
+        prompt = self.queue.model.prepare(_merge_system_messages(messages))
+        masked_query = "\n".join(m.content for m in masked if m.role == "user")
+        return PreparedChat(prompt, params, rules, vault, masked_query, counts)
+
+    def answer_guard(self, prepared: PreparedChat) -> AnswerGuard:
+        return AnswerGuard(self.masker, prepared.rules, prepared.vault)
 
     def generate(self, prepared: PreparedChat, timer: StageTimer) -> AsyncIterator[GenerationEvent]:
         return self.queue.generate(prepared.prompt, prepared.params, timer)
+
+    def _mask_messages(
+        self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
+    ) -> tuple[list[ChatMessage], Counter[str]]:
+        """Every message the caller sent is masked, system and earlier assistant turns included: the caller
+        controls all of them. Fails closed: an error in detection fails the request."""
+        counts: Counter[str] = Counter()
+        masked = []
+        try:
+            for role, text in ask.messages:
+                result = self.masker.mask(text, rules, vault)
+                counts.update(result.entity_counts)
+                masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
+        except Exception as exc:
+            raise MaskingFailed("personal data detection failed; the request was not sent to the model") from exc
+        return masked, counts
+
+    def close(self) -> None:
+        self.pii_executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _merge_system_messages(messages: list[ChatMessage]) -> list[ChatMessage]:

@@ -51,9 +51,11 @@ class WindowContextEnhancer(ContextAwareEnhancer):
             words = list(getattr(recognizer, "context", None) or ()) + extra
             if not words or metadata.get(RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY):
                 continue
-            window = lowered[max(0, result.start - self.chars_before) : result.start] + " " + lowered[
-                result.end : result.end + self.chars_after
-            ]
+            window = (
+                lowered[max(0, result.start - self.chars_before) : result.start]
+                + " "
+                + lowered[result.end : result.end + self.chars_after]
+            )
             if any(word in window for word in words):
                 result.score = min(
                     ContextAwareEnhancer.MAX_SCORE,

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gateway.pii.entities import SUPPORTED_ENTITIES
+
 PERMISSIONS = frozenset({
     "chat",
     "search",
@@ -22,12 +24,7 @@ PERMISSIONS = frozenset({
 })
 """Every permission a route can require. ``metrics:read`` guards ``/metrics``."""
 
-ENTITY_TYPES = frozenset({
-    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "US_BANK_NUMBER",
-    "ACCOUNT_NUMBER", "MEDICAL_RECORD_NUMBER", "DATE_OF_BIRTH", "STREET_ADDRESS", "LOCATION", "IP_ADDRESS", "URL",
-    "US_DRIVER_LICENSE", "US_PASSPORT", "UK_NHS", "CN_RESIDENT_ID", "CN_MOBILE", "CN_BANK_CARD", "CN_PERSON",
-    "CN_ADDRESS", "DATE_TIME", "NRP", "CRYPTO", "MEDICAL_LICENSE", "US_ITIN",
-})
+ENTITY_TYPES = SUPPORTED_ENTITIES
 """Entity types the masking engine can detect; a policy naming any other type is rejected."""
 
 Operator = Literal["redact", "tag", "pseudonym", "hash", "encrypt"]

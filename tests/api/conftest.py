@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from gateway.app import Engines, build_chat_model, create_app
+from gateway.app import Engines, build_chat_model, build_masker, create_app
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.protocol import ChatModel
+from gateway.pii.masker import Masker
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
 from tests.conftest import make_settings
@@ -31,6 +32,11 @@ def embedder(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Llam
     return LlamaCppEmbedder(settings.embedding_model_path)
 
 
+@pytest.fixture(scope="session")
+def masker(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Masker:
+    return build_masker(make_settings(tmp_path_factory.mktemp("pii"), models_dir))
+
+
 @dataclass
 class Gateway:
     client: TestClient
@@ -43,7 +49,7 @@ class Gateway:
 
 @pytest.fixture
 def gateway_factory(
-    tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder: LlamaCppEmbedder
+    tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder: LlamaCppEmbedder, masker: Masker
 ) -> Iterator[Callable[..., Gateway]]:
     clients: list[TestClient] = []
 
@@ -54,7 +60,7 @@ def gateway_factory(
         policy = load_policy_set(settings.policy_file)
         users = UserStore(db)
         keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
-        engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder)
+        engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker)
         client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from gateway.app import Engines, create_app
+from gateway.app import Engines, build_chat_model, build_masker, create_app
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
 from gateway.policy.policy_set import load_policy_set
@@ -31,10 +31,8 @@ def front_gateway(tmp_path: Path, models_dir: Path, base_url: str, key: str | No
     )
     upgrade(settings.sqlalchemy_url)
     db = Database(settings.sqlalchemy_url)
-    from gateway.app import build_chat_model
-
     engines = Engines(db=db, policy=load_policy_set(settings.policy_file),
-                      chat_model=build_chat_model(settings), embedder=None)
+                      chat_model=build_chat_model(settings), embedder=None, masker=build_masker(settings))
     user_key = UserStore(db).add_user("front-teller", ["teller"])[1]
     return TestClient(create_app(settings, engines), raise_server_exceptions=False), user_key
 

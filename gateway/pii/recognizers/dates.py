@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 import regex
 from presidio_analyzer import Pattern
@@ -21,9 +22,7 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d{{2}}"
     r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)"
 )
-_CUE = (
-    r"(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?|birth|出生日期|出生年月日|出生于|出生|生日)"
-)
+_CUE = r"(?:dob|d\.o\.b\.?|date of birth|birth ?date|birthday|born(?: on)?|birth|出生日期|出生年月日|出生于|出生|生日)"
 _NUMERIC = regex.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{2,4})$")
 
 
@@ -40,7 +39,9 @@ def _plausible(day_month_year: tuple[int, int, int]) -> bool:
 
 class DateOfBirthRecognizer(RuleRecognizer):
     ENTITY = entities.DATE_OF_BIRTH
-    PATTERNS = [Pattern("date after birth cue", rf"(?<={_CUE}[^0-9\n]{{0,16}}){_DATE}(?![0-9])", 0.85)]
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("date after birth cue", rf"(?=\d|{_MONTH})(?<={_CUE}[^0-9\n]{{0,16}}){_DATE}(?![0-9])", 0.85)
+    ]
     REGEX_FLAGS = FLAGS_ICASE
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from typing import ClassVar
 
 import regex
 import tldextract
@@ -20,9 +21,9 @@ _DATE_LIKE = regex.compile(r"^(?:\d{4}[ .\-]\d{1,2}[ .\-]\d{1,2}|\d{1,2}[ .\-]\d
 _THOUSANDS = regex.compile(r"^[1-9]\d{0,2}(?:[ .,]\d{3})+$")
 
 
-class EmailRecognizer(RuleRecognizer):
+class EmailAddressRecognizer(RuleRecognizer):
     ENTITY = entities.EMAIL_ADDRESS
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "email",
             r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
@@ -30,20 +31,20 @@ class EmailRecognizer(RuleRecognizer):
             0.5,
         )
     ]
-    CONTEXT = ["email", "e-mail", "mail", "邮箱", "邮件"]
+    CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "邮箱", "邮件"]
 
     def validate_result(self, pattern_text: str) -> bool:
         return OFFLINE_TLD_EXTRACT(pattern_text.rsplit("@", 1)[1]).suffix != ""
 
 
-class PhoneRecognizer(RuleRecognizer):
+class PhoneNumberRecognizer(RuleRecognizer):
     """Phone numbers in North American, international (+/00) and grouped national formats."""
 
     ENTITY = entities.PHONE_NUMBER
     _LEAD = r"(?<![0-9A-Za-z+\-/.,])"
     _TRAIL = r"(?![0-9A-Za-z]|[.\-/,][0-9])"
     _EXT = r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "north american",
             _LEAD + r"(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)\s?|\d{3}[ .\-])\d{3}[ .\-]\d{4}" + _EXT + _TRAIL,
@@ -51,7 +52,10 @@ class PhoneRecognizer(RuleRecognizer):
         ),
         Pattern(
             "international",
-            _LEAD + r"(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]\d{1,5}){0,5}" + _EXT + _TRAIL,
+            _LEAD
+            + r"(?:\+[1-9]\d{0,2}[ .\-]?|00[1-9]\d{0,2}[ .\-])(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,6}(?:[ .\-]\d{1,6}){0,5}"
+            + _EXT
+            + _TRAIL,
             0.6,
         ),
         Pattern(
@@ -61,7 +65,7 @@ class PhoneRecognizer(RuleRecognizer):
         ),
         Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.1),
     ]
-    CONTEXT = [
+    CONTEXT: ClassVar[list[str]] = [
         "phone", "call", "tel", "mobile", "cell", "fax", "desk", "office", "contact", "reach", "dial", "whatsapp",
         "number", "电话", "手机", "联系",
     ]  # fmt: skip
@@ -75,27 +79,28 @@ class PhoneRecognizer(RuleRecognizer):
         return bool(_DATE_LIKE.match(number) or _THOUSANDS.match(number) or len(set(digits)) == 1)
 
 
-class CreditCardRecognizer(RuleRecognizer):
+class PaymentCardRecognizer(RuleRecognizer):
     ENTITY = entities.CREDIT_CARD
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "card",
-            r"(?<![0-9])(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ \-]\d{4}){2}[ \-]\d{1,7}|3\d{3}[ \-]\d{6}[ \-]\d{4,5})(?![0-9])",
+            r"(?<![0-9])(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ \-]\d{4}){2}[ \-]\d{1,7}|3\d{3}[ \-]\d{6}[ \-]\d{4,5})"
+            r"(?![0-9])",
             0.3,
         )
     ]
-    CONTEXT = ["card", "visa", "mastercard", "amex", "credit", "debit", "卡"]
+    CONTEXT: ClassVar[list[str]] = ["card", "visa", "mastercard", "amex", "credit", "debit", "卡"]
 
     def validate_result(self, pattern_text: str) -> bool:
         return luhn_valid(pattern_text) and len(set(digits_only(pattern_text))) > 1
 
 
-class IbanRecognizer(RuleRecognizer):
+class IbanCodeRecognizer(RuleRecognizer):
     """IBANs, compact or in groups of four; the match is cut to the country's length before the mod-97 check."""
 
     ENTITY = entities.IBAN_CODE
-    PATTERNS = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
-    CONTEXT = ["iban", "account", "bank"]
+    PATTERNS: ClassVar[list[Pattern]] = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
+    CONTEXT: ClassVar[list[str]] = ["iban", "account", "bank"]
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
@@ -110,27 +115,30 @@ class IbanRecognizer(RuleRecognizer):
                 seen += text[end] != " "
                 end += 1
             following = text[end : end + 1]
-            if seen == length and not (following.isascii() and following.isalnum()) and iban_valid(text[match.start() : end]):
+            if (
+                seen == length
+                and not (following.isascii() and following.isalnum())
+                and iban_valid(text[match.start() : end])
+            ):
                 results.append(self.result(match.start(), end, 1.0))
         return results
 
 
-class UsSsnRecognizer(RuleRecognizer):
+class SocialSecurityNumberRecognizer(RuleRecognizer):
     """US social security numbers; replaces stock Presidio's set, which also reported them as UK_NHS."""
 
     ENTITY = entities.US_SSN
-    _BODY = r"(?!000|666|9\d\d)\d{3}([- ]?)(?!00)\d{2}\1(?!0000)\d{4}"
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("dashed", r"(?<![0-9\-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![0-9]|-\d)", 0.6),
         Pattern("spaced", r"(?<![0-9 ])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![0-9]| \d)", 0.3),
         Pattern(
             "after ssn",
-            r"(?<=(?:ssn|social security(?: number| no\.?| #)?|soc\. ?sec\. ?(?:no\.?|#)?)[^0-9\n]{0,12})"
+            r"(?=\d)(?<=(?:ssn|social security(?: number| no\.?| #)?|soc\. ?sec\. ?(?:no\.?|#)?)[^0-9\n]{0,12})"
             r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}(?![0-9])",
             0.85,
         ),
     ]
-    CONTEXT = ["ssn", "social security", "social"]
+    CONTEXT: ClassVar[list[str]] = ["ssn", "social security", "social"]
     REGEX_FLAGS = FLAGS_ICASE
 
     def invalidate_result(self, pattern_text: str) -> bool:
@@ -142,10 +150,10 @@ class AccountNumberRecognizer(RuleRecognizer):
     """Bank account numbers, found by the words that introduce them (bare digit runs are too ambiguous)."""
 
     ENTITY = entities.ACCOUNT_NUMBER
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after account cue",
-            r"(?<=(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
+            r"(?=\d)(?<=(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
             r"[^0-9\n]{0,24})(?<![0-9A-Za-z])\d(?:[ \-]?\d){5,19}(?![0-9])",
             0.7,
         )
@@ -155,9 +163,10 @@ class AccountNumberRecognizer(RuleRecognizer):
 
 class MedicalRecordNumberRecognizer(RuleRecognizer):
     ENTITY = entities.MEDICAL_RECORD_NUMBER
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after record cue",
+            r"(?=[A-Za-z]{0,3}[ \-]?\d)"
             r"(?<=(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|chart (?:number|no\.?|#)"
             r"|hospital (?:number|no\.?)|health record(?: number)?|病历号|住院号|病案号)[^A-Za-z0-9\n]{0,6})"
             r"(?:[A-Z]{1,3}[ \-]?)?\d(?:-?\d){4,11}(?![0-9])",
@@ -169,11 +178,11 @@ class MedicalRecordNumberRecognizer(RuleRecognizer):
 
 class IpAddressRecognizer(RuleRecognizer):
     ENTITY = entities.IP_ADDRESS
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("ipv4", r"(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9]|\.\d)", 0.6),
         Pattern("ipv6", r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])", 0.6),
     ]
-    CONTEXT = ["ip", "address", "host", "client"]
+    CONTEXT: ClassVar[list[str]] = ["ip", "address", "host", "client"]
 
     def validate_result(self, pattern_text: str) -> bool:
         try:
@@ -183,10 +192,10 @@ class IpAddressRecognizer(RuleRecognizer):
         return not (address.version == 6 and pattern_text.count(":") < 3 and "::" not in pattern_text)
 
 
-class UrlRecognizer(RuleRecognizer):
+class WebAddressRecognizer(RuleRecognizer):
     ENTITY = entities.URL
     _NOT_URL = r"\s<>\"'\p{Han}\u3000-\u303f\uff00-\uffef"
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("scheme or www", rf"(?:https?://|www\.)[^{_NOT_URL}]*[^{_NOT_URL}.,;:!?)\]}}]", 0.6),
         Pattern(
             "bare domain",
@@ -196,19 +205,19 @@ class UrlRecognizer(RuleRecognizer):
             0.5,
         ),
     ]
-    CONTEXT = ["url", "website", "link", "site", "网址", "链接"]
+    CONTEXT: ClassVar[list[str]] = ["url", "website", "link", "site", "网址", "链接"]
     REGEX_FLAGS = FLAGS
 
 
 __all__ = [
     "OFFLINE_TLD_EXTRACT",
     "AccountNumberRecognizer",
-    "CreditCardRecognizer",
-    "EmailRecognizer",
-    "IbanRecognizer",
+    "EmailAddressRecognizer",
+    "IbanCodeRecognizer",
     "IpAddressRecognizer",
     "MedicalRecordNumberRecognizer",
-    "PhoneRecognizer",
-    "UrlRecognizer",
-    "UsSsnRecognizer",
+    "PaymentCardRecognizer",
+    "PhoneNumberRecognizer",
+    "SocialSecurityNumberRecognizer",
+    "WebAddressRecognizer",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import regex
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -20,7 +22,10 @@ _ROLE = (
     r"co-?signer|guarantor|signatory|payee|payer|insured|policy[ \-]?holder|guardian|spouse|wife|husband|son|"
     r"daughter|mother|father|sister|brother|partner|my name is|name is|i am|i'm|this is|name:|named|called|"
     r"signed by|seen by|referred by|examined by|treated by|authorized by|approved by|prepared by|attn:?|dear|"
-    r"speak to|speak with|talk to|contact|colleague|mrs\.? and mr\.?|mr\.? and mrs\.?)"
+    r"speak to|speak with|talk to|contact|colleague|call me|calls me|called me|known as|goes by|hi|hello|hey|"
+    r"thanks|thank you|(?:summary|address|funds|payment|transfer|statement|letter|note|report|request|referral|"
+    r"prescription|appointment|refund|invoice|loan|card|account|consent|results?) (?:for|of|to)|\p{L}{3,}ed by|"
+    r"mrs\.? and mr\.?|mr\.? and mrs\.?)"
 )
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 _EDGE_JUNK = "\"'“”‘’()[]{}<>,.;:!?-–—" + " \t\n"
@@ -39,9 +44,13 @@ class TitledNameRecognizer(RuleRecognizer):
     """The name after Mr/Mrs/Ms/Dr/Prof (title excluded), also when written in lower case ("ms. wijtze")."""
 
     ENTITY = entity_types.PERSON
-    PATTERNS = [
-        Pattern("capitalised after title", rf"(?<=(?<![\p{{L}}]){_TITLE}\.?[ \t]{{1,3}}){_NAME}", 0.8),
-        Pattern("lower case after title", rf"(?<=(?<![\p{{L}}]){_TITLE}\.[ \t]{{1,3}})\p{{Ll}}{{3,}}(?![\p{{L}}])", 0.6),
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("capitalised after title", rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}]){_TITLE}\.?[ \t]{{1,3}}){_NAME}", 0.8),
+        Pattern(
+            "lower case after title",
+            rf"(?=\p{{Ll}})(?<=(?<![\p{{L}}]){_TITLE}\.[ \t]{{1,3}})\p{{Ll}}{{3,}}(?![\p{{L}}])",
+            0.6,
+        ),
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -52,8 +61,32 @@ class RoleNameRecognizer(RuleRecognizer):
     """Capitalised names after role words: "patient Maria Lopez", "account holder: J. Smith", "my name is ..."."""
 
     ENTITY = entity_types.PERSON
-    PATTERNS = [Pattern("name after role", rf"(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+){_NAME}", 0.7)]
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "name after role",
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+(?:{_TITLE}\.?[ \t]+)?){_NAME}",
+            0.7,
+        )
+    ]
     REGEX_FLAGS = FLAGS
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if is_plausible_name(pattern_text) else False
+
+
+class AddressedNameRecognizer(RuleRecognizer):
+    """A name someone is addressed by at the start of a line ("Marisca, can you ...") or heading a postal block."""
+
+    ENTITY = entity_types.PERSON
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "vocative",
+            rf"(?<=^[ \t]*){_NAME}"
+            r"(?=,[ \t]+(?i:can|could|would|will|please|i|we|you|thanks|thank|are|is|do|did|have)\b)",
+            0.6,
+        ),
+        Pattern("heading a postal block", rf"(?<=\A[ \t]*){_NAME}(?=[ \t]*\n(?:[^\n]*\n)?[ \t]*\d)", 0.6),
+    ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if is_plausible_name(pattern_text) else False
@@ -66,7 +99,7 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     characters at a span's edges are trimmed instead of the span being dropped.
     """
 
-    ENTITIES = [entity_types.PERSON, entity_types.LOCATION]
+    ENTITIES: ClassVar[list[str]] = [entity_types.PERSON, entity_types.LOCATION]
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -88,4 +121,3 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
             result.start, result.end = start, end
             kept.append(result)
         return kept
-

@@ -1,0 +1,47 @@
+"""AnswerGuard: what the model says is masked before it leaves, then placeholders the role may see are restored.
+
+Streamed or not, the answer goes through the same StreamMasker, so a plain answer and a streamed one are masked
+alike. The model only ever saw placeholders; any personal data in its output is its own and is masked like input.
+Restoring happens after masking and only for entity types the role's policy reveals. A placeholder is a single
+non-space token, which the StreamMasker never splits, so restoration always sees whole placeholders.
+"""
+
+from __future__ import annotations
+
+from gateway.errors import MaskingFailed
+from gateway.pii.masker import Masker
+from gateway.pii.rules import PiiRules
+from gateway.pii.stream import StreamMasker
+from gateway.pii.vault import PseudonymVault
+
+
+class AnswerGuard:
+    def __init__(self, masker: Masker, rules: PiiRules, vault: PseudonymVault) -> None:
+        self._stream = StreamMasker(masker, rules, vault)
+        self._vault = vault
+        self._revealed = rules.entities_revealed
+        self.masked_parts: list[str] = []
+        """The answer as masked before restoration: what the audit trail may keep."""
+
+    def feed(self, delta: str) -> str:
+        return self._release(self._guarded(self._stream.feed, delta))
+
+    def finish(self) -> str:
+        return self._release(self._guarded(self._stream.finish))
+
+    @property
+    def masked_answer(self) -> str:
+        return "".join(self.masked_parts)
+
+    def _release(self, masked: str) -> str:
+        if not masked:
+            return ""
+        self.masked_parts.append(masked)
+        return self._vault.restore(masked, self._revealed) if self._revealed else masked
+
+    @staticmethod
+    def _guarded(step, *args):  # type: ignore[no-untyped-def]
+        try:
+            return step(*args)
+        except Exception as exc:  # fail closed: nothing unmasked leaves
+            raise MaskingFailed("the answer could not be checked for personal data; nothing was sent") from exc

@@ -1,0 +1,125 @@
+"""``Masker``: replaces detected personal data with what the role's policy says (pseudonym, tag, hash, …).
+
+The replacement is done here rather than with presidio-anonymizer: one pass over spans we already hold, no
+per-entity ``OperatorConfig`` objects, and the vault has to see each placeholder/value pair as it is made.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import regex
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from gateway.pii import entities
+from gateway.pii.detector import Detection, Language, PiiDetector
+from gateway.pii.errors import PiiError
+from gateway.pii.rules import PiiRules
+from gateway.pii.vault import PseudonymVault
+
+# Types whose separators carry no meaning: "+1 (217) 555-0143" and "12175550143" get the same pseudonym.
+_COMPACT_TYPES = frozenset(
+    {
+        entities.PHONE_NUMBER, entities.CREDIT_CARD, entities.IBAN_CODE, entities.US_SSN, entities.ACCOUNT_NUMBER,
+        entities.MEDICAL_RECORD_NUMBER, entities.CN_RESIDENT_ID, entities.CN_MOBILE, entities.CN_BANK_CARD,
+    }
+)  # fmt: skip
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    """The masked text, what was found (offsets into the original), and how many of each type."""
+
+    text: str
+    detections: tuple[Detection, ...]
+    entity_counts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def normalise(entity_type: str, value: str) -> str:
+    """The form of a value that decides its pseudonym: case-folded, whitespace collapsed, separators dropped."""
+    folded = _SPACES.sub(" ", value.strip()).casefold()
+    if entity_type in _COMPACT_TYPES:
+        folded = _NOT_ALNUM.sub("", folded)
+        if entity_type == entities.CN_MOBILE and len(folded) > 11:
+            folded = folded[-11:]
+    return folded
+
+
+class Masker:
+    """Masks text with a :class:`PiiDetector`. ``pseudonym_key`` keys HMAC pseudonyms and hashes; ``encryption_key``
+    (32 bytes; derived from ``pseudonym_key`` when omitted) keys the ``encrypt`` operator."""
+
+    def __init__(self, detector: PiiDetector, pseudonym_key: bytes, encryption_key: bytes | None = None) -> None:
+        if len(pseudonym_key) < 16:
+            raise PiiError("pseudonym key must be at least 16 bytes")
+        self.detector = detector
+        self._pseudonym_key = pseudonym_key
+        key = encryption_key or HKDF(hashes.SHA256(), 32, None, b"gateway.pii.encrypt").derive(pseudonym_key)
+        self._aead = AESGCM(key)
+
+    def mask(
+        self, text: str, rules: PiiRules | None = None, vault: PseudonymVault | None = None,
+        language: Language | None = None,
+    ) -> MaskResult:  # fmt: skip
+        """Detect and replace personal data in ``text``; pseudonyms are recorded in ``vault`` when given."""
+        rules = rules or PiiRules.default()
+        detections = self.detector.detect(text, language, rules)
+        return self.apply(text, detections, rules, vault)
+
+    def apply(
+        self, text: str, detections: Sequence[Detection], rules: PiiRules, vault: PseudonymVault | None = None
+    ) -> MaskResult:
+        """Replace the given non-overlapping ``detections`` in ``text``."""
+        pieces: list[str] = []
+        cursor = 0
+        for detection in sorted(detections, key=lambda d: d.start):
+            if detection.start < cursor:
+                raise PiiError("detections overlap")
+            value = text[detection.start : detection.end]
+            pieces.append(text[cursor : detection.start])
+            pieces.append(self.replacement(detection.entity_type, value, rules, vault))
+            cursor = detection.end
+        pieces.append(text[cursor:])
+        counts = Counter(d.entity_type for d in detections)
+        return MaskResult("".join(pieces), tuple(detections), MappingProxyType(dict(counts)))
+
+    def replacement(self, entity_type: str, value: str, rules: PiiRules, vault: PseudonymVault | None) -> str:
+        operator = rules.operator_for(entity_type)
+        if operator == "redact":
+            return "[REDACTED]"
+        if operator == "tag":
+            return f"<{entity_type}>"
+        if operator == "hash":
+            return self._digest(entity_type, value)[:16]
+        if operator == "encrypt":
+            nonce = os.urandom(12)
+            sealed = self._aead.encrypt(nonce, value.encode("utf-8"), entity_type.encode("ascii"))
+            return f"<{entity_type}:" + base64.urlsafe_b64encode(nonce + sealed).decode("ascii").rstrip("=") + ">"
+        placeholder = f"<{entity_type}_{self._digest(entity_type, value)[:8]}>"
+        if vault is not None:
+            vault.record(placeholder, entity_type, value)
+        return placeholder
+
+    def decrypt(self, token: str) -> str:
+        """The value inside an ``encrypt`` token ``<TYPE:...>``."""
+        entity_type, _, body = token.strip("<>").partition(":")
+        try:
+            raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+            return self._aead.decrypt(raw[:12], raw[12:], entity_type.encode("ascii")).decode("utf-8")
+        except Exception as exc:
+            raise PiiError("encrypted PII token cannot be decrypted") from exc
+
+    def _digest(self, entity_type: str, value: str) -> str:
+        message = (entity_type + "\x1f" + normalise(entity_type, value)).encode("utf-8")
+        return hmac.new(self._pseudonym_key, message, hashlib.sha256).hexdigest()

@@ -1,0 +1,66 @@
+"""The recognizers the detector registers, built per language.
+
+Every rule recognizer runs for both languages: identifiers look the same in English and Chinese text, and the
+Chinese name and address rules need Chinese characters to match, so they cost nothing on English text. Only the
+spaCy NER recognizer is English-only.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from gateway.pii.recognizers.addresses import StreetAddressRecognizer
+from gateway.pii.recognizers.chinese_ids import CnBankCardRecognizer, CnMobileRecognizer, CnResidentIdRecognizer
+from gateway.pii.recognizers.chinese_text import CnAddressRecognizer, CnPersonNameRecognizer
+from gateway.pii.recognizers.dates import DateOfBirthRecognizer
+from gateway.pii.recognizers.identifiers import (
+    AccountNumberRecognizer,
+    EmailAddressRecognizer,
+    IbanCodeRecognizer,
+    IpAddressRecognizer,
+    MedicalRecordNumberRecognizer,
+    PaymentCardRecognizer,
+    PhoneNumberRecognizer,
+    SocialSecurityNumberRecognizer,
+    WebAddressRecognizer,
+)
+from gateway.pii.recognizers.people import (
+    AddressedNameRecognizer,
+    FilteredSpacyRecognizer,
+    RoleNameRecognizer,
+    TitledNameRecognizer,
+)
+from gateway.pii.recognizers.rule import RuleRecognizer
+
+RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
+    EmailAddressRecognizer,
+    PhoneNumberRecognizer,
+    PaymentCardRecognizer,
+    IbanCodeRecognizer,
+    SocialSecurityNumberRecognizer,
+    AccountNumberRecognizer,
+    MedicalRecordNumberRecognizer,
+    IpAddressRecognizer,
+    WebAddressRecognizer,
+    DateOfBirthRecognizer,
+    TitledNameRecognizer,
+    RoleNameRecognizer,
+    AddressedNameRecognizer,
+    StreetAddressRecognizer,
+    CnResidentIdRecognizer,
+    CnMobileRecognizer,
+    CnBankCardRecognizer,
+    CnPersonNameRecognizer,
+    CnAddressRecognizer,
+)
+
+
+def build_recognizers(language: str, *, with_ner: bool) -> list[EntityRecognizer]:
+    """One instance of every rule recognizer for ``language``, plus filtered spaCy NER when ``with_ner``."""
+    recognizers: list[EntityRecognizer] = [cls(supported_language=language) for cls in RULE_RECOGNIZERS]
+    if with_ner:
+        recognizers.append(FilteredSpacyRecognizer(supported_language=language))
+    return recognizers
+
+
+__all__ = ["RULE_RECOGNIZERS", "build_recognizers"]

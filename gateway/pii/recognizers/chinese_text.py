@@ -1,0 +1,107 @@
+"""Chinese personal names and postal addresses, by rule. Deliberately conservative; see the package docstring.
+
+Names: a common surname plus one or two given-name characters, only where a cue marks it as a person — a title
+after it (先生, 女士, 医生 …) or a role before it (患者, 客户, 姓名 …). A bare name with no cue is not found.
+Addresses: a run of administrative units (省/市/区/县 …) ending in a road and house number (路/街/道 … 号), or a
+road and house number after an address cue.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import Pattern
+
+from gateway.pii import entities
+from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
+
+SURNAMES_COMPOUND = [
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "端木",
+    "公孙",
+    "轩辕",
+    "南宫",
+    "独孤",
+]
+SURNAMES_SINGLE = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
+    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟臧闵苟邬边卞姬师仇"
+    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + SURNAMES_SINGLE + "])"
+# Characters that end a given name rather than continue it: particles, verbs and titles that follow names.
+_NOT_GIVEN = (
+    "的了在是和与及等于因已将被从向到今昨去来说要会也都就还又并或但而把给对为以之其这那先女医患客护您你我他她们着过吗呢吧啊年月日号"
+    "请找问叫让跟同由经致谢感联系称应需可须均"
+)
+_GIVEN = rf"[\p{{Han}}--[{_NOT_GIVEN}]]{{1,2}}"
+_TITLE_AFTER = r"(?:先生|女士|小姐|医生|大夫|医师|护士|教授|老师|经理|主任|同志|律师|会计|总|院长|科长|行长)"
+_ROLE_BEFORE = (
+    r"(?:患者|病人|客户|姓名|名字|户名|持卡人|开户人|账户名|联系人|收件人|收款人|付款人|申请人|借款人|担保人|受益人|"
+    r"投保人|被保险人|主治医生|主治医师|医生|护士|经办人|负责人|家属|我叫|我是|本人|叫做|名叫|签名|签字)[:：]?\s*"
+)
+
+PROVINCES = (
+    "北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|"
+    "陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+CITIES = (
+    "广州|深圳|杭州|南京|苏州|武汉|成都|西安|长沙|郑州|济南|青岛|大连|沈阳|哈尔滨|长春|厦门|福州|宁波|无锡|合肥|南昌|昆明|"
+    "贵阳|南宁|海口|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|石家庄|太原|东莞|佛山|珠海|温州|绍兴|常州|徐州|烟台|洛阳"
+)
+_HAN = r"[\p{Han}--[在住于到的址是我他她你和与从往去来号]]"
+_ADMIN = (
+    rf"(?:(?:{PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?|(?:{CITIES})市?)"
+    rf"(?:{_HAN}{{1,5}}?(?:自治州|地区|市|州|盟|区|县|旗|镇|乡|街道)){{0,3}}"
+)
+_ROAD = rf"{_HAN}{{1,8}}?(?:大道|大街|路|街|道|巷|胡同|弄|里|村)"
+_HOUSE = (
+    r"(?:[0-9０-９]+|[一二三四五六七八九十百零]+)(?:号|號)"
+    r"(?:[0-9A-Za-z\-]*(?:号楼|栋|幢|座|单元|楼|层|室|号|户))*"
+)
+_ADDRESS_CUE = r"(?:地址|住址|住在|家住|居住于|位于|寄到|寄往|送到|收货地址|通讯地址|户籍地|现居)[:：]?\s*"
+
+
+class CnPersonNameRecognizer(RuleRecognizer):
+    ENTITY = entities.PERSON
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("name before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}{_GIVEN}(?={_TITLE_AFTER})", 0.6),
+        Pattern(
+            "surname before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}(?=先生|女士|小姐|医生|大夫|老师)", 0.5
+        ),
+        Pattern("name after role", rf"(?<={_ROLE_BEFORE}){_SURNAME}{_GIVEN}", 0.65),
+    ]
+    REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
+
+
+class CnAddressRecognizer(RuleRecognizer):
+    ENTITY = entities.STREET_ADDRESS
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("administrative units to house", rf"{_ADMIN}(?:{_ROAD}{_HOUSE}|{_ROAD}|{_HOUSE})?", 0.5),
+        Pattern("road and house after cue", rf"(?<={_ADDRESS_CUE}){_ROAD}{_HOUSE}", 0.7),
+        Pattern("road and house", rf"(?<!{_HAN}){_ROAD}{_HOUSE}", 0.5),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["地址", "住址", "住在", "家住", "寄", "address"]
+    REGEX_FLAGS = FLAGS | regex.VERSION1
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # A province or city name alone is a LOCATION, not an address; require a road or a house number.
+        has_road_or_house = any(
+            mark in pattern_text for mark in ("路", "街", "道", "巷", "胡同", "弄", "号", "號", "村")
+        )
+        return None if has_road_or_house else False

