@@ -13,8 +13,10 @@ from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
 from gateway.api import chat, health, mask, models
+from gateway.api.audit import AUDIT_ROUTES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
+from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
@@ -36,7 +38,15 @@ from gateway.settings import Settings
 
 log = logging.getLogger("gateway")
 
-ROUTES = [chat.chat_completions, models.list_models, mask.mask_text, health.healthz, health.readyz, health.metrics]
+ROUTES = [
+    chat.chat_completions,
+    models.list_models,
+    mask.mask_text,
+    health.healthz,
+    health.readyz,
+    health.metrics,
+    *AUDIT_ROUTES,
+]
 
 
 @dataclass
@@ -107,12 +117,15 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         on_depth=metrics.queue_depth.set,
         on_finished=metrics.count_generation,
     )
-    chat_service = ChatService(queue, engines.policy, settings.llm, engines.masker)
+    model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
+    chat_service = ChatService(queue, engines.policy, settings.llm, engines.masker, model_file=model_file)
     users = UserStore(engines.db)
     authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
     if settings.jwt.enabled:
         authenticators["jwt"] = JwtAuthenticator(settings.jwt, policy_roles=engines.policy.role_names)
     access = AccessControl(engines.policy, authenticators)
+    audit = AuditTrail.from_settings(engines.db, settings)
+    access.subscribe(audit.record_decision)  # every denial is audited; a failed write fails the request
     started_at = int(time.time())
 
     def provide(value: Any) -> Provide:
@@ -121,6 +134,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
     def shutdown() -> None:
         queue.close()
         chat_service.close()
+        audit.close()
         engines.db.dispose()
 
     known_paths = frozenset(route.paths.copy().pop() for route in ROUTES)
@@ -142,6 +156,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
                 "users": users,
                 "chat": chat_service,
                 "embedder": engines.embedder,
+                "audit": audit,
             }
         ),
         request_max_body_size=settings.max_body_bytes,

@@ -21,6 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from gateway.audit.settings import AuditSettings
 from gateway.errors import ConfigurationError
 from gateway.pii.settings import PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
@@ -106,6 +107,8 @@ class Settings(BaseSettings):
     llm: LlmSettings = LlmSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
     pii: PiiSettings = PiiSettings()
+    audit: AuditSettings = AuditSettings()
+    """The tamper-evident audit trail (checkpoints, signing key, retention)."""
     jwt: JwtSettings = JwtSettings()
     """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 import uuid
 from collections.abc import AsyncIterator, Coroutine
@@ -13,7 +14,7 @@ import msgspec
 from litestar import MediaType, Request, Response, post
 from litestar.response import Stream
 
-from gateway.api.guards import permission
+from gateway.api.guards import permission, request_id
 from gateway.api.openai_schema import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -25,9 +26,12 @@ from gateway.api.openai_schema import (
     Usage,
     decode_request,
 )
+from gateway.audit.events import Outcome
+from gateway.audit.trail import AuditTrail
 from gateway.chat.answer import AnswerGuard
-from gateway.chat.service import ChatAsk, ChatService
-from gateway.errors import GatewayError, GenerationTimeout, MaskingFailed, NotFound, QueueFull
+from gateway.chat.record import chat_event
+from gateway.chat.service import ChatAsk, ChatService, PreparedChat
+from gateway.errors import AuditFailed, GatewayError, GenerationTimeout, MaskingFailed, NotFound, QueueFull
 from gateway.llm.types import Finished, GenerationEvent, StageTimer, TextDelta
 from gateway.observability.metrics import Metrics
 
@@ -37,44 +41,78 @@ T = TypeVar("T")
 @post("/v1/chat/completions", opt=permission("chat"), status_code=200)
 async def chat_completions(request: Request, chat: ChatService, metrics: Metrics) -> Response | Stream:
     started = time.perf_counter()
-    timer = StageTimer()
-    body = decode_request(await request.body(), ChatCompletionRequest)
-    if body.model not in (None, "", chat.model_id):
-        raise NotFound(f"model {body.model!r} does not exist; see GET /v1/models", code="model_not_found",
-                       param="model")
-    ask = ChatAsk(
-        messages=[(m.role, m.text()) for m in body.messages],
-        max_tokens=body.max_completion_tokens or body.max_tokens,
-        temperature=body.temperature,
-        top_p=body.top_p,
-        stop=body.stop_sequences(),
-        seed=body.seed,
-    )
-    t = time.perf_counter()
-    prepared = await chat.prepare(request.user, ask)
-    timer.add("prepare", time.perf_counter() - t)
-    guard = chat.answer_guard(prepared)
+    audit = _Auditor(request, chat, started)
     try:
-        chat.queue.admit()
-    except QueueFull:
-        metrics.rejected.inc()
+        body = decode_request(await request.body(), ChatCompletionRequest)
+        if body.model not in (None, "", chat.model_id):
+            raise NotFound("no such model; see GET /v1/models", code="model_not_found", param="model")
+        ask = ChatAsk(
+            messages=[(m.role, m.text()) for m in body.messages],
+            max_tokens=body.max_completion_tokens or body.max_tokens,
+            temperature=body.temperature,
+            top_p=body.top_p,
+            stop=body.stop_sequences(),
+            seed=body.seed,
+        )
+        timer = StageTimer()
+        t = time.perf_counter()
+        audit.prepared = await chat.prepare(request.user, ask)
+        timer.add("prepare", time.perf_counter() - t)
+        guard = chat.answer_guard(audit.prepared)
+        try:
+            chat.queue.admit()
+        except QueueFull:
+            metrics.rejected.inc()
+            raise
+        completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+        events = chat.generate(audit.prepared, timer)
+        if body.stream:
+            include_usage = bool(body.stream_options and body.stream_options.include_usage)
+            return await _stream(chat, guard, audit, events, completion_id, include_usage, timer)
+        return await _complete(request, chat, guard, audit, events, completion_id, timer)
+    except GatewayError as exc:
+        if not audit.recorded:
+            await audit.record("denied" if exc.status_code in (401, 403) else "error", exc.status_code)
         raise
-    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
-    events = chat.generate(prepared, timer)
-    if body.stream:
-        include_usage = bool(body.stream_options and body.stream_options.include_usage)
-        return await _stream(chat, guard, events, completion_id, include_usage, timer, started)
-    return await _complete(request, chat, guard, events, completion_id, timer, started)
+
+
+class _Auditor:
+    """Writes this request's one audit event, durably, before the answer (or its end, when streamed) is sent."""
+
+    def __init__(self, request: Request, chat: ChatService, started: float) -> None:
+        self.request = request
+        self.chat = chat
+        self.started = started
+        self.prepared: PreparedChat | None = None
+        self.recorded = False
+
+    async def record(
+        self, outcome: Outcome, status: int, *, guard: AnswerGuard | None = None, finished: Finished | None = None
+    ) -> None:
+        self.recorded = True
+        event = chat_event(
+            self.chat,
+            self.request.user,
+            request_id(self.request),
+            outcome=outcome,
+            http_status=status,
+            latency_ms=(time.perf_counter() - self.started) * 1000,
+            prepared=self.prepared,
+            masked_answer=guard.masked_answer if guard else None,
+            finished=finished,
+        )
+        trail: AuditTrail = self.request.app.state.audit
+        await asyncio.get_running_loop().run_in_executor(None, trail.append, event)
 
 
 async def _complete(
     request: Request,
     chat: ChatService,
     guard: AnswerGuard,
+    audit: _Auditor,
     events: AsyncIterator[GenerationEvent],
     completion_id: str,
     timer: StageTimer,
-    started: float,
 ) -> Response:
     async def collect() -> tuple[str, Finished]:
         parts: list[str] = []
@@ -92,7 +130,10 @@ async def _complete(
     t = time.perf_counter()
     answer = await asyncio.get_running_loop().run_in_executor(chat.pii_executor, _check_whole, guard, result)
     timer.add("mask_answer", time.perf_counter() - t)
-    timer.add("total", time.perf_counter() - started)
+    t = time.perf_counter()
+    await audit.record("ok", 200, guard=guard, finished=finish)
+    timer.add("audit", time.perf_counter() - t)
+    timer.add("total", time.perf_counter() - audit.started)
     model = chat.model_id
     payload = ChatCompletion(
         id=completion_id,
@@ -135,15 +176,15 @@ def _check_whole(guard: AnswerGuard, text: str) -> str:
 async def _stream(
     chat: ChatService,
     guard: AnswerGuard,
+    audit: _Auditor,
     events: AsyncIterator[GenerationEvent],
     completion_id: str,
     include_usage: bool,
     timer: StageTimer,
-    started: float,
 ) -> Stream:
     # Wait for the first event before answering 200, so queue timeouts and model errors still get their status.
     first = await anext(events)
-    timer.add("first_token", time.perf_counter() - started)
+    timer.add("first_token", time.perf_counter() - audit.started)
     created = int(time.time())
     model = chat.model_id
     loop = asyncio.get_running_loop()
@@ -169,15 +210,20 @@ async def _stream(
                         if tail:
                             yield chunk(Delta(content=tail))
                         if event.reason == "timeout":
+                            await audit.record("error", 504, guard=guard, finished=event)
                             yield _sse_error(GenerationTimeout("generation exceeded the per-request timeout"))
                         else:
+                            await audit.record("ok", 200, guard=guard, finished=event)
                             yield chunk(Delta(), finish=_wire_reason(event))
                             if include_usage:
                                 total = event.prompt_tokens + event.completion_tokens
                                 yield chunk(Delta(), usage=Usage(event.prompt_tokens, event.completion_tokens, total))
                         break
                     event = await anext(iterator, None)
-            except MaskingFailed as exc:  # fail closed: the rest of the answer is not sent
+            except (MaskingFailed, AuditFailed) as exc:  # fail closed: the rest of the answer is not sent
+                if not audit.recorded:
+                    with contextlib.suppress(AuditFailed):
+                        await audit.record("error", exc.status_code, guard=guard)
                 yield _sse_error(exc)
         yield b"data: [DONE]\n\n"
 

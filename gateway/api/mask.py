@@ -8,8 +8,10 @@ from typing import Literal
 import msgspec
 from litestar import Request, post
 
-from gateway.api.guards import permission
+from gateway.api.guards import permission, request_id
 from gateway.api.openai_schema import decode_request
+from gateway.audit.events import Actions, AuditEvent
+from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
 from gateway.errors import MaskingFailed
 from gateway.pii.masker import MaskResult
@@ -44,6 +46,19 @@ async def mask_text(request: Request, chat: ChatService) -> MaskResponse:
         except Exception as exc:
             raise MaskingFailed("personal data detection failed") from exc
 
-    result = await asyncio.get_running_loop().run_in_executor(chat.pii_executor, run)
+    loop = asyncio.get_running_loop()
+    result = await loop.run_in_executor(chat.pii_executor, run)
+    event = AuditEvent(
+        action=Actions.MASK,
+        outcome="ok",
+        request_id=request_id(request),
+        user=request.user.name,
+        roles=request.user.roles,
+        policy_version=chat.policy.version,
+        http_status=200,
+        masked_entities=dict(result.entity_counts),
+    )
+    trail: AuditTrail = request.app.state.audit
+    await loop.run_in_executor(None, trail.append, event)
     entities = [MaskedEntity(d.entity_type, d.start, d.end, round(d.score, 3)) for d in result.detections]
     return MaskResponse(text=result.text, entities=entities)

@@ -47,8 +47,12 @@ class PreparedChat:
 
 
 class ChatService:
-    def __init__(self, queue: ModelQueue, policy: PolicySet, llm: LlmSettings, masker: Masker) -> None:
+    def __init__(
+        self, queue: ModelQueue, policy: PolicySet, llm: LlmSettings, masker: Masker, *, model_file: str | None = None
+    ) -> None:
         self.queue = queue
+        self.model_file = model_file
+        """The chat model's file name (or upstream URL), recorded in the audit trail."""
         self.policy = policy
         self.llm = llm
         self.masker = masker

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 import click
 
+from gateway.cli.failures import fails_cleanly
 from gateway.errors import GatewayError
 from gateway.settings import Settings, load_settings
 
@@ -17,23 +16,15 @@ def _settings() -> Settings:
     return load_settings()
 
 
-def fails_cleanly(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Gateway errors end the command with their message and exit status 2, not a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GatewayError as exc:
-            click.echo(f"error: {exc.message}", err=True)
-            sys.exit(2)
-
-    return wrapper
-
-
 @click.group()
 def cli() -> None:
     """On-premises compliance gateway for large language models."""
+
+
+def _register_groups() -> None:
+    from gateway.audit.cli import audit
+
+    cli.add_command(audit)
 
 
 @cli.command()
@@ -81,6 +72,31 @@ def _user_store() -> Any:
     return UserStore(Database(_settings().sqlalchemy_url))
 
 
+def _audit_admin(action: str, details: dict[str, object]) -> None:
+    """User and key changes made on the command line are audited like those made over HTTP."""
+    import getpass
+    import uuid
+
+    from gateway.audit.events import AuditEvent
+    from gateway.audit.trail import AuditTrail
+    from gateway.db.session import Database
+    from gateway.policy.policy_set import load_policy_set
+
+    settings = _settings()
+    trail = AuditTrail.from_settings(Database(settings.sqlalchemy_url), settings)
+    trail.append(
+        AuditEvent(
+            action=action,
+            outcome="ok",
+            request_id=uuid.uuid4().hex,
+            user=f"cli:{getpass.getuser()}"[:128],
+            roles=(),
+            policy_version=load_policy_set(settings.policy_file).version,
+            details=details,
+        )
+    )
+
+
 def _check_roles(roles: tuple[str, ...]) -> None:
     from gateway.policy.policy_set import load_policy_set
 
@@ -88,7 +104,8 @@ def _check_roles(roles: tuple[str, ...]) -> None:
     unknown = [r for r in roles if r not in policy.role_names]
     if unknown:
         raise click.BadParameter(
-            f"unknown role(s) {', '.join(unknown)}; policy set {policy.name!r} declares: {', '.join(policy.role_names)}",
+            f"unknown role(s) {', '.join(unknown)}; "
+            f"policy set {policy.name!r} declares: {', '.join(policy.role_names)}",
             param_hint="--role",
         )
 
@@ -101,6 +118,7 @@ def users_add(name: str, roles: tuple[str, ...]) -> None:
     """Create a user and print their first API key (shown once)."""
     _check_roles(roles)
     principal, key = _user_store().add_user(name, roles)
+    _audit_admin("user.create", {"user": principal.name, "roles": list(principal.roles), "key_id": key.split("_")[1]})
     click.echo(f"created user {principal.name} with roles {', '.join(principal.roles)}", err=True)
     click.echo("API key (shown once, store it now):", err=True)
     click.echo(key)
@@ -111,7 +129,9 @@ def users_add(name: str, roles: tuple[str, ...]) -> None:
 @fails_cleanly
 def users_key(name: str) -> None:
     """Issue another API key for an existing user (key rotation)."""
-    click.echo(_user_store().issue_key(name))
+    key = _user_store().issue_key(name)
+    _audit_admin("key.issue", {"user": name, "key_id": key.split("_")[1]})
+    click.echo(key)
 
 
 @users.command("revoke-key")
@@ -120,6 +140,7 @@ def users_key(name: str) -> None:
 def users_revoke_key(key_id: str) -> None:
     """Revoke an API key by its id (the part after ``gwk_`` and before the next ``_``)."""
     _user_store().revoke_key(key_id)
+    _audit_admin("key.revoke", {"key_id": key_id})
     click.echo(f"revoked {key_id}")
 
 
@@ -193,3 +214,6 @@ def policies_check(paths: tuple[str, ...]) -> None:
     if not results:
         click.echo("no policy files found", err=True)
     sys.exit(1 if failures or not results else 0)
+
+
+_register_groups()

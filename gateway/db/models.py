@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, LargeBinary, String
+from sqlalchemy import BigInteger, ForeignKey, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gateway.db.base import Base, UtcDateTime, utcnow
@@ -53,3 +53,90 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
 
     user: Mapped[User] = relationship(back_populates="api_keys", lazy="joined")
+
+
+# --- Audit trail (gateway/audit): an append-only hash chain, its signed checkpoints and legal holds. ---------------
+
+
+class AuditEntry(Base):
+    """One audit event, chained to its predecessor by ``prev_hash``; ``seq`` is gapless (see gateway.audit.trail).
+
+    Text columns hold masked text only. ``roles`` is stored as ``,role_a,role_b,`` so a role filter is one LIKE.
+    """
+
+    __tablename__ = "audit_events"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    request_id: Mapped[str] = mapped_column(String(64), index=True)
+    user_name: Mapped[str | None] = mapped_column(String(128), index=True)
+    roles: Mapped[str] = mapped_column(String(1024))
+    policy_version: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    http_status: Mapped[int | None] = mapped_column()
+    masked_query: Mapped[str | None] = mapped_column(Text)
+    masked_answer: Mapped[str | None] = mapped_column(Text)
+    masked_entities: Mapped[str] = mapped_column(Text)
+    """JSON object: entity type → count masked."""
+    model_file: Mapped[str | None] = mapped_column(String(512))
+    model_hash: Mapped[str | None] = mapped_column(String(128))
+    prompt_tokens: Mapped[int | None] = mapped_column()
+    completion_tokens: Mapped[int | None] = mapped_column()
+    latency_ms: Mapped[float | None] = mapped_column()
+    document_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    details: Mapped[str] = mapped_column(Text)
+    """JSON object of a few identifiers and counts."""
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), index=True)
+
+    citations: Mapped[list[AuditCitation]] = relationship(
+        back_populates="entry", cascade="all, delete-orphan", lazy="selectin", order_by="AuditCitation.position"
+    )
+
+
+class AuditCitation(Base):
+    """A passage an audited answer cited, by reference (document, version, chunk, content hash); never its text."""
+
+    __tablename__ = "audit_citations"
+
+    event_seq: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("audit_events.seq", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    document_id: Mapped[str] = mapped_column(String(128), index=True)
+    title: Mapped[str] = mapped_column(String(512))
+    version: Mapped[int] = mapped_column()
+    chunk_id: Mapped[str] = mapped_column(String(128))
+    chunk_hash: Mapped[str] = mapped_column(String(64))
+    score: Mapped[float] = mapped_column()
+
+    entry: Mapped[AuditEntry] = relationship(back_populates="citations")
+
+
+class AuditCheckpoint(Base):
+    """A signed statement "the chain head was (seq, hash) at time T"; ``reason='prune'`` rows anchor verification
+    after older events were removed."""
+
+    __tablename__ = "audit_checkpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(String(16))
+    key_id: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[bytes] = mapped_column(LargeBinary(64))
+
+
+class AuditHold(Base):
+    """A legal hold: events of this user, or citing or acting on this document, are not pruned."""
+
+    __tablename__ = "audit_holds"
+    __table_args__ = (UniqueConstraint("kind", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """``user`` or ``document``."""
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

@@ -1,0 +1,188 @@
+"""``/v1/audit``: the audit trail for compliance officers: list, read one event, verify, export.
+
+Thin controllers: parse and check the query, call the AuditTrail (``app.state.audit``), shape the answer. Every
+request here is itself audited (``audit.list``, ``audit.read``, ``audit.passages``, ``audit.verify``,
+``audit.export``), including the ones that fail.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from litestar import Request, get
+from litestar.response import Stream
+
+from gateway.api.guards import permission, request_id
+from gateway.audit.events import OUTCOMES, Actions, AuditEvent
+from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
+from gateway.audit.query import MAX_PAGE, AuditFilter
+from gateway.audit.trail import AuditTrail
+from gateway.errors import GatewayError, InvalidInput
+from gateway.policy.principal import Principal
+
+T = TypeVar("T")
+
+_FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
+_TEXT_MAX = 128
+
+
+def _audited(request: Request, action: str, work: Callable[[dict[str, Any]], T]) -> T:
+    """Run ``work`` and record one audit event for this request, ok or failed; ``work`` may add details."""
+    trail: AuditTrail = request.app.state.audit
+    principal: Principal = request.user
+    started = time.perf_counter()
+    details: dict[str, Any] = {}
+    outcome, status = "ok", 200
+    try:
+        return work(details)
+    except GatewayError as exc:
+        outcome, status = "error", exc.status_code
+        raise
+    except Exception:
+        outcome, status = "error", 500
+        raise
+    finally:
+        trail.append(AuditEvent(
+            action=action, outcome=outcome, http_status=status, request_id=request_id(request),  # type: ignore[arg-type]
+            user=principal.name, roles=principal.roles, policy_version=request.app.state.access.policy.version,
+            latency_ms=round((time.perf_counter() - started) * 1000, 3), details=details,
+        ))
+
+
+def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
+    """Single-valued query parameters, each known; messages name the parameter, never echo its value."""
+    found: dict[str, str] = {}
+    for name in request.query_params:
+        if name not in allowed:
+            raise InvalidInput("unknown query parameter", param=name)
+        values = request.query_params.getall(name)
+        if len(values) != 1 or not 0 < len(values[0]) <= _TEXT_MAX:
+            raise InvalidInput(f"give {name} once, 1 to {_TEXT_MAX} characters", param=name)
+        found[name] = values[0]
+    return found
+
+
+def _time(params: dict[str, str], name: str) -> datetime | None:
+    if name not in params:
+        return None
+    try:
+        value = datetime.fromisoformat(params[name].replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(f"{name} must be an ISO 8601 time with a timezone, e.g. 2026-01-31T00:00:00Z",
+                           param=name) from None
+    if value.tzinfo is None:
+        raise InvalidInput(f"{name} must carry a timezone, e.g. 2026-01-31T00:00:00Z", param=name)
+    return value.astimezone(UTC)
+
+
+def _int(params: dict[str, str], name: str, *, low: int, high: int) -> int | None:
+    if name not in params:
+        return None
+    raw = params[name]
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise InvalidInput(f"{name} must be an integer from {low} to {high}", param=name)
+    return int(raw)
+
+
+def _filter(params: dict[str, str]) -> AuditFilter:
+    if "outcome" in params and params["outcome"] not in OUTCOMES:
+        raise InvalidInput(f"outcome must be one of {', '.join(OUTCOMES)}", param="outcome")
+    where = AuditFilter(
+        since=_time(params, "since"), until=_time(params, "until"), user=params.get("user"),
+        role=params.get("role"), action=params.get("action"), outcome=params.get("outcome"),
+        document_id=params.get("document_id"),
+    )
+    if where.since and where.until and where.since >= where.until:
+        raise InvalidInput("since must be before until", param="since")
+    return where
+
+
+@get("/v1/audit", opt=permission("audit:read"), sync_to_thread=True)
+def list_audit_events(request: Request) -> dict[str, Any]:
+    """Events newest first; filters ``since``/``until`` (ISO 8601, until exclusive), ``user``, ``role``,
+    ``action``, ``outcome``, ``document_id``; ``limit`` (default 50) and ``cursor`` (the previous ``next_cursor``)."""
+
+    def work(details: dict[str, Any]) -> dict[str, Any]:
+        params = _params(request, (*_FILTERS, "limit", "cursor"))
+        details["filters"] = sorted(k for k in params if k in _FILTERS)
+        limit = _int(params, "limit", low=1, high=MAX_PAGE) or 50
+        cursor = _int(params, "cursor", low=1, high=2**63 - 1)
+        page = request.app.state.audit.find(_filter(params), limit=limit, cursor=cursor)
+        details["returned"] = len(page.records)
+        return {
+            "object": "list",
+            "data": [record_json(r) for r in page.records],
+            "next_cursor": str(page.next_cursor) if page.next_cursor is not None else None,
+        }
+
+    return _audited(request, Actions.AUDIT_LIST, work)
+
+
+@get("/v1/audit/{seq:int}", opt=permission("audit:read"), sync_to_thread=True)
+def get_audit_event(request: Request, seq: int) -> dict[str, Any]:
+    """One event with its citations; ``?passages=true`` also returns each cited passage's text from the
+    knowledge base (``null`` when unavailable), and is audited as ``audit.passages``."""
+    with_passages = request.query_params.get("passages") == "true"
+
+    def work(details: dict[str, Any]) -> dict[str, Any]:
+        details["seq"] = seq
+        params = _params(request, ("passages",))
+        if params.get("passages", "false") not in ("true", "false"):
+            raise InvalidInput("passages must be true or false", param="passages")
+        trail: AuditTrail = request.app.state.audit
+        body = record_json(trail.get(seq))
+        if with_passages:
+            source = trail.passages
+            details["passages_available"] = source is not None
+            for citation in body["citations"]:
+                text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"]) \
+                    if source is not None else None
+                citation["passage"] = text
+            details["passages"] = sum(1 for c in body["citations"] if c["passage"] is not None)
+        return body
+
+    return _audited(request, Actions.AUDIT_PASSAGES if with_passages else Actions.AUDIT_READ, work)
+
+
+@get("/v1/audit/verify", opt=permission("audit:read"), sync_to_thread=True)
+def verify_audit_trail(request: Request) -> dict[str, Any]:
+    """Verify the chain (optionally ``from_seq``..``to_seq``); 200 either way, ``intact`` says which."""
+
+    def work(details: dict[str, Any]) -> dict[str, Any]:
+        params = _params(request, ("from_seq", "to_seq"))
+        report = request.app.state.audit.verify(
+            _int(params, "from_seq", low=1, high=2**63 - 1), _int(params, "to_seq", low=1, high=2**63 - 1)
+        )
+        details["intact"] = report.intact
+        return report.to_dict()
+
+    return _audited(request, Actions.AUDIT_VERIFY, work)
+
+
+@get("/v1/audit/export", opt=permission("audit:export"), sync_to_thread=True)
+def export_audit_trail(request: Request) -> Stream:
+    """Stream events (``format=csv|jsonl``, ``since``/``until``, other filters as the list) oldest first, then a
+    trailer with the verification of the exported range."""
+
+    def work(details: dict[str, Any]) -> tuple[str, AuditFilter]:
+        params = _params(request, ("format", *_FILTERS))
+        fmt = params.get("format", "")
+        if fmt not in FORMATS:
+            raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", param="format")
+        details.update(format=fmt, filters=sorted(k for k in params if k in _FILTERS))
+        return fmt, _filter(params)
+
+    fmt, where = _audited(request, Actions.AUDIT_EXPORT, work)
+    lines: Iterator[str] = export_lines(request.app.state.audit, fmt, where)  # type: ignore[arg-type]
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return Stream(
+        lines,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="audit-{stamp}.{fmt}"'},
+    )
+
+
+AUDIT_ROUTES = [list_audit_events, get_audit_event, verify_audit_trail, export_audit_trail]

@@ -1,0 +1,16 @@
+"""The hook through which a compliance officer reads the passages an audited answer cited.
+
+The trail stores citations by reference only (document, version, chunk, content hash). The knowledge base, which
+holds the encrypted passages, plugs in here; until it does, no passage text is available.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class PassageSource(Protocol):
+    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+        """The cited chunk's text, decrypted on demand, or None if it no longer exists (purged or re-versioned).
+        Each call is itself audited by the caller (``audit.passages``)."""
+        ...

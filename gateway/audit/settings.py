@@ -1,0 +1,34 @@
+"""Settings of the audit trail, mounted as ``settings.audit`` (env ``GATEWAY_AUDIT__*``, TOML table ``[audit]``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AuditSettings(BaseModel):
+    """How the tamper-evident audit trail checkpoints, signs, retains and what it records."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    checkpoint_every: int = Field(default=100, ge=1, le=1_000_000)
+    """Sign a checkpoint over the chain head every this many events. Rows appended after the newest checkpoint can be
+    truncated without detection until the next one, so smaller is safer; each checkpoint costs one small row."""
+    signing_key_path: Path | None = None
+    """Ed25519 private key that signs checkpoints; default ``<data_dir>/keys/audit-signing.key``. Created with mode
+    0600 on first use; the public key is written next to it (``.pub``). Keep it off the database's host or volume
+    where you can: whoever holds it and can write the database can rewrite history undetected."""
+    retention_days: int | None = Field(default=None, ge=1)
+    """Events older than this are removed by ``gateway audit prune``; ``None`` keeps every event forever. A legal hold
+    on a user or a document keeps its events and every later one (see ``gateway.audit.retention``)."""
+    record_grants: bool = False
+    """Also record granted access decisions. Off by default: the request's own audit event already records a grant;
+    denials are always recorded."""
+    checkpoint_on_read: bool = True
+    """Sign a checkpoint over the current head before each verify and export, so what a compliance officer verified
+    or exported can no longer be truncated away undetected."""
+
+    def key_path(self, data_dir: Path) -> Path:
+        """Where the signing key lives for a gateway whose data directory is ``data_dir``."""
+        return self.signing_key_path or data_dir / "keys" / "audit-signing.key"

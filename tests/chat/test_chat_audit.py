@@ -1,0 +1,41 @@
+"""Every chat request leaves one audit event with the masked question and answer; never the raw values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.api.conftest import Gateway, chat_model, embedder, gateway_factory, masker  # noqa: F401
+
+QUESTION = "I am Maria Garcia, maria.garcia@example.org, card 4111 1111 1111 1111. What is a standing order?"
+RAW = ("Maria Garcia", "maria.garcia@example.org", "4111 1111 1111 1111", "4111111111111111")
+
+
+def test_chat_is_audited_masked_and_the_chain_verifies(gateway_factory: Callable[..., Gateway], tmp_path: Path) -> None:
+    gateway = gateway_factory()
+    body = {"messages": [{"role": "user", "content": QUESTION}], "max_tokens": 8, "temperature": 0}
+    assert gateway.client.post("/v1/chat/completions", json=body, headers=gateway.auth("teller")).status_code == 200
+    streamed = {**body, "stream": True}
+    with gateway.client.stream("POST", "/v1/chat/completions", json=streamed, headers=gateway.auth("teller")) as r:
+        assert r.status_code == 200
+        list(r.iter_lines())
+    assert gateway.client.get("/metrics", headers=gateway.auth("teller")).status_code == 403  # a denial
+
+    officer = gateway.auth("compliance_officer")
+    events = gateway.client.get("/v1/audit", params={"action": "chat"}, headers=officer).json()
+    chats = events["data"]
+    assert len(chats) == 2
+    for event in chats:
+        assert event["user"] == "teller" and event["outcome"] == "ok"
+        assert "<PERSON_" in event["masked_query"]
+        assert event["masked_entities"]["PERSON"] >= 1
+        assert event["completion_tokens"] > 0 and event["model_hash"]
+    denied = gateway.client.get("/v1/audit", params={"action": "access.denied"}, headers=officer).json()
+    assert len(denied["data"]) >= 1
+
+    verify = gateway.client.get("/v1/audit/verify", headers=officer).json()
+    assert verify["intact"] is True
+
+    data = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("gateway.db*"))
+    for value in RAW:
+        assert value.encode() not in data
