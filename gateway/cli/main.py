@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# spaCy's NER is 20-25% faster with single-threaded OpenBLAS on these small inputs; it must be set before numpy
+# loads. A deployment can still override it in the environment.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import sys
 from typing import Any
 

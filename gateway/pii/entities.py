@@ -18,6 +18,7 @@ URL = "URL"
 CN_RESIDENT_ID = "CN_RESIDENT_ID"
 CN_MOBILE = "CN_MOBILE"
 CN_BANK_CARD = "CN_BANK_CARD"
+US_DRIVER_LICENSE = "US_DRIVER_LICENSE"
 
 SUPPORTED_ENTITIES: frozenset[str] = frozenset(
     {
@@ -37,6 +38,7 @@ SUPPORTED_ENTITIES: frozenset[str] = frozenset(
         CN_RESIDENT_ID,
         CN_MOBILE,
         CN_BANK_CARD,
+        US_DRIVER_LICENSE,
     }
 )
 

@@ -80,6 +80,42 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("PERSON", "join accounts with ms. wijtze", ["wijtze"]),
     ("PERSON", "Patient has Parkinson's disease and takes Tylenol.", []),
     ("PERSON", "Capitalized words like Wisdom and Discipline are often mistaken with names.", []),
+    # multi-line postal blocks: unit lines, blank lines, bullets, postcode + place, lower case
+    (
+        "STREET_ADDRESS",
+        "95 230 Wit Rd\n Suite 246\n Bryanston\n Rwanda 02438",
+        ["95 230 Wit Rd\n Suite 246\n Bryanston\n Rwanda 02438"],
+    ),
+    (
+        "STREET_ADDRESS",
+        "11 Školní 939\n Apt. 827\n Kaplice 1\n\n Iceland 80392",
+        ["11 Školní 939\n Apt. 827\n Kaplice 1\n\n Iceland 80392"],
+    ),
+    (
+        "STREET_ADDRESS",
+        "98 árpád fejedelem útja 45.\n apt. 614\n pomáz",
+        ["98 árpád fejedelem útja 45.\n apt. 614\n pomáz"],
+    ),
+    ("STREET_ADDRESS", "* 48 Rue Lepic\n* Apt. 18\n* Paris", ["48 Rue Lepic\n* Apt. 18\n* Paris"]),
+    ("STREET_ADDRESS", "She lives at Hauptgasse 14, 6439 Graz with her son", ["Hauptgasse 14, 6439 Graz"]),
+    (
+        "STREET_ADDRESS",
+        "send it to 12 Main Street\n Springfield, IL 62704 before Friday",
+        ["12 Main Street\n Springfield, IL 62704"],
+    ),
+    ("STREET_ADDRESS", "12 Oak Lane\nLooking forward to the visit", ["12 Oak Lane"]),
+    ("STREET_ADDRESS", "Room 12 on floor 3 has 2 beds.", []),
+    ("STREET_ADDRESS", "We shipped 40 units in 3 boxes.\nApt cleaning at 9.", []),
+    # names the rules find without NER
+    ("PERSON", "kristin crnić\n\n98 árpád fejedelem útja 45.", ["kristin crnić"]),
+    ("PERSON", "Filip lives on Nassaustraat 123 street.", ["Filip"]),
+    ("PERSON", "hello there\n12 items are on the list", []),
+    ("PERSON", "Nobody lives at 5 Oak Lane.", []),
+    # US driver's licence numbers need a licence cue
+    ("US_DRIVER_LICENSE", "My driver's license number is 481195160", ["481195160"]),
+    ("US_DRIVER_LICENSE", "DL# S1234567, expires 2027", ["S1234567"]),
+    ("US_DRIVER_LICENSE", "The driver license renewal fee is 35 dollars.", []),
+    ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
 ]
 
 

@@ -15,6 +15,7 @@ from gateway.pii.recognizers.chinese_text import CnAddressRecognizer, CnPersonNa
 from gateway.pii.recognizers.dates import DateOfBirthRecognizer
 from gateway.pii.recognizers.identifiers import (
     AccountNumberRecognizer,
+    DriverLicenseRecognizer,
     EmailAddressRecognizer,
     IbanCodeRecognizer,
     IpAddressRecognizer,
@@ -40,6 +41,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     SocialSecurityNumberRecognizer,
     AccountNumberRecognizer,
     MedicalRecordNumberRecognizer,
+    DriverLicenseRecognizer,
     IpAddressRecognizer,
     WebAddressRecognizer,
     DateOfBirthRecognizer,

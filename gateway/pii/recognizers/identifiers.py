@@ -161,6 +161,23 @@ class AccountNumberRecognizer(RuleRecognizer):
     REGEX_FLAGS = FLAGS_ICASE
 
 
+class DriverLicenseRecognizer(RuleRecognizer):
+    """US driver's licence numbers after a licence cue (the formats differ by state: 1-2 letters and 4-14 digits)."""
+
+    ENTITY = entities.US_DRIVER_LICENSE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "after licence cue",
+            r"(?=[A-Za-z]{0,2}\d)"
+            r"(?<=(?:driver'?s?|driving|drivers’)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?(?:[ \t]+is)?"
+            r"[^A-Za-z0-9\n]{0,4}|(?<![A-Za-z])dl[ \t]*(?:no\.?|#|number)?[^A-Za-z0-9\n]{0,4})"
+            r"(?<![A-Za-z0-9])[A-Za-z]{0,2}\d{4,14}(?![A-Za-z0-9])",
+            0.8,
+        )
+    ]
+    REGEX_FLAGS = FLAGS_ICASE
+
+
 class MedicalRecordNumberRecognizer(RuleRecognizer):
     ENTITY = entities.MEDICAL_RECORD_NUMBER
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -212,6 +229,7 @@ class WebAddressRecognizer(RuleRecognizer):
 __all__ = [
     "OFFLINE_TLD_EXTRACT",
     "AccountNumberRecognizer",
+    "DriverLicenseRecognizer",
     "EmailAddressRecognizer",
     "IbanCodeRecognizer",
     "IpAddressRecognizer",

@@ -86,6 +86,16 @@ class AddressedNameRecognizer(RuleRecognizer):
             0.6,
         ),
         Pattern("heading a postal block", rf"(?<=\A[ \t]*){_NAME}(?=[ \t]*\n(?:[^\n]*\n)?[ \t]*\d)", 0.6),
+        Pattern(
+            "lower case heading a postal block",
+            r"(?<=\A[ \t]*)\p{Ll}{2,}(?:[ \t]+\p{Ll}{2,}){1,2}(?=[ \t]*\n(?:[ \t]*\n)?[ \t]*\d{1,5}[ \t]+\p{L})",
+            0.6,
+        ),
+        Pattern(
+            "subject of a residence verb",
+            rf"(?<=(?:\A|[.!?\n])[ \t]*){_NAME}(?=[ \t]+(?:lives|lived|resides|resided|grew up|was born|moved)[ \t])",
+            0.6,
+        ),
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -368,3 +368,19 @@ ACRONYMS: frozenset[str] = frozenset(
 )
 
 NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS)
+
+# Capitalised words that open sentences and form headings in bank and clinical text and are never names on their
+# own; NER windows are not opened for them (``gateway.pii.ner``). A name next to one is still found: its own
+# capitalised words open a window.
+SENTENCE_WORDS: frozenset[str] = frozenset(
+    [
+        "send", "contact", "card", "login", "phone", "discharge", "checking", "patient", "account", "referred",
+        "social", "security", "nurse", "suite", "apt", "new", "dr", "mr", "mrs", "ms", "prof", "order", "reference",
+        "appointment", "customer", "dear", "transfer", "hello", "hi", "thanks", "regards", "sincerely", "kindly",
+        "ok", "okay", "yes", "today", "tomorrow", "yesterday", "note", "notes", "plan", "diagnosis", "ssn", "dob",
+        "email", "mobile", "fax", "tel", "address", "balance", "payment", "statement", "invoice", "loan", "visit",
+        "follow", "update", "confirm", "confirmed", "cancel", "urgent", "reminder", "subject", "re", "fwd", "hey",
+    ]
+)  # fmt: skip
+
+__all__ = ["ACRONYMS", "COMMON_WORDS", "MEDICAL_TERMS", "NOT_NAMES", "SENTENCE_WORDS", "STOP_WORDS"]

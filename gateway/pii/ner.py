@@ -1,0 +1,141 @@
+"""English NER run only where a name or place can be: windows around the words that could start one.
+
+spaCy's NER costs about 0.1 ms per token on a CPU core, which is most of a request's detection time. Most of a
+bank or clinical query is identifiers, numbers and lower-case prose that NER never tags, or names the rule
+recognizers have already found ("patient Maria Lopez", an address block). So the detector runs the rules first and
+gives this engine their spans; NER then runs, in one ``nlp.pipe`` batch, only on windows of a few words around
+
+- capitalised words that are not stop words, acronyms or common sentence openers, outside the rule spans,
+- a lower-case word after a name cue ("dear john", "mr. smith", "name: anna"),
+- and on the whole text when it has no capital letter at all (lower-cased chat).
+
+The model looks a few tokens either side of a word, so a window of ``WINDOW_WORDS`` words each side gives the same
+entities as the whole text (``tests/pii/test_ner.py`` checks it on the fixture sets).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from gateway.pii.recognizers.vocabulary import ACRONYMS, SENTENCE_WORDS, STOP_WORDS
+
+WINDOW_WORDS = 4
+"""Words of context kept on each side of a trigger word."""
+
+_WORD = regex.compile(r"\S+")
+# Letter runs, Chinese and Japanese excluded: "客户John" yields "John".
+_LETTERS = regex.compile(r"[^\W\d_\p{Han}\u3040-\u30ff]+(?:['’][^\W\d_\p{Han}\u3040-\u30ff]+)?")
+_NOT_TRIGGERS: frozenset[str] = frozenset(STOP_WORDS) | ACRONYMS | SENTENCE_WORDS
+_LOWERCASE_NAME_CUE = regex.compile(
+    r"(?i:(?<![\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof)\.?|(?<![\p{L}])(?:dear|hi|hello|hey|patient|customer|client|"
+    r"named|called|name(?: is)?:?|i am|i'm|address:?))[ \t]+(?=\p{Ll})"
+)
+# Pipes NER never needs; excluded at load so they are neither run nor held in memory.
+_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer", "trainable_lemmatizer"]
+
+
+@dataclass(frozen=True, slots=True)
+class NerEntity:
+    """An NER entity in the original text's offsets, shaped like the ``Span`` fields Presidio's recognizer reads."""
+
+    label_: str
+    start_char: int
+    end_char: int
+
+
+def name_windows(text: str, explained: Sequence[tuple[int, int]], width: int = WINDOW_WORDS) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` worth running NER on; ``explained`` are spans rules have already found."""
+    words = list(_WORD.finditer(text))
+    if not words:
+        return []
+    starts = [w.start() for w in words]
+    if not any(ch.isupper() for ch in text):
+        return [(0, len(text))] if any(ch.isalpha() for ch in text) else []
+    triggers: set[int] = set()
+    for match in _LETTERS.finditer(text):
+        word = match.group()
+        if (
+            len(word) > 1
+            and word[0].isupper()
+            and word.lower() not in _NOT_TRIGGERS
+            and not any(s <= match.start() and match.end() <= e for s, e in explained)
+        ):
+            triggers.add(bisect.bisect_right(starts, match.start()) - 1)
+    for match in _LOWERCASE_NAME_CUE.finditer(text):
+        triggers.add(bisect.bisect_right(starts, match.end()) - 1)
+    merged: list[list[int]] = []
+    for index in sorted(triggers):
+        first, last = max(0, index - width), min(len(words) - 1, index + width)
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1][1] = max(last, merged[-1][1])
+        else:
+            merged.append([first, last])
+    return [(words[first].start(), words[last].end()) for first, last in merged]
+
+
+class WindowedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading NER only and running it on :func:`name_windows` instead of whole texts."""
+
+    def __init__(self, model_name: str, ner_model_configuration: NerModelConfiguration) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}], ner_model_configuration=ner_model_configuration
+        )
+        self._empty_doc = Doc(Vocab(), words=[])
+
+    def load(self) -> None:
+        """Load the English model offline with only its NER pipe (and ``tok2vec`` if NER listens to it)."""
+        model_name = self.models[0]["model_name"]
+        english = spacy.load(model_name, exclude=_UNUSED_PIPES)
+        if "tok2vec" in english.pipe_names and not english.get_pipe("tok2vec").listening_components:
+            english.remove_pipe("tok2vec")
+        self.nlp = {"en": english}
+
+    def empty_artifacts(self, language: str) -> NlpArtifacts:
+        """Artifacts with no tokens or entities: what rule recognizers and our context enhancer get."""
+        return NlpArtifacts(
+            entities=[],
+            tokens=self._empty_doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=self,
+            language=language,
+            scores=[],
+        )
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        """NER over the windows of ``text`` when nothing is known about it yet."""
+        return next(iter(self.process_windows([(text, ())])))
+
+    def process_windows(self, items: Iterable[tuple[str, Sequence[tuple[int, int]]]]) -> list[NlpArtifacts]:
+        """NER for many (text, explained spans) pairs, every window of every text in one ``nlp.pipe`` batch."""
+        items = list(items)
+        windows = [name_windows(text, explained) for text, explained in items]
+        pieces = [text[s:e] for (text, _), ranges in zip(items, windows, strict=True) for s, e in ranges]
+        docs = iter(self.nlp["en"].pipe(pieces, batch_size=max(len(pieces), 1)))  # type: ignore[index]
+        config = self.ner_model_configuration
+        mapping, ignored, score = (
+            config.model_to_presidio_entity_mapping,
+            set(config.labels_to_ignore),
+            config.default_score,
+        )
+        out = []
+        for ranges in windows:
+            found = []
+            for offset, _ in ranges:
+                for ent in next(docs).ents:
+                    label = mapping.get(ent.label_)
+                    if label is not None and ent.label_ not in ignored:
+                        found.append(NerEntity(label, offset + ent.start_char, offset + ent.end_char))
+            artifacts = self.empty_artifacts("en")
+            artifacts.entities = found  # type: ignore[assignment]
+            artifacts.scores = [score] * len(found)
+            out.append(artifacts)
+        return out
