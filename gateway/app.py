@@ -16,11 +16,13 @@ from gateway.api import chat, health, mask, models
 from gateway.api.audit import AUDIT_ROUTES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
+from gateway.api.kb import KB_ROUTES
 from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
+from gateway.kb.service import KnowledgeBase, build_knowledge_base
 from gateway.keyfiles import env_secret, owner_only_secret
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.local import LlamaCppChatModel
@@ -46,6 +48,7 @@ ROUTES = [
     health.readyz,
     health.metrics,
     *AUDIT_ROUTES,
+    *KB_ROUTES,
 ]
 
 
@@ -58,6 +61,7 @@ class Engines:
     chat_model: ChatModel
     embedder: Embedder | None
     masker: Masker
+    kb: KnowledgeBase | None = None
 
 
 def build_engines(settings: Settings) -> Engines:
@@ -68,8 +72,16 @@ def build_engines(settings: Settings) -> Engines:
     embedder = None
     if settings.embedding.load:
         embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
+    kb = None
+    if embedder is not None:
+        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections)
     return Engines(
-        db=db, policy=policy, chat_model=build_chat_model(settings), embedder=embedder, masker=build_masker(settings)
+        db=db,
+        policy=policy,
+        chat_model=build_chat_model(settings),
+        embedder=embedder,
+        masker=build_masker(settings),
+        kb=kb,
     )
 
 
@@ -118,7 +130,9 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         on_finished=metrics.count_generation,
     )
     model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
-    chat_service = ChatService(queue, engines.policy, settings.llm, engines.masker, model_file=model_file)
+    chat_service = ChatService(
+        queue, engines.policy, settings.llm, engines.masker, model_file=model_file, kb=engines.kb
+    )
     users = UserStore(engines.db)
     authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
     if settings.jwt.enabled:
@@ -157,6 +171,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
                 "chat": chat_service,
                 "embedder": engines.embedder,
                 "audit": audit,
+                "kb": engines.kb,
             }
         ),
         request_max_body_size=settings.max_body_bytes,

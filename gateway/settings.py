@@ -23,6 +23,7 @@ from pydantic_settings import (
 
 from gateway.audit.settings import AuditSettings
 from gateway.errors import ConfigurationError
+from gateway.kb.settings import KbSettings
 from gateway.pii.settings import PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
 
@@ -107,6 +108,8 @@ class Settings(BaseSettings):
     llm: LlmSettings = LlmSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
     pii: PiiSettings = PiiSettings()
+    kb: KbSettings = KbSettings()
+    """The encrypted knowledge base (chunking, retrieval, ANN index, master key)."""
     audit: AuditSettings = AuditSettings()
     """The tamper-evident audit trail (checkpoints, signing key, retention)."""
     jwt: JwtSettings = JwtSettings()

@@ -12,9 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from gateway.db.migrate import upgrade
-from gateway.settings import PROJECT_ROOT, Settings, load_settings
 
-MODELS_DIR = Path(os.environ.get("GATEWAY_TEST_MODELS_DIR", PROJECT_ROOT / "models"))
 PG_ADMIN_URL = os.environ.get("GATEWAY_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -70,12 +68,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def models_dir() -> Path:
     chat = MODELS_DIR / "SmolLM2-135M-Instruct.Q4_1.gguf"
     if not chat.is_file():
-        pytest.fail(f"default models missing in {MODELS_DIR}; run `make test` (it fetches them) or `gateway models fetch`")
+        pytest.fail(f"default models missing in {MODELS_DIR}; run `make test` or `gateway models fetch`")
     return MODELS_DIR
 
 
-def make_settings(tmp_path: Path, models_dir: Path, **overrides: object) -> Settings:
-    """Settings for a test: its own data directory, the real models, explicit values, no environment."""
-    values: dict[str, object] = {"data_dir": tmp_path / "data", "models_dir": models_dir, "policy_set": "bank"}
-    values.update(overrides)
-    return load_settings(**values)
+from tests.support import (  # noqa: E402  (fixtures registered for every test)
+    MODELS_DIR,
+    chat_model,
+    embedder,
+    gateway,
+    gateway_factory,
+    masker,
+)
+
+__all__ = ["chat_model", "embedder", "gateway", "gateway_factory", "masker"]

@@ -21,6 +21,7 @@ from gateway.api.openai_schema import (
     ChatCompletionRequest,
     Choice,
     ChunkChoice,
+    CitationOut,
     Delta,
     MessageOut,
     Usage,
@@ -141,6 +142,7 @@ async def _complete(
         model=model,
         choices=[Choice(index=0, message=MessageOut("assistant", answer), finish_reason=_wire_reason(finish))],
         usage=Usage(finish.prompt_tokens, finish.completion_tokens, finish.prompt_tokens + finish.completion_tokens),
+        citations=_citations(audit.prepared),
     )
     return Response(
         msgspec.json.encode(payload), media_type=MediaType.JSON, headers={"Server-Timing": timer.header()}
@@ -189,14 +191,18 @@ async def _stream(
     model = chat.model_id
     loop = asyncio.get_running_loop()
 
-    def chunk(delta: Delta, finish: str | None = None, usage: Usage | None = None) -> bytes:
+    def chunk(
+        delta: Delta, finish: str | None = None, usage: Usage | None = None, citations: list[CitationOut] | None = None
+    ) -> bytes:
         choices = [] if usage is not None else [ChunkChoice(index=0, delta=delta, finish_reason=finish)]
-        payload = ChatCompletionChunk(id=completion_id, created=created, model=model, choices=choices, usage=usage)
+        payload = ChatCompletionChunk(
+            id=completion_id, created=created, model=model, choices=choices, usage=usage, citations=citations
+        )
         return b"data: " + msgspec.json.encode(payload) + b"\n\n"
 
     async def sse() -> AsyncIterator[bytes]:
         async with aclosing(events) as stream:
-            yield chunk(Delta(role="assistant", content=""))
+            yield chunk(Delta(role="assistant", content=""), citations=_citations(audit.prepared) or None)
             event: GenerationEvent | None = first
             iterator = aiter(stream)
             try:
@@ -237,6 +243,15 @@ async def _stream(
 def _sse_error(error: GatewayError) -> bytes:
     body = {"error": {"message": error.message, "type": error.error_type, "param": None, "code": error.code}}
     return b"data: " + msgspec.json.encode(body) + b"\n\n"
+
+
+def _citations(prepared: PreparedChat | None) -> list[CitationOut]:
+    if prepared is None:
+        return []
+    return [
+        CitationOut(n, h.document_id, h.title, h.version, h.chunk_id, round(h.score, 6))
+        for n, h in enumerate(prepared.sources, start=1)
+    ]
 
 
 def _wire_reason(finish: Finished) -> str:

@@ -87,12 +87,24 @@ class Choice(msgspec.Struct):
     logprobs: None = None
 
 
+class CitationOut(msgspec.Struct):
+    """A passage the answer drew on: ``[n]`` in the answer is ``citations[n-1]``."""
+
+    index: int
+    document_id: str
+    title: str
+    version: int
+    chunk_id: str
+    score: float
+
+
 class ChatCompletion(msgspec.Struct):
     id: str
     created: int
     model: str
     choices: list[Choice]
     usage: Usage
+    citations: list[CitationOut] = []
     object: Literal["chat.completion"] = "chat.completion"
     system_fingerprint: str | None = None
 
@@ -109,13 +121,15 @@ class ChunkChoice(msgspec.Struct):
     logprobs: None = None
 
 
-class ChatCompletionChunk(msgspec.Struct):
+class ChatCompletionChunk(msgspec.Struct, omit_defaults=True):
     id: str
     created: int
     model: str
     choices: list[ChunkChoice]
     object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
     usage: Usage | None = None
+    citations: list[CitationOut] | None = None
+    """Sent once, on the first chunk, when the answer is grounded in knowledge-base passages."""
 
 
 class ModelCard(msgspec.Struct):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from gateway.audit.events import Actions, AuditEvent, Outcome
+from gateway.audit.events import Actions, AuditEvent, Citation, Outcome
 from gateway.chat.service import ChatService, PreparedChat
 from gateway.llm.types import Finished
 from gateway.policy.principal import Principal
@@ -35,6 +35,10 @@ def chat_event(
         masked_query=prepared.masked_query if prepared else None,
         masked_answer=masked_answer,
         masked_entities=dict(prepared.entity_counts) if prepared else {},
+        citations=tuple(
+            Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
+            for h in (prepared.sources if prepared else [])
+        ),
         model_file=chat.model_file,
         model_hash=model.file_sha256,
         prompt_tokens=finished.prompt_tokens if finished else None,

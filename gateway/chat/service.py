@@ -6,10 +6,13 @@ import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gateway.chat.answer import AnswerGuard
 from gateway.errors import InvalidInput, MaskingFailed
+from gateway.kb.prompt import render_sources
+from gateway.kb.search import Hit
+from gateway.kb.service import KnowledgeBase
 from gateway.llm.queue import ModelQueue
 from gateway.llm.types import ChatMessage, GenerationEvent, Prompt, SamplingParams, StageTimer
 from gateway.pii.masker import Masker
@@ -19,6 +22,11 @@ from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
 from gateway.settings import LlmSettings
+
+SOURCES_HEADER = (
+    "Sources from the knowledge base follow. Answer only from them and cite them by number, like [1]. "
+    "If they do not answer the question, say that the knowledge base has no answer to it.\n\n"
+)
 
 _ROLE_MAP = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant"}
 
@@ -44,13 +52,23 @@ class PreparedChat:
     masked_query: str
     """The caller's messages as the model saw them (masked): what the audit trail records."""
     entity_counts: Counter[str] = field(default_factory=Counter)
+    sources: list[Hit] = field(default_factory=list)
+    """The passages put into the prompt, numbered [1].. in this order; the answer's citations."""
 
 
 class ChatService:
     def __init__(
-        self, queue: ModelQueue, policy: PolicySet, llm: LlmSettings, masker: Masker, *, model_file: str | None = None
+        self,
+        queue: ModelQueue,
+        policy: PolicySet,
+        llm: LlmSettings,
+        masker: Masker,
+        *,
+        model_file: str | None = None,
+        kb: KnowledgeBase | None = None,
     ) -> None:
         self.queue = queue
+        self.kb = kb
         self.model_file = model_file
         """The chat model's file name (or upstream URL), recorded in the audit trail."""
         self.policy = policy
@@ -72,9 +90,15 @@ class ChatService:
         rules = pii_rules_for(self.policy, principal.roles)
         vault = PseudonymVault()
         loop = asyncio.get_running_loop()
-        masked, counts = await loop.run_in_executor(self.pii_executor, self._mask_messages, ask, rules, vault)
+        hits = await loop.run_in_executor(None, self._retrieve, principal, ask)
+        masked, counts, sources_block = await loop.run_in_executor(
+            self.pii_executor, self._mask_messages, ask, hits, rules, vault
+        )
         generation = self.policy.generation(principal.roles)
-        messages = [ChatMessage("system", generation.system_prompt)] if generation.system_prompt else []
+        system = [generation.system_prompt] if generation.system_prompt else []
+        if sources_block is not None:
+            system.append(sources_block)
+        messages = [ChatMessage("system", "\n\n".join(system))] if system else []
         messages += masked
         cap = min(self.llm.max_tokens_cap, generation.max_tokens)
         params = SamplingParams(
@@ -87,7 +111,7 @@ class ChatService:
         )
         prompt = self.queue.model.prepare(_merge_system_messages(messages))
         masked_query = "\n".join(m.content for m in masked if m.role == "user")
-        return PreparedChat(prompt, params, rules, vault, masked_query, counts)
+        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []))
 
     def answer_guard(self, prepared: PreparedChat) -> AnswerGuard:
         return AnswerGuard(self.masker, prepared.rules, prepared.vault)
@@ -95,21 +119,39 @@ class ChatService:
     def generate(self, prepared: PreparedChat, timer: StageTimer) -> AsyncIterator[GenerationEvent]:
         return self.queue.generate(prepared.prompt, prepared.params, timer)
 
+    def _retrieve(self, principal: Principal, ask: ChatAsk) -> list[Hit] | None:
+        """Passages for the latest question, filtered inside the vector search by the caller's rights; None when
+        the caller has no knowledge-base access (then the prompt carries no sources section at all)."""
+        rights = self.policy.rights(principal.roles)
+        if self.kb is None or not rights.collections:
+            return None
+        question = next(text for role, text in reversed(ask.messages) if role == "user" and text.strip())
+        return self.kb.retrieve_for_chat(question, rights)
+
     def _mask_messages(
-        self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
-    ) -> tuple[list[ChatMessage], Counter[str]]:
+        self, ask: ChatAsk, hits: list[Hit] | None, rules: PiiRules, vault: PseudonymVault
+    ) -> tuple[list[ChatMessage], Counter[str], str | None]:
         """Every message the caller sent is masked, system and earlier assistant turns included: the caller
-        controls all of them. Fails closed: an error in detection fails the request."""
+        controls all of them; so is every retrieved passage. Fails closed: an error in detection fails the request."""
         counts: Counter[str] = Counter()
         masked = []
+        block = None
         try:
             for role, text in ask.messages:
                 result = self.masker.mask(text, rules, vault)
                 counts.update(result.entity_counts)
                 masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
+            if hits is not None:
+                passages = []
+                for hit in hits:
+                    passage = self.masker.mask(hit.text, rules, vault)
+                    counts.update(passage.entity_counts)
+                    title = self.masker.mask(hit.title, rules, vault).text if hit.title else ""
+                    passages.append(replace(hit, text=passage.text, title=title))
+                block = SOURCES_HEADER + render_sources(passages)
         except Exception as exc:
             raise MaskingFailed("personal data detection failed; the request was not sent to the model") from exc
-        return masked, counts
+        return masked, counts, block
 
     def close(self) -> None:
         self.pii_executor.shutdown(wait=True, cancel_futures=True)

@@ -29,8 +29,10 @@ def cli() -> None:
 
 def _register_groups() -> None:
     from gateway.audit.cli import audit
+    from gateway.kb.cli import kb
 
     cli.add_command(audit)
+    cli.add_command(kb)
 
 
 @cli.command()

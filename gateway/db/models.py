@@ -140,3 +140,62 @@ class AuditHold(Base):
     """``user`` or ``document``."""
     value: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+# --- Knowledge base (gateway/kb): document registry and the key store for envelope encryption. ----------------------
+# Nothing here is plaintext document content: identities and content hashes are keyed HMACs, keys are wrapped.
+
+
+class KbKey(Base):
+    """A wrapped key: the blind-index key and collection keys (wrapped by the master key), document data keys
+    (wrapped by their collection key). Destroying a key (``wrapped=NULL``) crypto-shreds what it protected."""
+
+    __tablename__ = "kb_keys"
+
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    """``index``, ``collection:<name>`` or ``document:<doc id>``."""
+    scope: Mapped[str] = mapped_column(String(16))
+    collection: Mapped[str | None] = mapped_column(String(128), index=True)
+    wrapped: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wrapped_by: Mapped[str] = mapped_column(String(160))
+    """The wrapping key: the master key's id, or ``collection:<name>``."""
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    destroyed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+
+
+class KbDocument(Base):
+    """A document of the knowledge base across its versions; ``active_version`` is the one being served."""
+
+    __tablename__ = "kb_documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    collection: Mapped[str] = mapped_column(String(128), index=True)
+    identity: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
+    """HMAC of (collection, source name): finds the document again on re-ingest without storing its name."""
+    active_version: Mapped[int | None] = mapped_column(default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+    versions: Mapped[list[KbDocumentVersion]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="KbDocumentVersion.version"
+    )
+
+
+class KbDocumentVersion(Base):
+    """One ingested version: ``pending`` while its chunks are written, ``active`` once served, then ``superseded``."""
+
+    __tablename__ = "kb_document_versions"
+
+    document_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("kb_documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    content_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    """HMAC of the content, title, metadata and classification: an unchanged re-ingest is a no-op."""
+    classification: Mapped[int] = mapped_column()
+    state: Mapped[str] = mapped_column(String(16))
+    chunk_count: Mapped[int] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    activated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+
+    document: Mapped[KbDocument] = relationship(back_populates="versions")

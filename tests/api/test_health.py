@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import Gateway
+from tests.support import Gateway
 
 
 def test_health_and_readiness_need_no_credentials(gateway: Gateway) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import Gateway
+from tests.support import Gateway
 
 TEXT = "Patient Maria Garcia (MRN 00482913) can be reached at +1 415-555-0132 or 身份证 11010519491231002X。"
 
@@ -23,7 +23,7 @@ def test_mask_returns_masked_text_and_offsets_into_the_original(gateway: Gateway
 def test_same_value_gets_the_same_pseudonym_across_requests(gateway: Gateway) -> None:
     first = gateway.client.post("/v1/mask", json={"text": "Call Maria Garcia."}, headers=gateway.auth("teller"))
     second = gateway.client.post("/v1/mask", json={"text": "Maria Garcia called."}, headers=gateway.auth("teller"))
-    tag = [w for w in first.json()["text"].split() if w.startswith("<PERSON_")][0].rstrip(".")
+    tag = next(w for w in first.json()["text"].split() if w.startswith("<PERSON_")).rstrip(".")
     assert tag in second.json()["text"]
 
 

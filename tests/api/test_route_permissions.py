@@ -13,7 +13,7 @@ from gateway.policy.access import PUBLIC
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.schema import PERMISSIONS
 from gateway.settings import PROJECT_ROOT
-from tests.api.conftest import Gateway
+from tests.support import Gateway
 
 
 def http_routes(app: Litestar) -> Iterator[tuple[str, str, str | None]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.api.conftest import Gateway, chat_model, embedder, gateway_factory, masker  # noqa: F401
+from tests.support import Gateway
 
 QUESTION = "I am Maria Garcia, maria.garcia@example.org, card 4111 1111 1111 1111. What is a standing order?"
 RAW = ("Maria Garcia", "maria.garcia@example.org", "4111 1111 1111 1111", "4111111111111111")

@@ -18,8 +18,7 @@ from gateway.llm.types import ChatMessage, Finished, GenerationEvent, Prompt, Sa
 from gateway.pii.masker import Masker
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
-from tests.api.conftest import chat_model, embedder, masker  # noqa: F401  (session fixtures)
-from tests.conftest import make_settings
+from tests.support import make_settings
 
 NAME, EMAIL, CARD = "John Smith", "john.smith@example.com", "4111 1111 1111 1111"
 QUESTION = f"My name is {NAME}, my email is {EMAIL} and my card is {CARD}. Can I raise my card limit?"
@@ -62,7 +61,7 @@ class ParrotModel(RecordingModel):
 
 
 @pytest.fixture
-def build(tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder, masker: Masker):  # type: ignore[no-untyped-def]  # noqa: F811
+def build(tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder, masker: Masker):  # type: ignore[no-untyped-def]
     def make(model_type: type[RecordingModel], use_masker: Masker | None = None):  # type: ignore[no-untyped-def]
         settings = make_settings(tmp_path, models_dir)
         upgrade(settings.sqlalchemy_url)
@@ -135,7 +134,7 @@ class BrokenDetector:
         raise RuntimeError("detector crashed")
 
 
-def test_a_detection_failure_fails_the_request_before_the_model(build, masker: Masker) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_a_detection_failure_fails_the_request_before_the_model(build, masker: Masker) -> None:  # type: ignore[no-untyped-def]
     broken = Masker(BrokenDetector(), pseudonym_key=b"k" * 32)  # type: ignore[arg-type]
     client, keys, model = build(RecordingModel, broken)
     with client:

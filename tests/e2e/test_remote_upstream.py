@@ -14,7 +14,7 @@ from gateway.db.migrate import upgrade
 from gateway.db.session import Database
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
-from tests.conftest import make_settings
+from tests.support import make_settings
 
 pytestmark = pytest.mark.e2e
 

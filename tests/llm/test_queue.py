@@ -12,7 +12,7 @@ from gateway.errors import ContextLengthExceeded, QueueFull
 from gateway.llm.protocol import ChatModel
 from gateway.llm.queue import ModelQueue
 from gateway.llm.types import ChatMessage, Finished, SamplingParams, StageTimer, TextDelta
-from tests.conftest import make_settings
+from tests.support import make_settings
 
 
 @pytest.fixture(scope="module")

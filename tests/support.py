@@ -1,7 +1,10 @@
-"""In-process app fixtures: the real app factory with the real bundled models, a fresh database per test."""
+"""Test support: settings built explicitly, and the in-process app built by the real factory with the real
+bundled models (session-scoped, loaded once) and a fresh database, knowledge base and audit trail per test.
+Fixtures defined here are registered for every test by ``tests/conftest.py``."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +15,22 @@ from litestar.testing import TestClient
 from gateway.app import Engines, build_chat_model, build_masker, create_app
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
+from gateway.kb.service import build_knowledge_base
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.protocol import ChatModel
 from gateway.pii.masker import Masker
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
-from tests.conftest import make_settings
+from gateway.settings import PROJECT_ROOT, Settings, load_settings
+
+MODELS_DIR = Path(os.environ.get("GATEWAY_TEST_MODELS_DIR", PROJECT_ROOT / "models"))
+
+
+def make_settings(tmp_path: Path, models_dir: Path, **overrides: object) -> Settings:
+    """Settings for a test: its own data directory, the real models, explicit values, no environment."""
+    values: dict[str, object] = {"data_dir": tmp_path / "data", "models_dir": models_dir, "policy_set": "bank"}
+    values.update(overrides)
+    return load_settings(**values)
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +73,8 @@ def gateway_factory(
         policy = load_policy_set(settings.policy_file)
         users = UserStore(db)
         keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
-        engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker)
+        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections)
+        engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
         client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)

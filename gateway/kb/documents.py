@@ -1,0 +1,65 @@
+"""What ingestion works on: a source document as structured blocks, and the outcome of ingesting it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from gateway.policy.schema import Classification
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or a paragraph (list items, table rows and code blocks are paragraphs)."""
+
+    kind: Literal["heading", "paragraph"]
+    text: str
+    level: int = 0
+    """Heading level, 1 for a title-level heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A document ready for chunking. ``label`` names it in errors and reports (a file name or "file line N"),
+    ``source`` identifies it across re-ingests within its collection (a path, a record id, or the title)."""
+
+    label: str
+    source: str
+    title: str
+    blocks: tuple[Block, ...]
+    collection: str
+    classification: Classification
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """One document's result: ``added`` (first version), ``updated`` (new version), ``unchanged`` or ``rejected``."""
+
+    label: str
+    status: Literal["added", "updated", "unchanged", "rejected"]
+    document_id: str | None = None
+    version: int | None = None
+    chunks: int = 0
+    error: str | None = None
+    """Why it was rejected; names the file or line, never quotes content."""
+
+
+@dataclass(slots=True)
+class IngestReport:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def chunks(self) -> int:
+        return sum(o.chunks for o in self.outcomes)
+
+    @property
+    def rejected(self) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.status == "rejected"]

@@ -1,0 +1,132 @@
+"""The ingestion pipeline for a batch of documents: chunk, hash, embed, seal, write pending, flip, record.
+
+Atomicity: chunks are written with ``active = false``; one Lance commit (``ChunkStore.activate``) makes a batch's new
+versions served and their old versions unserved; only then does the SQL registry mark them active. A crash before
+the flip leaves nothing of the batch searchable; a retry finds the pending versions (same content hash), discards
+their orphaned rows and completes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid
+from collections.abc import Sequence
+
+import pyarrow as pa
+
+from gateway.errors import InvalidInput, PayloadTooLarge
+from gateway.kb.chunker import Chunker
+from gateway.kb.documents import IngestOutcome, SourceDocument
+from gateway.kb.keyring import KeyRing
+from gateway.kb.lexical import BlindIndex
+from gateway.kb.registry import DocumentRegistry, VersionClaim
+from gateway.kb.sealing import chunk_aad, seal
+from gateway.kb.settings import KbSettings
+from gateway.kb.store import ChunkStore
+from gateway.llm.protocol import Embedder
+
+
+class Ingestor:
+    def __init__(
+        self, *, store: ChunkStore, registry: DocumentRegistry, keyring: KeyRing, embedder: Embedder,
+        settings: KbSettings, collections: frozenset[str] | None,
+    ) -> None:
+        self.store = store
+        self.registry = registry
+        self.keyring = keyring
+        self.embedder = embedder
+        self.settings = settings
+        self.collections = collections
+        self.chunker = Chunker(embedder.count_tokens, max_tokens=min(settings.chunk_tokens, embedder.max_tokens - 2),
+                               overlap_tokens=settings.chunk_overlap_tokens)
+        self.blind_index = BlindIndex(keyring.derive("lexical"))
+        self._identity_key = keyring.derive("identity")
+        self._content_key = keyring.derive("content")
+
+    def identity(self, document: SourceDocument) -> bytes:
+        return hmac.new(self._identity_key, f"{document.collection}\x00{document.source}".encode(),
+                        hashlib.sha256).digest()
+
+    def content_hash(self, document: SourceDocument) -> bytes:
+        canonical = json.dumps([document.title, document.text, document.metadata, int(document.classification)],
+                               sort_keys=True, ensure_ascii=False, default=str)
+        return hmac.new(self._content_key, canonical.encode(), hashlib.sha256).digest()
+
+    def check(self, document: SourceDocument) -> list[str]:
+        """Validate and chunk one document; raises InvalidInput/PayloadTooLarge naming it."""
+        if self.collections is not None and document.collection not in self.collections:
+            raise InvalidInput(f"{document.label}: collection {document.collection!r} is not declared by the policy "
+                               "set", param="collection")
+        chunks = self.chunker.split(document.blocks)
+        if not chunks:
+            raise InvalidInput(f"{document.label}: the document contains no text")
+        if len(chunks) > self.settings.max_chunks_per_document:
+            raise PayloadTooLarge(f"{document.label}: {len(chunks)} chunks exceeds kb.max_chunks_per_document "
+                                  f"({self.settings.max_chunks_per_document})")
+        return chunks
+
+    def ingest_batch(self, documents: Sequence[SourceDocument]) -> list[IngestOutcome]:
+        """Ingest documents with distinct identities; bad ones are rejected by name, the rest are stored."""
+        outcomes: dict[int, IngestOutcome] = {}
+        accepted: list[tuple[int, SourceDocument, list[str]]] = []
+        for position, document in enumerate(documents):
+            try:
+                accepted.append((position, document, self.check(document)))
+            except (InvalidInput, PayloadTooLarge) as exc:
+                outcomes[position] = IngestOutcome(document.label, "rejected", error=exc.message)
+        claims = [VersionClaim(self.identity(d), d.collection, self.content_hash(d), int(d.classification), len(c))
+                  for _, d, c in accepted]
+        plans = self.registry.plan(claims) if claims else []
+        work = []
+        for (position, document, chunks), plan in zip(accepted, plans, strict=True):
+            if plan.status == "unchanged":
+                outcomes[position] = IngestOutcome(document.label, "unchanged", plan.document_id, plan.version)
+            else:
+                work.append((position, document, chunks, plan))
+                outcomes[position] = IngestOutcome(document.label, plan.status, plan.document_id, plan.version,
+                                                   chunks=len(chunks))
+        if work:
+            self._write([(d, c, p.document_id, p.version) for _, d, c, p in work])
+            self.registry.commit([p for *_, p in work])
+            self.store.drop_inactive([p.document_id for *_, p in work])
+        return [outcomes[i] for i in range(len(documents))]
+
+    def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:
+        texts = [f"{d.title}\n{chunk}" if d.title else chunk for d, chunks, _, _ in items for chunk in chunks]
+        vectors = self._embed(texts)
+        batch_id = uuid.uuid4().hex
+        columns: dict[str, list[object]] = {name: [] for name in self.store.schema.names}
+        row = 0
+        keys = self.keyring.ensure_document_keys((doc_id, d.collection) for d, _, doc_id, _ in items)
+        for document, chunks, doc_id, version in items:
+            key = keys[doc_id]
+            meta = json.dumps({"title": document.title, "metadata": document.metadata}, ensure_ascii=False,
+                              default=str).encode()
+            title_tokens = self.blind_index.blind(document.title)
+            for index, chunk in enumerate(chunks):
+                chunk_id = f"{doc_id}:{version}:{index}"
+                columns["chunk_id"].append(chunk_id)
+                columns["doc_id"].append(doc_id)
+                columns["version"].append(version)
+                columns["collection"].append(document.collection)
+                columns["classification"].append(int(document.classification))
+                columns["active"].append(False)
+                columns["batch_id"].append(batch_id)
+                columns["vector"].append(vectors[row])
+                columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk)}".strip())
+                columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, chunk_id, "text")))
+                columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, chunk_id, "meta")))
+                row += 1
+        doc_ids = [doc_id for _, _, doc_id, _ in items]
+        self.store.discard_pending(doc_ids)
+        self.store.write_pending(pa.table(columns, schema=self.store.schema))
+        self.store.activate(doc_ids, batch_id)
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        size = self.settings.embed_batch_size
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), size):
+            vectors.extend(self.embedder.embed(texts[start : start + size]))
+        return vectors

@@ -1,0 +1,94 @@
+"""DocumentRegistry: the SQL record of documents and versions — what is pending, what is served, content hashes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from gateway.db.base import utcnow
+from gateway.db.models import KbDocument, KbDocumentVersion
+from gateway.db.session import Database
+
+
+@dataclass(frozen=True, slots=True)
+class VersionClaim:
+    """What ingestion wants to store for one document: found by its keyed identity, compared by keyed hash."""
+
+    identity: bytes
+    collection: str
+    content_hash: bytes
+    classification: int
+    chunk_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class VersionPlan:
+    document_id: str
+    version: int
+    status: Literal["added", "updated", "unchanged"]
+
+
+class DocumentRegistry:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def plan(self, claims: Sequence[VersionClaim]) -> list[VersionPlan]:
+        """Register a pending version for each changed document (one transaction); unchanged ones are no-ops.
+
+        A pending version with the same content (left by a crashed attempt) is reused, so a retry completes it."""
+        plans: list[VersionPlan] = []
+        with self._db.session() as session:
+            identities = [c.identity for c in claims]
+            documents = {d.identity: d for d in session.scalars(
+                select(KbDocument).where(KbDocument.identity.in_(identities))
+                .options(selectinload(KbDocument.versions)))}
+            for claim in claims:
+                document = documents.get(claim.identity)
+                if document is None:
+                    document = KbDocument(id=uuid.uuid4().hex, collection=claim.collection, identity=claim.identity)
+                    session.add(document)
+                    documents[claim.identity] = document
+                versions = {v.version: v for v in document.versions} if document.versions else {}
+                active = versions.get(document.active_version) if document.active_version else None
+                if active is not None and active.content_hash == claim.content_hash:
+                    plans.append(VersionPlan(document.id, active.version, "unchanged"))
+                    continue
+                retry = next((v for v in versions.values()
+                              if v.state == "pending" and v.content_hash == claim.content_hash), None)
+                if retry is None:
+                    number = max(versions, default=0) + 1
+                    retry = KbDocumentVersion(version=number, content_hash=claim.content_hash,
+                                              classification=claim.classification, state="pending",
+                                              chunk_count=claim.chunk_count)
+                    document.versions.append(retry)
+                plans.append(VersionPlan(document.id, retry.version,
+                                         "added" if document.active_version is None else "updated"))
+        return plans
+
+    def commit(self, plans: Sequence[VersionPlan]) -> None:
+        """Record that these versions are now served and their predecessors are not."""
+        changed = {p.document_id: p.version for p in plans if p.status != "unchanged"}
+        if not changed:
+            return
+        now = utcnow()
+        with self._db.session() as session:
+            query = select(KbDocument).where(KbDocument.id.in_(changed)).options(selectinload(KbDocument.versions))
+            for document in session.scalars(query):
+                target = changed[document.id]
+                for version in document.versions:
+                    if version.version == target:
+                        version.state, version.activated_at = "active", now
+                    elif version.state == "active":
+                        version.state = "superseded"
+                document.active_version = target
+                document.updated_at = now
+
+    def active_version(self, document_id: str) -> int | None:
+        with self._db.session() as session:
+            document = session.get(KbDocument, document_id)
+            return document.active_version if document else None

@@ -1,0 +1,124 @@
+"""KnowledgeBase: the knowledge-base service the API, the CLI and the chat call; and its factory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gateway.db.session import Database
+from gateway.errors import InvalidInput
+from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
+from gateway.kb.ingest import Ingestor
+from gateway.kb.keyring import KeyRing
+from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
+from gateway.kb.prompt import relevant
+from gateway.kb.registry import DocumentRegistry
+from gateway.kb.search import Hit, Ranking, Retriever
+from gateway.kb.settings import KbSettings
+from gateway.kb.store import ChunkStore
+from gateway.llm.protocol import Embedder
+from gateway.policy.policy_set import EffectiveRights
+
+if TYPE_CHECKING:
+    from gateway.settings import Settings
+
+
+class KnowledgeBase:
+    """Ingests documents (encrypted at rest, atomically per batch) and retrieves passages a role may see."""
+
+    def __init__(
+        self, *, store: ChunkStore, keyring: KeyRing, registry: DocumentRegistry, embedder: Embedder,
+        settings: KbSettings, collections: frozenset[str] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.keyring = keyring
+        self.registry = registry
+        self.ingestor = Ingestor(store=store, registry=registry, keyring=keyring, embedder=embedder,
+                                 settings=settings, collections=collections)
+        self.retriever = Retriever(store=store, keyring=keyring, embedder=embedder, settings=settings)
+
+    # -- ingestion ----------------------------------------------------------------------------------------------------
+    def ingest(self, document: SourceDocument) -> IngestOutcome:
+        """Ingest one document; a rejected one raises InvalidInput naming it (nothing of it is stored)."""
+        outcome = self.ingestor.ingest_batch([document])[0]
+        if outcome.status == "rejected":
+            raise InvalidInput(outcome.error or f"{document.label}: rejected")
+        self.store.maintain()
+        return outcome
+
+    def ingest_many(
+        self, items: Iterable[SourceDocument | IngestOutcome],
+        on_outcome: Callable[[IngestOutcome], None] | None = None,
+    ) -> IngestReport:
+        """Bulk ingestion: batches of ``kb.ingest_batch_documents``, each made searchable in one commit.
+
+        ``items`` may carry already-rejected outcomes (bad JSONL lines); they are reported and skipped."""
+        report = IngestReport()
+
+        def record(outcomes: Iterable[IngestOutcome]) -> None:
+            for outcome in outcomes:
+                report.outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+
+        batch: list[SourceDocument] = []
+        identities: set[bytes] = set()
+        for item in items:
+            if isinstance(item, IngestOutcome):
+                record([item])
+                continue
+            identity = self.ingestor.identity(item)
+            if identity in identities or len(batch) >= self.settings.ingest_batch_documents:
+                record(self.ingestor.ingest_batch(batch))
+                batch, identities = [], set()
+            batch.append(item)
+            identities.add(identity)
+        if batch:
+            record(self.ingestor.ingest_batch(batch))
+        self.store.maintain()
+        return report
+
+    # -- retrieval ----------------------------------------------------------------------------------------------------
+    def search(
+        self, query: str, rights: EffectiveRights, top_k: int | None = None,
+        collections: Iterable[str] | None = None, *, ranking: Ranking = "fused", exact: bool = False,
+    ) -> list[Hit]:
+        """The top-k passages ``rights`` may see, best first, decrypted."""
+        return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
+
+    def retrieve_for_chat(self, question: str, rights: EffectiveRights, top_k: int | None = None) -> list[Hit]:
+        """Passages relevant enough to ground an answer; empty when nothing reaches ``kb.min_relevance``."""
+        return relevant(self.search(question, rights, top_k), self.settings.min_relevance)
+
+
+def key_provider(kb: KbSettings, data_dir: Path, *, create: bool) -> KeyProvider:
+    if kb.key_provider == "env":
+        return env_key_provider(kb.master_key_env)
+    return file_key_provider(kb.master_key_file or data_dir / "keys" / "kb-master.key", create=create)
+
+
+def build_knowledge_base(
+    settings: Settings, embedder: Embedder, db: Database, *, collections: Iterable[str] | None = None
+) -> KnowledgeBase:
+    """The app's and the CLI's factory: ``settings.kb``, ``settings.data_dir`` and ``settings.kb_uri``."""
+    kb = settings.kb
+    return open_knowledge_base(kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db, embedder=embedder,
+                               collections=collections)
+
+
+def open_knowledge_base(
+    kb: KbSettings, *, data_dir: Path, kb_uri: str, db: Database, embedder: Embedder,
+    collections: Iterable[str] | None = None,
+) -> KnowledgeBase:
+    """Open (or initialise) the knowledge base: master key, key ring, LanceDB table, registry.
+
+    ``collections`` are the policy set's declared collections; documents for any other are rejected. A wrong or
+    group-readable master key raises ConfigurationError (start-up stops with a message naming the setting)."""
+    provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
+    keyring = KeyRing(db, provider)
+    keyring.verify()
+    store = ChunkStore(kb_uri, kb, embedder.dimensions)
+    return KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
+                         settings=kb, collections=frozenset(collections) if collections is not None else None)

@@ -1,0 +1,65 @@
+"""Knowledge-base settings, mounted as ``settings.kb`` (environment: ``GATEWAY_KB__<FIELD>``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class KbSettings(BaseModel):
+    """Ingestion, encryption at rest and retrieval of the knowledge base."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key_provider: Literal["file", "env"] = "file"
+    """Where the master key comes from: ``file`` (``master_key_file``) or ``env`` (``master_key_env``)."""
+    master_key_file: Path | None = None
+    """Master key file (32 raw bytes, mode 0600); default ``<data_dir>/keys/kb-master.key``, created on first use."""
+    master_key_env: str = "KB_MASTER_KEY"
+    """``key_provider=env``: the environment variable holding the base64 master key (32 bytes decoded)."""
+    table_name: str = Field(default="chunks", pattern=r"^[a-z][a-z0-9_]{0,63}$")
+    """LanceDB table holding every collection's chunks (collections are a filtered column)."""
+
+    chunk_tokens: int = Field(default=256, ge=32, le=512)
+    """Target chunk size in embedder tokens; never above the embedder's own limit."""
+    chunk_overlap_tokens: int = Field(default=32, ge=0, le=128)
+    """Tokens repeated between consecutive pieces of a paragraph too long for one chunk."""
+    embed_batch_size: int = Field(default=32, ge=1, le=512)
+    """Texts per embedder call."""
+    ingest_batch_documents: int = Field(default=128, ge=1, le=10_000)
+    """Documents written (and made searchable) per LanceDB commit during bulk ingestion."""
+    max_document_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    """Files or texts larger than this are rejected before parsing."""
+    max_chunks_per_document: int = Field(default=5_000, ge=1)
+    """A document that splits into more chunks is rejected as oversized."""
+
+    ann_min_rows: int = Field(default=50_000, ge=256)
+    """Build the vector (ANN) index once the table holds this many chunks; below it, exact search is fast enough."""
+    ann_index_type: Literal["IVF_PQ", "IVF_HNSW_SQ"] = "IVF_PQ"
+    """IVF_PQ is LanceDB's advice for filtered search; IVF_HNSW_SQ has higher latency variance under filters."""
+    ann_nprobes: int = Field(default=24, ge=1)
+    """IVF partitions scanned per query."""
+    ann_refine_factor: int = Field(default=10, ge=1)
+    """Re-rank ``top_k * refine_factor`` ANN candidates with exact distances (restores recall lost to PQ)."""
+
+    candidates: int = Field(default=40, ge=1, le=1000)
+    """Candidates each ranker (dense, lexical) contributes before reciprocal rank fusion."""
+    rrf_k: int = Field(default=60, ge=1)
+    """Reciprocal rank fusion constant: fused = sum(1 / (rrf_k + rank))."""
+    default_top_k: int = Field(default=5, ge=1)
+    max_top_k: int = Field(default=50, ge=1)
+    """Upper bound on ``top_k`` whatever the client asks."""
+    min_relevance: float = Field(default=0.30, ge=-1.0, le=1.0)
+    """Cosine similarity below which a passage is not relevant for chat (the chat then says it found nothing)."""
+    read_consistency_s: float = Field(default=1.0, ge=0.0)
+    """How stale this process's view of the table may be when another process (the CLI) writes to it."""
+
+    @model_validator(mode="after")
+    def _overlap_below_chunk(self) -> KbSettings:
+        if self.chunk_overlap_tokens >= self.chunk_tokens // 2:
+            raise ValueError("kb.chunk_overlap_tokens must be less than half of kb.chunk_tokens")
+        if self.default_top_k > self.max_top_k:
+            raise ValueError("kb.default_top_k must not exceed kb.max_top_k")
+        return self

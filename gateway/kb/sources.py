@@ -1,0 +1,170 @@
+"""Turning files, uploads, JSON bodies and JSONL lines into SourceDocuments, rejecting bad ones by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from gateway.errors import InvalidInput, PayloadTooLarge
+from gateway.kb import formats
+from gateway.kb.documents import Block, IngestOutcome, SourceDocument
+from gateway.policy.schema import Classification
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+           ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+"""File suffixes ingestion understands (``.jsonl`` is read record by record, see ``read_jsonl``)."""
+
+
+class JsonlRecord(msgspec.Struct, forbid_unknown_fields=True):
+    """One line of a bulk JSONL file."""
+
+    text: str
+    title: str = ""
+    metadata: dict[str, Any] = {}
+    collection: str | None = None
+    classification: str | None = None
+    id: str | None = None
+    """Stable source id; re-ingesting a record with the same id (or title) makes a new version of it."""
+
+
+def classification(name: str | Classification, *, where: str = "classification") -> Classification:
+    if isinstance(name, Classification):
+        return name
+    try:
+        return Classification[name]
+    except KeyError:
+        raise InvalidInput(f"{where}: must be one of {[c.name for c in Classification]}", param="classification") \
+            from None
+
+
+def parse_document(
+    data: bytes, *, label: str, filename: str, source: str, collection: str, level: Classification,
+    max_bytes: int, title: str | None = None, metadata: dict[str, Any] | None = None,
+) -> SourceDocument:
+    """Parse one file's bytes by its suffix; raises InvalidInput/PayloadTooLarge naming ``label``."""
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"{label}: {len(data)} bytes exceeds the limit of {max_bytes} (kb.max_document_bytes)")
+    kind = FORMATS.get(Path(filename).suffix.lower())
+    if kind is None:
+        raise InvalidInput(f"{label}: unsupported file type; supported: {sorted(FORMATS)} and .jsonl")
+    found_title = ""
+    if kind == "text":
+        blocks = formats.read_text(data, label)
+    elif kind == "markdown":
+        blocks = formats.read_markdown(data, label)
+    elif kind == "html":
+        found_title, blocks = formats.read_html(data, label)
+    elif kind == "pdf":
+        found_title, blocks = formats.read_pdf(data, label)
+    else:
+        found_title, blocks = formats.read_docx(data, label)
+    first_heading = next((b.text for b in blocks if b.kind == "heading"), "")
+    title = title or found_title or first_heading or Path(filename).stem
+    return build_document(label=label, source=source, title=title, blocks=blocks, collection=collection,
+                          level=level, metadata=metadata)
+
+
+def build_document(
+    *, label: str, source: str, title: str, blocks: list[Block], collection: str, level: Classification,
+    metadata: dict[str, Any] | None,
+) -> SourceDocument:
+    if not collection:
+        raise InvalidInput(f"{label}: no collection given", param="collection")
+    if not any(b.kind == "paragraph" and b.text.strip() for b in blocks):
+        raise InvalidInput(f"{label}: the document contains no text")
+    return SourceDocument(label=label, source=source, title=title.strip(), blocks=tuple(blocks),
+                          collection=collection, classification=level, metadata=dict(metadata or {}))
+
+
+def read_file(path: Path, *, collection: str, level: Classification, max_bytes: int) -> SourceDocument:
+    label = path.name
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise PayloadTooLarge(f"{label}: {size} bytes exceeds the limit of {max_bytes} (kb.max_document_bytes)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{label}: cannot read file ({exc.strerror})") from None
+    return parse_document(data, label=label, filename=path.name, source=str(path.resolve()), collection=collection,
+                          level=level, max_bytes=max_bytes)
+
+
+def text_document(
+    text: str, *, title: str, collection: str, level: Classification, metadata: dict[str, Any] | None,
+    source: str | None, label: str, max_bytes: int,
+) -> SourceDocument:
+    """A document given as plain text (JSON API body, JSONL record): paragraphs at blank lines, Markdown headings."""
+    data = text.encode("utf-8")
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"{label}: {len(data)} bytes exceeds the limit of {max_bytes} (kb.max_document_bytes)")
+    blocks = formats.read_markdown(data, label)
+    return build_document(label=label, source=source or title or label, title=title, blocks=blocks,
+                          collection=collection, level=level, metadata=metadata)
+
+
+def read_jsonl(
+    path: Path, *, collection: str | None, level: Classification | None, max_bytes: int,
+    on_bytes: Callable[[int], object] | None = None,
+) -> Iterator[SourceDocument | IngestOutcome]:
+    """Stream a JSONL file: a SourceDocument per good line, a rejected IngestOutcome per bad one (the rest goes on).
+
+    ``on_bytes(n)`` is called with each line's size, for a progress bar."""
+    decoder = msgspec.json.Decoder(JsonlRecord)
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if on_bytes is not None:
+                on_bytes(len(line))
+            if not line.strip():
+                continue
+            label = f"{path.name} line {number}"
+            try:
+                if len(line) > max_bytes:
+                    raise PayloadTooLarge(f"{label}: the record exceeds {max_bytes} bytes (kb.max_document_bytes)")
+                record = _decode(decoder, line, label)
+                record_collection = record.collection or collection
+                if not record_collection:
+                    raise InvalidInput(f"{label}: no collection (give --collection or a 'collection' field)")
+                if record.classification is None and level is None:
+                    raise InvalidInput(f"{label}: no classification (give --classification or a field)")
+                record_level = (classification(record.classification, where=label) if record.classification
+                                else level)
+                assert record_level is not None
+                yield text_document(record.text, title=record.title, collection=record_collection, level=record_level,
+                                    metadata=record.metadata, source=record.id or record.title or f"line {number}",
+                                    label=label, max_bytes=max_bytes)
+            except (InvalidInput, PayloadTooLarge) as exc:
+                yield IngestOutcome(label=label, status="rejected", error=exc.message)
+
+
+def _decode(decoder: msgspec.json.Decoder[JsonlRecord], line: bytes, label: str) -> JsonlRecord:
+    try:
+        return decoder.decode(line)
+    except msgspec.ValidationError as exc:
+        # msgspec names the field and the expected type, never the value
+        raise InvalidInput(f"{label}: invalid record: {exc}") from None
+    except msgspec.DecodeError:
+        raise InvalidInput(f"{label}: not valid JSON") from None
+
+
+def read_paths(
+    paths: Sequence[Path], *, collection: str | None, level: Classification | None, max_bytes: int,
+    on_bytes: Callable[[int], object] | None = None,
+) -> Iterator[SourceDocument | IngestOutcome]:
+    """Documents from files and JSONL files, in order; an unreadable or invalid one becomes a rejected outcome
+    naming it, and the rest goes on."""
+    for path in paths:
+        if path.suffix.lower() == ".jsonl":
+            yield from read_jsonl(path, collection=collection, level=level, max_bytes=max_bytes, on_bytes=on_bytes)
+            continue
+        try:
+            if collection is None or level is None:
+                raise InvalidInput(f"{path.name}: a collection and a classification are required for files")
+            yield read_file(path, collection=collection, level=level, max_bytes=max_bytes)
+        except (InvalidInput, PayloadTooLarge) as exc:
+            yield IngestOutcome(path.name, "rejected", error=exc.message)
+        finally:
+            if on_bytes is not None:
+                on_bytes(path.stat().st_size)

@@ -1,0 +1,154 @@
+"""ChunkStore: the LanceDB table of encrypted chunks, their vectors and blind-index tokens.
+
+Only what search must filter or rank on is in the clear: document id, version, collection, classification level,
+the ``active`` flag, the vector and the keyed ``lex`` digests. Chunk text, title and metadata are ciphertext.
+Visibility is one flag flipped in one Lance commit (``activate``), which is what makes ingestion atomic.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import warnings
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+import lancedb
+import pyarrow as pa
+
+from gateway.kb.settings import KbSettings
+
+log = logging.getLogger("gateway.kb")
+
+_INDEX_LIST_TTL_S = 30.0
+_FTS_INDEX = "lex_idx"
+_VECTOR_INDEX = "vector_idx"
+_SCALAR_INDICES = {"doc_id": "BTREE", "collection": "BITMAP", "classification": "BITMAP", "active": "BITMAP"}
+HIT_COLUMNS = ["chunk_id", "doc_id", "version", "collection", "classification", "text_ct", "meta_ct", "vector"]
+
+
+def chunk_schema(dimensions: int) -> pa.Schema:
+    return pa.schema([
+        pa.field("chunk_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("version", pa.int32(), nullable=False),
+        pa.field("collection", pa.string(), nullable=False),
+        pa.field("classification", pa.int8(), nullable=False),
+        pa.field("active", pa.bool_(), nullable=False),
+        pa.field("batch_id", pa.string(), nullable=False),
+        pa.field("vector", pa.list_(pa.float32(), dimensions), nullable=False),
+        pa.field("lex", pa.string(), nullable=False),
+        pa.field("text_ct", pa.binary(), nullable=False),
+        pa.field("meta_ct", pa.binary(), nullable=False),
+    ])
+
+
+def sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+class ChunkStore:
+    """One LanceDB table holding every collection; collections and levels are filter columns."""
+
+    def __init__(self, uri: str, settings: KbSettings, dimensions: int) -> None:
+        self.settings = settings
+        self.dimensions = dimensions
+        self.schema = chunk_schema(dimensions)
+        self._db = lancedb.connect(uri, read_consistency_interval=timedelta(seconds=settings.read_consistency_s))
+        self.table = self._db.create_table(settings.table_name, schema=self.schema, exist_ok=True)
+        self._indices: tuple[float, frozenset[str]] | None = None
+
+    # -- writing: pending rows, one atomic flip, clean-up --------------------------------------------------------
+    def write_pending(self, rows: pa.Table) -> None:
+        """Append rows with ``active = false``: stored, not searchable."""
+        if rows.num_rows:
+            self.table.add(rows.cast(self.schema))
+
+    def discard_pending(self, doc_ids: Sequence[str]) -> None:
+        """Remove rows a crashed earlier attempt left behind (never served: they were never activated)."""
+        if doc_ids:
+            self.table.delete(f"active = false AND doc_id IN ({sql_list(doc_ids)})")
+
+    def activate(self, doc_ids: Sequence[str], batch_id: str) -> None:
+        """In ONE commit, serve this batch's rows and stop serving every other row of these documents."""
+        if doc_ids:
+            self.table.update(where=f"doc_id IN ({sql_list(doc_ids)})",
+                              values_sql={"active": f"batch_id = {sql_list([batch_id])}"})
+
+    def drop_inactive(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            self.table.delete(f"active = false AND doc_id IN ({sql_list(doc_ids)})")
+
+    def live_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """doc id → (served version, its chunk count)."""
+        if not doc_ids:
+            return {}
+        rows = (self.table.search().where(f"active = true AND doc_id IN ({sql_list(doc_ids)})")
+                .select(["doc_id", "version"]).limit(None).to_arrow().to_pylist())
+        found: dict[str, tuple[int, int]] = {}
+        for row in rows:
+            version, count = found.get(row["doc_id"], (row["version"], 0))
+            found[row["doc_id"]] = (version, count + 1)
+        return found
+
+    # -- reading ----------------------------------------------------------------------------------------------------
+    def count(self, where: str | None = None) -> int:
+        return self.table.count_rows(where)
+
+    def dense(self, vector: Sequence[float], where: str, limit: int, *, exact: bool = False) -> list[dict[str, Any]]:
+        """Nearest chunks by cosine distance among rows matching ``where`` (filtered BEFORE the search)."""
+        query = (self.table.search(list(vector), vector_column_name="vector")  # type: ignore[attr-defined]
+                 .distance_type("cosine")
+                 .where(where, prefilter=True).limit(limit).select([*HIT_COLUMNS, "_distance"]))
+        if exact:
+            query = query.bypass_vector_index()
+        elif self.has_index(_VECTOR_INDEX):
+            query = query.nprobes(self.settings.ann_nprobes).refine_factor(self.settings.ann_refine_factor)
+        return query.to_arrow().to_pylist()
+
+    def lexical(self, blinded_query: str, where: str, limit: int) -> list[dict[str, Any]]:
+        """BM25 over blind-index digests among rows matching ``where`` (prefiltered)."""
+        if not blinded_query or not self.has_index(_FTS_INDEX):
+            return []
+        query = (self.table.search(blinded_query, query_type="fts", fts_columns="lex")
+                 .where(where, prefilter=True).limit(limit).select([*HIT_COLUMNS, "_score"]))
+        return query.to_arrow().to_pylist()
+
+    # -- indices ------------------------------------------------------------------------------------------------------
+    def has_index(self, name: str) -> bool:
+        """Whether the index exists; the list is re-read at most every 30 s (listing costs a manifest read)."""
+        now = time.monotonic()
+        if self._indices is None or now - self._indices[0] > _INDEX_LIST_TTL_S:
+            self._indices = (now, frozenset(index.name for index in self.table.list_indices()))
+        return name in self._indices[1]
+
+    def maintain(self) -> None:
+        """Create missing indices, build the ANN index once the table is large enough, fold new rows in."""
+        rows = self.table.count_rows()
+        if rows == 0:
+            return
+        names = {index.name for index in self.table.list_indices()}
+        if _FTS_INDEX not in names:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.table.create_fts_index("lex", base_tokenizer="whitespace", lower_case=False, stem=False,
+                                            remove_stop_words=False, ascii_folding=False, name=_FTS_INDEX)
+        for column, kind in _SCALAR_INDICES.items():
+            if f"{column}_idx" not in names:
+                self.table.create_scalar_index(column, index_type=kind, name=f"{column}_idx")  # type: ignore[arg-type]
+        if _VECTOR_INDEX not in names and rows >= self.settings.ann_min_rows:
+            self.build_ann_index(rows)
+        self.table.optimize()
+        self._indices = None
+
+    def build_ann_index(self, rows: int | None = None) -> None:
+        rows = rows or self.table.count_rows()
+        partitions = max(1, int(math.sqrt(rows)))
+        log.info("building %s index over %d chunks (%d partitions)", self.settings.ann_index_type, rows, partitions)
+        kwargs: dict[str, Any] = {}
+        if self.settings.ann_index_type == "IVF_PQ":
+            kwargs["num_sub_vectors"] = self.dimensions // 8 if self.dimensions % 8 == 0 else None
+        self.table.create_index(metric="cosine", vector_column_name="vector", index_type=self.settings.ann_index_type,
+                                num_partitions=partitions, replace=True, name=_VECTOR_INDEX, **kwargs)

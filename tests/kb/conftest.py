@@ -1,0 +1,66 @@
+"""Knowledge-base fixtures: the real embedding model, real LanceDB and SQLite in a temporary data directory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gateway.db.migrate import upgrade
+from gateway.db.session import Database
+from gateway.kb.documents import SourceDocument
+from gateway.kb.service import KnowledgeBase, open_knowledge_base
+from gateway.kb.settings import KbSettings
+from gateway.kb.sources import text_document
+from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.policy.policy_set import PolicySet, load_policy_set
+from gateway.policy.schema import Classification
+from gateway.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def kb_embedder(models_dir: Path) -> LlamaCppEmbedder:
+    return LlamaCppEmbedder(models_dir / "all-MiniLM-L6-v2.F16.gguf")
+
+
+@pytest.fixture(scope="session")
+def bank() -> PolicySet:
+    return load_policy_set(PROJECT_ROOT / "policies" / "bank.yaml")
+
+
+@pytest.fixture(scope="session")
+def hospital() -> PolicySet:
+    return load_policy_set(PROJECT_ROOT / "policies" / "hospital.yaml")
+
+
+KbFactory = Callable[..., KnowledgeBase]
+
+
+@pytest.fixture
+def kb_factory(tmp_path: Path, kb_embedder: LlamaCppEmbedder) -> KbFactory:
+    """Opens the knowledge base in ``tmp_path/data`` (same data directory on every call: a "restart")."""
+    data_dir = tmp_path / "data"
+    url = f"sqlite:///{data_dir / 'gateway.db'}"
+    upgrade(url)
+    databases: list[Database] = []
+
+    def build(policy: PolicySet | None = None, **overrides: object) -> KnowledgeBase:
+        db = Database(url)
+        databases.append(db)
+        collections = policy.decl.collections if policy is not None else None
+        return open_knowledge_base(KbSettings(**overrides), data_dir=data_dir, kb_uri=str(data_dir / "kb"), db=db,
+                                   embedder=kb_embedder, collections=collections)
+
+    return build
+
+
+@pytest.fixture
+def bank_kb(kb_factory: KbFactory, bank: PolicySet) -> KnowledgeBase:
+    return kb_factory(bank)
+
+
+def doc(text: str, *, title: str, collection: str, level: str = "internal", source: str | None = None,
+        metadata: dict[str, object] | None = None) -> SourceDocument:
+    return text_document(text, title=title, collection=collection, level=Classification[level], metadata=metadata,
+                         source=source, label=title, max_bytes=1_000_000)

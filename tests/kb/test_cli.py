@@ -1,0 +1,39 @@
+"""``gateway kb ingest``: files, folders and JSONL; rejections are named on stderr and the rest is stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gateway.db.migrate import upgrade
+from gateway.kb.cli import kb
+
+
+def test_ingest_command_reports_rejections_by_name(tmp_path: Path, models_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
+    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
+    upgrade(f"sqlite:///{data_dir / 'gateway.db'}")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "fees.md").write_text("# Fees\n\nThe account fee is 2 EUR.")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 Ingrid Halvorsen")
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text(json.dumps({"text": "Coins are counted twice.", "title": "Coins"}) + "\n{oops\n")
+
+    runner = CliRunner()
+    result = runner.invoke(kb, ["ingest", str(folder), str(bulk), "-c", "branch-procedures", "-l", "internal",
+                                "--no-progress"])
+    assert result.exit_code == 1, result.output
+    assert "rejected: scan.pdf: not a readable PDF" in result.output
+    assert "rejected: bulk.jsonl line 2: not valid JSON" in result.output
+    assert "added 2, updated 0, unchanged 0, rejected 2" in result.output
+    assert "Halvorsen" not in result.output
+    again = runner.invoke(kb, ["ingest", str(folder / "fees.md"), "-c", "branch-procedures", "-l", "internal",
+                               "--no-progress"])
+    assert again.exit_code == 0 and "unchanged 1" in again.output

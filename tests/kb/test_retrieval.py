@@ -1,0 +1,142 @@
+"""Role filtering happens inside the search: what a role may not see never appears, and its top-k stays full."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.kb.service import KnowledgeBase
+from gateway.policy.policy_set import PolicySet
+
+from .conftest import KbFactory, doc
+
+VISIBLE = [
+    ("Basic current account fees", "retail-products", "public",
+     "The Basic current account costs 2 EUR per month. Card replacement costs 10 EUR."),
+    ("Savings account rates", "retail-products", "internal",
+     "The Flex Saver account pays 1.5% interest per year, credited monthly."),
+    ("Opening the branch vault", "branch-procedures", "internal",
+     "Two tellers must be present to open the branch vault. The vault log is signed by both tellers."),
+    ("Cash counting procedure", "branch-procedures", "internal",
+     "Cash is counted twice at the end of each shift and recorded in the teller balance sheet."),
+    ("Identity checks at the counter", "branch-procedures", "public",
+     "Tellers verify a passport or national ID card before any cash withdrawal above 1000 EUR."),
+    ("Payment services regulation", "regulations", "public",
+     "Article 5(1): payment service providers must inform customers of all charges before a payment."),
+    ("Deposit guarantee rules", "regulations", "internal",
+     "Deposits are guaranteed up to 100000 EUR per depositor per bank under the deposit guarantee scheme."),
+    ("Complaints handling", "regulations", "internal",
+     "Complaints must be acknowledged within five business days and answered within fifteen."),
+]
+
+FORBIDDEN = [
+    ("Vault combination codes", "branch-procedures", "restricted",
+     "RESTRICTED: the vault combination code for the main branch vault is 4-17-29-8, changed every quarter."),
+    ("Staff bonus pool", "retail-products", "confidential",
+     "CONFIDENTIAL: the retail staff bonus pool for account sales is 2.4 million EUR this year."),
+    ("Credit limits for SMEs", "credit-policy", "internal",
+     "Small business credit limits are capped at 250000 EUR without credit committee approval."),
+    ("Audit finding on vault access", "internal-audit", "restricted",
+     "Internal audit found that the vault combination code was shared by email in March."),
+    ("Supervisory findings", "regulations", "confidential",
+     "CONFIDENTIAL supervisory letter: the regulator found deficiencies in payment charge disclosures."),
+]
+
+LITERAL_QUERIES = [
+    "What is the vault combination code?",
+    "restricted vault combination code main branch",
+    "confidential staff bonus pool for account sales",
+    "credit limits for small business SME credit committee",
+    "internal audit finding vault access shared by email",
+    "confidential supervisory letter deficiencies payment charges",
+]
+
+
+@pytest.fixture
+def loaded(bank_kb: KnowledgeBase) -> tuple[KnowledgeBase, set[str]]:
+    docs = [doc(text, title=title, collection=c, level=level) for title, c, level, text in VISIBLE + FORBIDDEN]
+    report = bank_kb.ingest_many(docs)
+    assert report.count("added") == len(docs)
+    forbidden_ids = {o.document_id for o in report.outcomes[len(VISIBLE):]}
+    assert None not in forbidden_ids
+    return bank_kb, {i for i in forbidden_ids if i}
+
+
+@pytest.mark.parametrize("query", LITERAL_QUERIES)
+@pytest.mark.parametrize("ranking", ["fused", "dense", "lexical"])
+def test_teller_cannot_retrieve_restricted_or_foreign_chunks(
+    loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet, query: str, ranking: str
+) -> None:
+    kb, forbidden = loaded
+    teller = bank.rights(["teller"])
+    hits = kb.search(query, teller, top_k=5, ranking=ranking)  # type: ignore[arg-type]
+    assert all(h.document_id not in forbidden for h in hits)
+    assert all(h.collection in {"retail-products", "branch-procedures", "regulations"} for h in hits)
+    assert all(h.classification in {"public", "internal"} for h in hits)
+    if ranking != "lexical":  # the lexical ranking only returns chunks sharing a term with the query
+        assert len(hits) == 5, "top-k must stay full for the chunks a teller may see"
+
+
+def test_literal_queries_do_target_the_forbidden_chunks_for_a_cleared_role(
+    loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet
+) -> None:
+    kb, forbidden = loaded
+    compliance = bank.rights(["compliance_officer"])
+    for query in LITERAL_QUERIES:
+        assert kb.search(query, compliance, top_k=3)[0].document_id in forbidden, query
+
+
+def test_requested_collections_narrow_but_never_widen(loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet) -> None:
+    kb, _ = loaded
+    teller = bank.rights(["teller"])
+    hits = kb.search("credit limits", teller, top_k=5, collections=["credit-policy", "regulations"])
+    assert hits and {h.collection for h in hits} == {"regulations"}
+    assert kb.search("credit limits", teller, top_k=5, collections=["credit-policy"]) == []
+
+
+def test_hits_are_decrypted_with_title_version_and_chunk(loaded: tuple[KnowledgeBase, set[str]],
+                                                         bank: PolicySet) -> None:
+    kb, _ = loaded
+    hit = kb.search("How many tellers must be present to open the vault?", bank.rights(["teller"]), top_k=1)[0]
+    assert hit.title == "Opening the branch vault"
+    assert "Two tellers must be present" in hit.text
+    assert hit.version == 1 and hit.chunk_id.startswith(f"{hit.document_id}:1:")
+    assert hit.similarity > 0.4
+
+
+def test_article_reference_found_by_lexical_ranking(loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet) -> None:
+    kb, _ = loaded
+    hits = kb.search("art. 5(1)", bank.rights(["teller"]), top_k=3, ranking="lexical")
+    assert hits[0].title == "Payment services regulation"
+
+
+def test_clinician_retrieves_clinical_chunks_nurse_and_registrar_do_not(
+    kb_factory: KbFactory, hospital: PolicySet
+) -> None:
+    kb = kb_factory(hospital)
+    kb.ingest_many([
+        doc("Sepsis bundle: take blood cultures, give broad-spectrum antibiotics within one hour, measure lactate.",
+            title="Sepsis protocol", collection="clinical-guidelines", level="confidential"),
+        doc("Check two patient identifiers before giving any medication.",
+            title="Medication safety", collection="nursing-procedures", level="internal"),
+        doc("Patients register at the front desk with an insurance card.",
+            title="Registration", collection="admissions", level="internal"),
+    ])
+    question = "What is the sepsis bundle and when are antibiotics given?"
+    clinician = kb.search(question, hospital.rights(["clinician"]), top_k=3)
+    assert clinician[0].title == "Sepsis protocol" and "antibiotics" in clinician[0].text
+    assert all(h.title != "Sepsis protocol" for h in kb.search(question, hospital.rights(["nurse"]), top_k=3))
+    assert {h.title for h in kb.search(question, hospital.rights(["registrar"]), top_k=3)} == {"Registration"}
+
+
+def test_retrieve_for_chat_returns_nothing_below_the_relevance_threshold(
+    loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet
+) -> None:
+    from gateway.kb.prompt import NO_SOURCES, render_sources
+
+    kb, _ = loaded
+    teller = bank.rights(["teller"])
+    assert kb.retrieve_for_chat("Which planets have rings, like Saturn and Jupiter?", teller, 5) == []
+    assert render_sources([]) == NO_SOURCES
+    hits = kb.retrieve_for_chat("How much does the Basic current account cost per month?", teller, 2)
+    block = render_sources(hits)
+    assert hits and block.startswith("[1] (Basic current account fees) ")
