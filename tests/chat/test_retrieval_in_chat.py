@@ -53,7 +53,7 @@ def test_clinician_retrieves_clinical_guidelines_with_patient_names_masked(
     assert answer["citations"][0]["version"] == 1
     assert ask(gateway, "registrar", "How fast must antibiotics be given in sepsis?")["citations"] == []
     audit = gateway.client.get("/v1/audit", params={"action": "chat"}, headers=gateway.auth("compliance_officer"))
-    cited = [e for e in audit.json()["data"] if e["user"] == "clinician"][0]
+    cited = next(e for e in audit.json()["data"] if e["user"] == "clinician")
     assert cited["citations"][0]["chunk_hash"] and "Anna Schmidt" not in str(cited)
 
 
