@@ -1,11 +1,13 @@
 """Gateway overhead over raw llama-cpp-python: the same prompts, the same model, side by side in one run.
 
 Raw: ``llama_cpp.Llama.create_chat_completion`` in this process. Gateway: the real server (``gateway serve``) in a
-subprocess, over HTTP with an API key, so auth, policy, queueing, SSE/JSON encoding and HTTP are all counted. Both
-see the same messages (the role's system prompt is given to the raw model too) at temperature 0, so both generate
-the same tokens. Rounds alternate raw and gateway so machine noise hits both alike.
+subprocess, over HTTP with an API key, so auth, policy, PII masking of question and answer, retrieval (query
+embedding and a role-filtered search of the knowledge base, empty here), the audit write, queueing, JSON encoding and
+HTTP are all counted. Both see the same model input (the role's system prompt and the sources section are given to
+the raw model too) at temperature 0, so both generate the same tokens. Rounds alternate raw and gateway so machine
+noise hits both alike.
 
-    .venv/bin/python bench/llm_overhead.py [--rounds 3] [--max-tokens 32]
+    .venv/bin/python bench/llm_overhead.py [--rounds 3] [--max-tokens 128]
 
 Prints tokens/s of each, the gateway's resident memory with the default models loaded, and last the ratio
 gateway/raw of median latency (target: <= 1.10).
@@ -30,8 +32,10 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gateway.chat.service import SOURCES_HEADER  # noqa: E402
 from gateway.db.migrate import upgrade  # noqa: E402
 from gateway.db.session import Database  # noqa: E402
+from gateway.kb.prompt import NO_SOURCES  # noqa: E402
 from gateway.policy.policy_set import load_policy_set  # noqa: E402
 from gateway.policy.users import UserStore  # noqa: E402
 from gateway.settings import load_settings  # noqa: E402
@@ -79,11 +83,15 @@ def start_gateway(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--max-tokens", type=int, default=32)
+    parser.add_argument("--max-tokens", type=int, default=128)
     args = parser.parse_args()
 
     settings = load_settings()
-    system_prompt = load_policy_set(settings.policy_file).generation([ROLE]).system_prompt
+    # The model input the gateway builds for this role: its system prompt, then the knowledge-base sources section
+    # (the bench's knowledge base is empty, so that section says no sources were found).
+    system_prompt = "\n\n".join(
+        (load_policy_set(settings.policy_file).generation([ROLE]).system_prompt, SOURCES_HEADER + NO_SOURCES)
+    )
     raw = llama_cpp.Llama(str(settings.chat_model_path), n_ctx=settings.llm.n_ctx, verbose=False)
     raw.create_chat_completion([{"role": "user", "content": "Hi"}], max_tokens=1)  # warm-up, as the gateway does
 
@@ -115,14 +123,14 @@ def main() -> None:
             proc.terminate()
             proc.wait(30)
 
-    print(f"{'':10}{'requests':>10}{'median ms':>12}{'p95 ms':>10}{'tokens/s':>10}")
+    print(f"{'':10}{'requests':>10}{'tokens':>8}{'median ms':>12}{'p95 ms':>10}{'tokens/s':>10}")
     medians = {}
     for name, rows in results.items():
         latencies = sorted(r[0] for r in rows)
         tokens = sum(r[1] for r in rows)
         medians[name] = statistics.median(latencies)
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
-        print(f"{name:10}{len(rows):>10}{medians[name] * 1000:>12.1f}{p95 * 1000:>10.1f}"
+        print(f"{name:10}{len(rows):>10}{tokens:>8}{medians[name] * 1000:>12.1f}{p95 * 1000:>10.1f}"
               f"{tokens / sum(latencies):>10.1f}")
     print(f"gateway resident memory with default models loaded: {rss_mib:.0f} MiB at start, "
           f"{rss_after_mib:.0f} MiB after the run")

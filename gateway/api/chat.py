@@ -115,21 +115,27 @@ async def _complete(
     completion_id: str,
     timer: StageTimer,
 ) -> Response:
-    async def collect() -> tuple[str, Finished]:
-        parts: list[str] = []
+    loop = asyncio.get_running_loop()
+
+    async def collect() -> tuple[list[asyncio.Future[str]], Finished]:
+        # Each delta is masked on the PII worker while the model keeps generating (FIFO keeps the order), so
+        # at the end only the held-back tail is left to check.
+        masked: list[asyncio.Future[str]] = []
         async with aclosing(events) as stream:
             async for event in stream:
                 if isinstance(event, TextDelta):
-                    parts.append(event.text)
+                    masked.append(loop.run_in_executor(chat.pii_executor, guard.feed, event.text))
                 else:
-                    return "".join(parts), event
+                    return masked, event
         raise RuntimeError("generation ended without a Finished event")
 
-    result, finish = await _unless_disconnected(request, collect())
+    pending, finish = await _unless_disconnected(request, collect())
     if finish.reason == "timeout":
+        await asyncio.gather(*pending, return_exceptions=True)
         raise GenerationTimeout("generation exceeded the per-request timeout")
     t = time.perf_counter()
-    answer = await asyncio.get_running_loop().run_in_executor(chat.pii_executor, _check_whole, guard, result)
+    pending.append(loop.run_in_executor(chat.pii_executor, guard.finish))
+    answer = "".join(await asyncio.gather(*pending))
     timer.add("mask_answer", time.perf_counter() - t)
     t = time.perf_counter()
     await audit.record("ok", 200, guard=guard, finished=finish)
@@ -169,10 +175,6 @@ async def _unless_disconnected(request: Request, work: Coroutine[Any, Any, T]) -
         await asyncio.gather(task, return_exceptions=True)
         raise asyncio.CancelledError("client disconnected")
     return task.result()
-
-
-def _check_whole(guard: AnswerGuard, text: str) -> str:
-    return guard.feed(text) + guard.finish()
 
 
 async def _stream(
