@@ -138,7 +138,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
     if settings.jwt.enabled:
         authenticators["jwt"] = JwtAuthenticator(settings.jwt, policy_roles=engines.policy.role_names)
     access = AccessControl(engines.policy, authenticators)
-    audit = AuditTrail.from_settings(engines.db, settings)
+    audit = AuditTrail.from_settings(engines.db, settings, passages=engines.kb)
     access.subscribe(audit.record_decision)  # every denial is audited; a failed write fails the request
     started_at = int(time.time())
 

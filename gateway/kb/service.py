@@ -14,6 +14,7 @@ from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
 from gateway.kb.prompt import relevant
 from gateway.kb.registry import DocumentRegistry
+from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
@@ -87,6 +88,17 @@ class KnowledgeBase:
     ) -> list[Hit]:
         """The top-k passages ``rights`` may see, best first, decrypted."""
         return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
+
+    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+        """A cited chunk's text, decrypted on demand for a compliance officer (the audit trail's PassageSource);
+        None once the chunk or its document key is gone (purged)."""
+        row = self.store.chunk(document_id, version, chunk_id)
+        if row is None:
+            return None
+        key = self.keyring.document_keys([document_id]).get(document_id)
+        if key is None:
+            return None
+        return unseal(key, row["text_ct"], chunk_aad(document_id, version, chunk_id, "text")).decode()
 
     def retrieve_for_chat(self, question: str, rights: EffectiveRights, top_k: int | None = None) -> list[Hit]:
         """Passages relevant enough to ground an answer; empty when nothing reaches ``kb.min_relevance``."""

@@ -94,6 +94,12 @@ class ChunkStore:
         return found
 
     # -- reading ----------------------------------------------------------------------------------------------------
+    def chunk(self, doc_id: str, version: int, chunk_id: str) -> dict[str, Any] | None:
+        """One stored chunk by its ids (active or not), or None when it no longer exists."""
+        where = f"chunk_id = {sql_list([chunk_id])} AND doc_id = {sql_list([doc_id])} AND version = {int(version)}"
+        rows = self.table.search().where(where).limit(1).select(HIT_COLUMNS).to_arrow().to_pylist()
+        return rows[0] if rows else None
+
     def count(self, where: str | None = None) -> int:
         return self.table.count_rows(where)
 

@@ -61,3 +61,18 @@ def test_nothing_relevant_means_no_citations(gateway_factory: Callable[..., Gate
     gateway = gateway_factory()
     ingest(gateway, "Card fees", CARD_FEES, "retail-products", "internal")
     assert ask(gateway, "teller", "What is the boiling point of tungsten in kelvin?")["citations"] == []
+
+
+def test_officer_reads_a_cited_passage_masked_and_the_read_is_audited(gateway_factory: Callable[..., Gateway]) -> None:
+    gateway = gateway_factory(policy_set="hospital")
+    ingest(gateway, "Sepsis protocol", PROTOCOL, "clinical-guidelines", "confidential")
+    ask(gateway, "clinician", "How fast must antibiotics be given in sepsis?")
+    officer = gateway.auth("compliance_officer")
+    event = next(e for e in gateway.client.get("/v1/audit", params={"action": "chat"}, headers=officer).json()["data"])
+    seq = event.get("seq") or event.get("id")
+    body = gateway.client.get(f"/v1/audit/{seq}", params={"passages": "true"}, headers=officer).json()
+    passage = body["citations"][0]["passage"]
+    assert passage.startswith("Sepsis protocol: give broad-spectrum antibiotics")
+    assert "Anna Schmidt" not in passage and "<PERSON_" in passage
+    reads = gateway.client.get("/v1/audit", params={"action": "audit.passages"}, headers=officer).json()["data"]
+    assert len(reads) == 1
