@@ -6,17 +6,14 @@ hold a 256-bit key in memory and wrap with AES-256-GCM.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
-import os
 from pathlib import Path
 from typing import Protocol
 
 from gateway.errors import ConfigurationError
 from gateway.kb.sealing import KEY_BYTES, seal, unseal
-from gateway.keyfiles import owner_only_secret
+from gateway.keyfiles import env_secret, owner_only_secret
 
 
 class KeyProvider(Protocol):
@@ -60,11 +57,5 @@ def file_key_provider(path: Path, *, create: bool) -> LocalKeyProvider:
 
 def env_key_provider(variable: str) -> LocalKeyProvider:
     """The master key from an environment variable holding base64 (never logged, never echoed)."""
-    raw = os.environ.get(variable)
-    if not raw:
-        raise ConfigurationError(f"kb.master_key_env: environment variable {variable} is not set")
-    try:
-        key = base64.b64decode(raw.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        raise ConfigurationError(f"kb.master_key_env: {variable} is not valid base64") from None
+    key = env_secret(variable, setting="kb.master_key_env", size=KEY_BYTES)
     return LocalKeyProvider(key, source=f"kb.master_key_env {variable}")
