@@ -171,6 +171,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
                 "chat": chat_service,
                 "embedder": engines.embedder,
                 "audit": audit,
+                "masker": engines.masker,
                 "kb": engines.kb,
             }
         ),

@@ -21,6 +21,7 @@ from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
 from gateway.audit.query import MAX_PAGE, AuditFilter
 from gateway.audit.trail import AuditTrail
 from gateway.errors import GatewayError, InvalidInput, MaskingFailed
+from gateway.pii.masker import Masker
 from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.principal import Principal
 
@@ -139,14 +140,14 @@ def get_audit_event(request: Request, seq: int) -> dict[str, Any]:
             source = trail.passages
             details["passages_available"] = source is not None
             # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked.
-            chat = request.app.state.chat
-            rules = pii_rules_for(chat.policy, request.user.roles)
+            masker: Masker = request.app.state.masker
+            rules = pii_rules_for(request.app.state.access.policy, request.user.roles)
             for citation in body["citations"]:
                 text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"]) \
                     if source is not None else None
                 if text is not None:
                     try:
-                        text = chat.masker.mask(text, rules).text
+                        text = masker.mask(text, rules).text
                     except Exception as exc:
                         raise MaskingFailed("the cited passage could not be masked; it was not returned") from exc
                 citation["passage"] = text

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import time
 import uuid
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncGenerator, AsyncIterator, Coroutine
 from contextlib import aclosing
 from typing import Any, TypeVar
 
@@ -111,7 +111,7 @@ async def _complete(
     chat: ChatService,
     guard: AnswerGuard,
     audit: _Auditor,
-    events: AsyncIterator[GenerationEvent],
+    events: AsyncGenerator[GenerationEvent, None],
     completion_id: str,
     timer: StageTimer,
 ) -> Response:
@@ -181,7 +181,7 @@ async def _stream(
     chat: ChatService,
     guard: AnswerGuard,
     audit: _Auditor,
-    events: AsyncIterator[GenerationEvent],
+    events: AsyncGenerator[GenerationEvent, None],
     completion_id: str,
     include_usage: bool,
     timer: StageTimer,

@@ -24,6 +24,10 @@ def request_id(connection: ASGIConnection) -> str:
     return state["request_id"]
 
 
+def _method(connection: ASGIConnection) -> str:
+    return str(connection.scope.get("method", "WEBSOCKET"))
+
+
 def require_permission(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
     access: AccessControl = connection.app.state.access
     declared = handler.opt.get("permission")
@@ -34,12 +38,12 @@ def require_permission(connection: ASGIConnection, handler: BaseRouteHandler) ->
         principal = access.authenticate(connection.headers.get("authorization"))
     except Unauthenticated as exc:
         access.record(
-            Decision(False, str(declared), connection.scope["method"], connection.scope["path"], None, (),
+            Decision(False, str(declared), _method(connection), connection.scope["path"], None, (),
                      f"unauthenticated: {exc.message}", access.policy.version, rid)
         )
         raise
     rights = access.authorize(
-        principal, declared, method=connection.scope["method"], path=connection.scope["path"], request_id=rid
+        principal, declared, method=_method(connection), path=connection.scope["path"], request_id=rid
     )
     connection.scope["user"] = principal
     connection.scope["auth"] = rights

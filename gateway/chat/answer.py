@@ -8,6 +8,8 @@ non-space token, which the StreamMasker never splits, so restoration always sees
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gateway.errors import MaskingFailed
 from gateway.pii.masker import Masker
 from gateway.pii.rules import PiiRules
@@ -40,7 +42,7 @@ class AnswerGuard:
         return self._vault.restore(masked, self._revealed) if self._revealed else masked
 
     @staticmethod
-    def _guarded(step, *args):  # type: ignore[no-untyped-def]
+    def _guarded(step: Callable[..., str], *args: str) -> str:
         try:
             return step(*args)
         except Exception as exc:  # fail closed: nothing unmasked leaves

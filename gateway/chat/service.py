@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -121,7 +121,7 @@ class ChatService:
     def answer_guard(self, prepared: PreparedChat) -> AnswerGuard:
         return AnswerGuard(self.masker, prepared.rules, prepared.vault)
 
-    def generate(self, prepared: PreparedChat, timer: StageTimer) -> AsyncIterator[GenerationEvent]:
+    def generate(self, prepared: PreparedChat, timer: StageTimer) -> AsyncGenerator[GenerationEvent, None]:
         return self.queue.generate(prepared.prompt, prepared.params, timer)
 
     def _retrieve(self, principal: Principal, ask: ChatAsk) -> list[Hit] | None:

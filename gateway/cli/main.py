@@ -203,19 +203,19 @@ def policies_check(paths: tuple[str, ...]) -> None:
 
     results: dict[Path, str | None] = {}
     if paths:
-        for p in paths:
+        for given in paths:
             try:
-                policy = load_policy_set(Path(p))
-                results[Path(p)] = None
-                click.echo(f"{p}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
+                policy = load_policy_set(Path(given))
+                results[Path(given)] = None
+                click.echo(f"{given}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
             except GatewayError as exc:
-                results[Path(p)] = exc.message
+                results[Path(given)] = exc.message
     else:
         results = check_policy_dir(_settings().policies_dir)
-        for p, problem in results.items():
+        for path, problem in results.items():
             if problem is None:
-                policy = load_policy_set(p)
-                click.echo(f"{p.name}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
+                policy = load_policy_set(path)
+                click.echo(f"{path.name}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
     failures = {p: msg for p, msg in results.items() if msg}
     for msg in failures.values():
         click.echo(f"invalid: {msg}", err=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from gateway.errors import ModelUnavailable
 
@@ -28,7 +29,7 @@ class LlamaCppEmbedder:
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         with self._lock:
             result = self._llm.embed(list(texts), normalize=True, truncate=True)
-        return result  # type: ignore[return-value]
+        return cast(list[list[float]], result)
 
     def count_tokens(self, text: str) -> int:
         with self._lock:

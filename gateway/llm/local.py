@@ -7,11 +7,15 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gateway.errors import ContextLengthExceeded, InvalidInput, ModelUnavailable
 from gateway.llm.stops import StopScanner
-from gateway.llm.types import ChatMessage, Finished, GenerationEvent, Prompt, SamplingParams, TextDelta
+from gateway.llm.types import ChatMessage, Finished, FinishReason, GenerationEvent, Prompt, SamplingParams, TextDelta
 from gateway.models.files import sha256_file
+
+if TYPE_CHECKING:
+    from llama_cpp import LlamaGrammar
 
 
 class LlamaCppChatModel:
@@ -64,7 +68,8 @@ class LlamaCppChatModel:
             pass
 
     def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
-        rendered = self._formatter(messages=[{"role": m.role, "content": m.content} for m in messages])
+        wire: Any = [{"role": m.role, "content": m.content} for m in messages]
+        rendered = self._formatter(messages=wire)
         with self._tokenize_lock:
             tokens = self._llm.tokenize(rendered.prompt.encode("utf-8"), add_bos=False, special=True)
         if len(tokens) >= self.context_window:
@@ -85,7 +90,7 @@ class LlamaCppChatModel:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         stops = StopScanner(params.stop)
         produced = 0
-        reason = "length"
+        reason: FinishReason = "length"
         tokens = llm.generate(
             list(prompt.tokens),
             temp=params.temperature,
@@ -117,7 +122,7 @@ class LlamaCppChatModel:
             yield TextDelta(tail)
         yield Finished(reason=reason, prompt_tokens=prompt.n_tokens, completion_tokens=produced)
 
-    def _grammar(self, schema: dict[str, object] | None) -> object | None:
+    def _grammar(self, schema: dict[str, object] | None) -> LlamaGrammar | None:
         if schema is None:
             return None
         try:

@@ -12,7 +12,7 @@ import math
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from gateway.errors import GenerationTimeout, QueueFull
@@ -61,7 +61,7 @@ class ModelQueue:
 
     async def generate(
         self, prompt: Prompt, params: SamplingParams, timer: StageTimer
-    ) -> AsyncIterator[GenerationEvent]:
+    ) -> AsyncGenerator[GenerationEvent, None]:
         """Events of one generation. The caller must have called ``admit``; the place is given back here.
 
         The model lock and the admission are released when the worker thread has let go of the model, not when
