@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.support import Gateway
 
@@ -11,7 +14,10 @@ QUESTION = "I am Maria Garcia, maria.garcia@example.org, card 4111 1111 1111 111
 RAW = ("Maria Garcia", "maria.garcia@example.org", "4111 1111 1111 1111", "4111111111111111")
 
 
-def test_chat_is_audited_masked_and_the_chain_verifies(gateway_factory: Callable[..., Gateway], tmp_path: Path) -> None:
+def test_chat_is_audited_masked_and_the_chain_verifies(
+    gateway_factory: Callable[..., Gateway], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
     gateway = gateway_factory()
     body = {"messages": [{"role": "user", "content": QUESTION}], "max_tokens": 8, "temperature": 0}
     assert gateway.client.post("/v1/chat/completions", json=body, headers=gateway.auth("teller")).status_code == 200
@@ -37,5 +43,7 @@ def test_chat_is_audited_masked_and_the_chain_verifies(gateway_factory: Callable
     assert verify["intact"] is True
 
     data = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("gateway.db*"))
+    logs = caplog.text
     for value in RAW:
         assert value.encode() not in data
+        assert value not in logs
