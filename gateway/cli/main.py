@@ -29,10 +29,13 @@ def cli() -> None:
 
 def _register_groups() -> None:
     from gateway.audit.cli import audit
+    from gateway.corpus.cli import corpus, model
     from gateway.kb.cli import kb
 
     cli.add_command(audit)
     cli.add_command(kb)
+    cli.add_command(corpus)
+    cli.add_command(model)
 
 
 @cli.command()

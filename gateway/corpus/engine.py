@@ -1,0 +1,197 @@
+"""Masking one chunk of records: what each worker process runs, with its own detector built once.
+
+Tags are numbered per corpus in order of first appearance, which only the writing process can know, so workers
+emit a placeholder carrying the value's keyed digest (``\\ue000TYPE\\ue002digest\\ue001``) and the writer turns it
+into ``<TYPE_n>``. Surrogates are pure functions of the digest and are written by the workers directly.
+
+The residual scan reads each output string again with a stricter configuration (lower score threshold) and
+reports what it finds outside the replacements just made (so this run's own surrogates are expected, not residual).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from gateway.corpus.errors import BadRecord
+from gateway.corpus.formats import Format, RecordCodec
+from gateway.corpus.surrogates import surrogate
+from gateway.pii.detector import Detection, PiiDetector
+from gateway.pii.entities import LOCATION, PERSON, SUPPORTED_ENTITIES
+from gateway.pii.masker import normalise
+from gateway.pii.rules import PiiRules
+
+if TYPE_CHECKING:
+    from gateway.settings import Settings
+
+Mode = Literal["tags", "surrogates"]
+TAG_OPEN, TAG_SEP, TAG_CLOSE = "\ue000", "\ue002", "\ue001"
+_NER_ENTITIES = frozenset({PERSON, LOCATION})
+TAG_PLACEHOLDER = regex.compile(f"{TAG_OPEN}([A-Z_]+){TAG_SEP}([0-9a-f]{{16}}){TAG_CLOSE}")
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    """Raw records to mask: (input line number, raw bytes without terminator, terminator)."""
+
+    records: list[tuple[int, bytes, bytes]]
+
+
+@dataclass
+class RecordOutcome:
+    line: int
+    text: str | None = None
+    """The masked record (tags as placeholders), or None when the record is unchanged."""
+    terminator: bytes = b"\n"
+    raw: bytes = b""
+    bad: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    residual: list[str] = field(default_factory=list)
+    """Entity types the stricter scan still finds in the output (surrogates of this run excluded)."""
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    fmt: Format
+    mode: Mode
+    header: list[str] | None = None
+    columns: tuple[str, ...] | None = None
+    residual_threshold: float | None = 0.2
+    batch_size: int = 64
+
+
+class ChunkEngine:
+    """Masks chunks of records with one detector and the deployment's pseudonym key."""
+
+    def __init__(self, detector: PiiDetector, key: bytes, config: EngineConfig) -> None:
+        self.detector = detector
+        self._key = key
+        self.config = config
+        self.codec = RecordCodec(config.fmt, config.header, config.columns)
+        self.rules = PiiRules.default()
+        threshold = config.residual_threshold
+        self.strict_rules = None if threshold is None else PiiRules(score_threshold=threshold)
+        # spaCy NER scores are fixed (0.85), so a lower threshold only adds rule findings: a string that masking
+        # left unchanged is the very text the first pass ran NER on, and its residual scan needs the rules only.
+        self.strict_rules_only = (
+            None
+            if threshold is None
+            else PiiRules(entities_masked=SUPPORTED_ENTITIES - _NER_ENTITIES, score_threshold=threshold)
+        )
+
+    def digest(self, entity_type: str, value: str) -> bytes:
+        message = (entity_type + "\x1f" + normalise(entity_type, value)).encode("utf-8")
+        return hmac.new(self._key, message, hashlib.sha256).digest()
+
+    def replacement(self, entity_type: str, value: str) -> str:
+        digest = self.digest(entity_type, value)
+        if self.config.mode == "surrogates":
+            return surrogate(entity_type, value, digest)
+        return f"{TAG_OPEN}{entity_type}{TAG_SEP}{digest.hex()[:16]}{TAG_CLOSE}"
+
+    def run(self, job: ChunkJob) -> list[RecordOutcome]:
+        outcomes: list[RecordOutcome] = []
+        parsed: list[tuple[RecordOutcome, object, list]] = []
+        for line, raw, terminator in job.records:
+            outcome = RecordOutcome(line=line, terminator=terminator, raw=raw)
+            outcomes.append(outcome)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                outcome.bad = f"not UTF-8 (byte {exc.start})"
+                continue
+            if TAG_OPEN in text or TAG_CLOSE in text:
+                outcome.bad = "contains a reserved private-use character"
+                continue
+            try:
+                record, slots = self.codec.parse(text)
+            except BadRecord as exc:
+                outcome.bad = str(exc)
+                continue
+            parsed.append((outcome, record, slots))
+        texts = [container[key] for _, _, slots in parsed for container, key in slots]
+        found = iter(self.detector.detect_batch(texts, rules=self.rules, batch_size=self.config.batch_size))
+        scan_texts: list[str] = []
+        scan_spans: list[list[tuple[int, int]]] = []
+        scan_owner: list[RecordOutcome] = []
+        for outcome, record, slots in parsed:
+            counts: Counter[str] = Counter()
+            for container, key in slots:
+                detections = next(found)
+                counts.update(d.entity_type for d in detections)
+                masked, spans, scan_text = self._replace(container[key], detections)
+                container[key] = masked
+                scan_texts.append(scan_text)
+                scan_spans.append(spans)
+                scan_owner.append(outcome)
+            outcome.counts = dict(counts)
+            if counts:
+                outcome.text = self.codec.dump(record)
+        if self.strict_rules is not None:
+            self._residual_scan(scan_texts, scan_spans, scan_owner)
+        return outcomes
+
+    def _residual_scan(self, texts: list[str], spans: list[list[tuple[int, int]]], owners: list[RecordOutcome]) -> None:
+        """Scan the output strings with the stricter rules; what does not overlap a replacement is residual."""
+        assert self.strict_rules is not None and self.strict_rules_only is not None
+        changed = [i for i, s in enumerate(spans) if s]
+        unchanged = [i for i, s in enumerate(spans) if not s]
+        size = self.config.batch_size
+        for indices, rules in ((changed, self.strict_rules), (unchanged, self.strict_rules_only)):
+            found = self.detector.detect_batch((texts[i] for i in indices), rules=rules, batch_size=size)
+            for i, residual in zip(indices, found, strict=True):
+                for d in residual:
+                    if not any(d.start < end and start < d.end for start, end in spans[i]):
+                        owners[i].residual.append(d.entity_type)
+
+    def _replace(self, text: str, detections: list[Detection]) -> tuple[str, list[tuple[int, int]], str]:
+        """The masked text, the spans of what was put in (in the scan text) and the text the residual scan reads
+        (tags rendered as ``<TYPE_0>`` so the scan sees what a reader will)."""
+        pieces: list[str] = []
+        scan: list[str] = []
+        spans: list[tuple[int, int]] = []
+        cursor = scan_len = 0
+        for d in detections:
+            before = text[cursor : d.start]
+            put = self.replacement(d.entity_type, text[d.start : d.end])
+            shown = f"<{d.entity_type}_0>" if put.startswith(TAG_OPEN) else put
+            pieces += [before, put]
+            scan += [before, shown]
+            scan_len += len(before)
+            spans.append((scan_len, scan_len + len(shown)))
+            scan_len += len(shown)
+            cursor = d.end
+        pieces.append(text[cursor:])
+        scan.append(text[cursor:])
+        return "".join(pieces), spans, "".join(scan)
+
+
+_ENGINE: ChunkEngine | None = None
+
+
+def pii_key(settings: Settings, *, create: bool = False) -> bytes:
+    """The deployment's PII key, from the environment or the key file, as ``gateway.app.build_masker`` reads it."""
+    from gateway.keyfiles import env_secret, owner_only_secret
+
+    if settings.pii.key_env:
+        return env_secret(settings.pii.key_env, setting="pii.key_env")
+    return owner_only_secret(settings.pii_key_file, setting="pii.key_file", create=create)
+
+
+def init_worker(settings: Settings, config: EngineConfig) -> None:
+    """Worker start-up (spawned process): load the detector once and read the PII key file."""
+    import os
+
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    global _ENGINE
+    _ENGINE = ChunkEngine(PiiDetector.create(spacy_model=settings.spacy_model), pii_key(settings), config)
+
+
+def run_in_worker(job: ChunkJob) -> list[RecordOutcome]:
+    assert _ENGINE is not None, "worker not initialised"
+    return _ENGINE.run(job)
