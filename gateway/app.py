@@ -17,11 +17,13 @@ from gateway.api.audit import AUDIT_ROUTES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
 from gateway.api.kb import KB_ROUTES
+from gateway.api.purge import PURGE_ROUTES
 from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
+from gateway.kb.purge_receipt import resume_purges
 from gateway.kb.service import KnowledgeBase, build_knowledge_base
 from gateway.keyfiles import env_secret, owner_only_secret
 from gateway.llm.embedder import LlamaCppEmbedder
@@ -49,6 +51,7 @@ ROUTES = [
     health.metrics,
     *AUDIT_ROUTES,
     *KB_ROUTES,
+    *PURGE_ROUTES,
 ]
 
 
@@ -72,15 +75,17 @@ def build_engines(settings: Settings) -> Engines:
     embedder = None
     if settings.embedding.load:
         embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
+    masker = build_masker(settings)
     kb = None
     if embedder is not None:
-        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections)
+        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
+                                  detector=masker.detector)
     return Engines(
         db=db,
         policy=policy,
         chat_model=build_chat_model(settings),
         embedder=embedder,
-        masker=build_masker(settings),
+        masker=masker,
         kb=kb,
     )
 
@@ -140,6 +145,8 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
     access = AccessControl(engines.policy, authenticators)
     audit = AuditTrail.from_settings(engines.db, settings, passages=engines.kb)
     access.subscribe(audit.record_decision)  # every denial is audited; a failed write fails the request
+    if engines.kb is not None:
+        resume_purges(engines.kb, audit, engines.policy.version)  # finish erasures a crash interrupted
     started_at = int(time.time())
 
     def provide(value: Any) -> Provide:

@@ -73,7 +73,8 @@ def gateway_factory(
         policy = load_policy_set(settings.policy_file)
         users = UserStore(db)
         keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
-        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections)
+        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
+                                  detector=masker.detector)
         engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
         client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
         client.__enter__()

@@ -199,3 +199,46 @@ class KbDocumentVersion(Base):
     activated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
 
     document: Mapped[KbDocument] = relationship(back_populates="versions")
+
+
+# --- Purge (gateway/kb/purge.py, issue #7): resumable erasure jobs and their signed receipts. -----------------------
+
+
+class PurgeJob(Base):
+    """One erasure of a document or a collection, advanced step by step so a crash resumes where it stopped.
+
+    ``plan`` (JSON) is what the job found before it touched anything: versions, chunk counts, Lance fragments and the
+    fingerprints of the keys it destroys; never document text. Once ``status='done'``, ``receipt`` holds the signed
+    receipt body (canonical JSON) and ``signature`` its Ed25519 signature by the audit key ``key_id``."""
+
+    __tablename__ = "purge_jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    """``document`` or ``collection``."""
+    target: Mapped[str] = mapped_column(String(128), index=True)
+    """The document id (a random id, not derived from content) or the collection name."""
+    actor: Mapped[str] = mapped_column(String(128))
+    step: Mapped[str] = mapped_column(String(16))
+    """The last step completed (``planned`` first); see ``gateway.kb.purge.STEPS``."""
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    """``running`` until the receipt is sealed, then ``done``."""
+    plan: Mapped[str] = mapped_column(Text)
+    receipt: Mapped[str | None] = mapped_column(Text, default=None)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary(64), default=None)
+    key_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+
+
+class SubjectIndexEntry(Base):
+    """A chunk mentions a data subject: the keyed HMAC of one normalised personal value found in it at ingestion
+    (``gateway.kb.purge_subjects``); the value itself is never stored."""
+
+    __tablename__ = "subject_index"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chunk_id: Mapped[str] = mapped_column(String(160), index=True)
+    doc_id: Mapped[str] = mapped_column(String(32), index=True)
+    value_hmac: Mapped[bytes] = mapped_column(LargeBinary(32), index=True)

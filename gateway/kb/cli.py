@@ -17,7 +17,8 @@ from gateway.kb.sources import FORMATS, classification, read_paths
 LEVELS = click.Choice(["public", "internal", "confidential", "restricted"])
 
 
-def _open() -> tuple[KnowledgeBase, Any]:
+def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, Any]:
+    """The knowledge base as configured; ``subjects`` loads the PII detector to index data subjects (ingestion)."""
     from gateway.db.session import Database
     from gateway.kb.service import build_knowledge_base
     from gateway.llm.embedder import LlamaCppEmbedder
@@ -28,7 +29,13 @@ def _open() -> tuple[KnowledgeBase, Any]:
     policy = load_policy_set(settings.policy_file)
     embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
     db = Database(settings.sqlalchemy_url)
-    return build_knowledge_base(settings, embedder, db, collections=policy.decl.collections), policy
+    detector = None
+    if subjects:
+        from gateway.pii.detector import PiiDetector
+
+        detector = PiiDetector.create(spacy_model=settings.spacy_model)
+    return build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
+                                detector=detector), policy
 
 
 def _files(paths: tuple[Path, ...]) -> list[Path]:
@@ -59,7 +66,7 @@ def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, p
     from tqdm import tqdm
 
     try:
-        knowledge, _ = _open()
+        knowledge, _ = _open(subjects=True)
     except GatewayError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
@@ -106,3 +113,37 @@ def search(query: str, roles: tuple[str, ...], top_k: int | None) -> None:
     except GatewayError as exc:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
+
+
+@kb.command("purge")
+@click.argument("target")
+@click.option("--collection", "whole_collection", is_flag=True,
+              help="TARGET is a collection: purge all its documents and destroy its key.")
+@click.option("--actor", default=None, help="Who asked for it (recorded in the receipt); default: the OS user.")
+def purge(target: str, whole_collection: bool, actor: str | None) -> None:
+    """Purge a document (TARGET = document id) or a collection for good, and print the signed receipt (JSON).
+
+    Stop the server first: the purge deletes every older version of the table, which a running writer may need."""
+    import getpass
+    import json
+
+    from gateway.audit.trail import AuditTrail
+    from gateway.db.session import Database
+    from gateway.kb.purge_receipt import purge_event, receipt_signer
+    from gateway.settings import load_settings
+
+    try:
+        knowledge, policy = _open()
+        settings = load_settings()
+        audit = AuditTrail.from_settings(Database(settings.sqlalchemy_url), settings)
+        signer = receipt_signer(audit)
+        who = actor or f"cli:{getpass.getuser()}"
+        receipt = (knowledge.purge_collection(target, who, signer) if whole_collection
+                   else knowledge.purge_document(target, who, signer))
+        audit.append(purge_event(receipt, request_id=f"cli-purge-{receipt.id}", user=who[:128], roles=(),
+                                 policy_version=policy.version, http_status=None))
+        audit.close()
+    except GatewayError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(receipt.as_json(), indent=2, sort_keys=True))

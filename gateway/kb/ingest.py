@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pyarrow as pa
 
@@ -44,6 +44,9 @@ class Ingestor:
         self.blind_index = BlindIndex(keyring.derive("lexical"))
         self._identity_key = keyring.derive("identity")
         self._content_key = keyring.derive("content")
+        self.on_chunks: Callable[[list[tuple[str, str, str]]], None] | None = None
+        """Called with (chunk id, doc id, chunk text) of a batch before it is served: the data-subject index
+        (gateway.kb.purge_subjects). If it raises, the batch is not served."""
 
     def identity(self, document: SourceDocument) -> bytes:
         return hmac.new(self._identity_key, f"{document.collection}\x00{document.source}".encode(),
@@ -120,6 +123,9 @@ class Ingestor:
                 columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, chunk_id, "meta")))
                 row += 1
         doc_ids = [doc_id for _, _, doc_id, _ in items]
+        if self.on_chunks is not None:
+            self.on_chunks([(f"{doc_id}:{version}:{i}", doc_id, chunk)
+                            for _, chunks, doc_id, version in items for i, chunk in enumerate(chunks)])
         self.store.discard_pending(doc_ids)
         self.store.write_pending(pa.table(columns, schema=self.store.schema))
         self.store.activate(doc_ids, batch_id)

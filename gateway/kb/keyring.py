@@ -143,6 +143,34 @@ class KeyRing:
             for key_id in [k for k in self._cache if k.startswith("document:")]:
                 del self._cache[key_id]
 
+    def fingerprints(self, key_ids: Iterable[str]) -> dict[str, str]:
+        """sha256 of each live wrapped key: what a purge receipt names, so the destroyed key can be identified
+        later without being kept."""
+        with self._db.session() as session:
+            rows = session.scalars(select(KbKey).where(KbKey.id.in_(list(key_ids)))).all()
+        return {row.id: hashlib.sha256(row.wrapped).hexdigest() for row in rows if row.wrapped is not None}
+
+    def destroy_keys(self, key_ids: Iterable[str], *, forget: bool = False) -> None:
+        """Erase several wrapped keys in one transaction, their bytes overwritten on SQLite (see purge_sql); keys
+        already destroyed are skipped, so this is safe to repeat. ``forget`` also drops the rows (a purged
+        collection may be used again: its next document gets a fresh collection key)."""
+        from gateway.kb.purge_sql import secure_delete
+
+        wanted = list(key_ids)
+        with self._db.session() as session:
+            secure_delete(session)
+            for row in session.scalars(select(KbKey).where(KbKey.id.in_(wanted))).all():
+                if forget:
+                    session.delete(row)
+                elif row.wrapped is not None:
+                    row.wrapped, row.destroyed_at = None, utcnow()
+        with self._lock:
+            for key_id in wanted:
+                self._cache.pop(key_id, None)
+            if any(k.startswith("collection:") for k in wanted):
+                for key_id in [k for k in self._cache if k.startswith("document:")]:
+                    del self._cache[key_id]
+
     # -- internals ------------------------------------------------------------------------------------------------
     def _destroy(self, key_id: str) -> None:
         with self._db.session() as session:

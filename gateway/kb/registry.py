@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from gateway.db.base import utcnow
@@ -92,3 +92,30 @@ class DocumentRegistry:
         with self._db.session() as session:
             document = session.get(KbDocument, document_id)
             return document.active_version if document else None
+
+    # -- purge (issue #7) ---------------------------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    def versions_of(self, document_ids: Sequence[str]) -> dict[str, tuple[str, list[int]]]:
+        """doc id → (collection, its version numbers) for the documents that exist."""
+        with self._db.session() as session:
+            query = (select(KbDocument).where(KbDocument.id.in_(list(document_ids)))
+                     .options(selectinload(KbDocument.versions)))
+            return {d.id: (d.collection, [v.version for v in d.versions]) for d in session.scalars(query)}
+
+    def documents_in(self, collection: str) -> list[str]:
+        with self._db.session() as session:
+            return list(session.scalars(select(KbDocument.id).where(KbDocument.collection == collection)))
+
+    def forget(self, document_ids: Sequence[str]) -> None:
+        """Delete documents and their versions (overwritten on SQLite); absent ones are skipped."""
+        from gateway.kb.purge_sql import secure_delete
+
+        if not document_ids:
+            return
+        with self._db.session() as session:
+            secure_delete(session)
+            session.execute(delete(KbDocumentVersion).where(KbDocumentVersion.document_id.in_(list(document_ids))))
+            session.execute(delete(KbDocument).where(KbDocument.id.in_(list(document_ids))))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gateway.audit.signing import CheckpointSigner
 from gateway.db.session import Database
 from gateway.errors import InvalidInput
 from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
@@ -13,6 +15,9 @@ from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
 from gateway.kb.prompt import relevant
+from gateway.kb.purge import Purger
+from gateway.kb.purge_receipt import PurgeReceipt
+from gateway.kb.purge_subjects import SubjectIndex, SubjectMode, SubjectPurge, purge_subject
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
@@ -22,6 +27,7 @@ from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 
 if TYPE_CHECKING:
+    from gateway.pii.detector import PiiDetector
     from gateway.settings import Settings
 
 
@@ -39,14 +45,19 @@ class KnowledgeBase:
         self.ingestor = Ingestor(store=store, registry=registry, keyring=keyring, embedder=embedder,
                                  settings=settings, collections=collections)
         self.retriever = Retriever(store=store, keyring=keyring, embedder=embedder, settings=settings)
+        self.writes = threading.RLock()
+        """Held by ingestion and purges: a purge's vacuum deletes files an unfinished write would still need."""
+        self.subjects: SubjectIndex | None = None
+        self.purger = Purger(store=store, keyring=keyring, registry=registry, lock=self.writes)
 
     # -- ingestion ----------------------------------------------------------------------------------------------------
     def ingest(self, document: SourceDocument) -> IngestOutcome:
         """Ingest one document; a rejected one raises InvalidInput naming it (nothing of it is stored)."""
-        outcome = self.ingestor.ingest_batch([document])[0]
-        if outcome.status == "rejected":
-            raise InvalidInput(outcome.error or f"{document.label}: rejected")
-        self.store.maintain()
+        with self.writes:
+            outcome = self.ingestor.ingest_batch([document])[0]
+            if outcome.status == "rejected":
+                raise InvalidInput(outcome.error or f"{document.label}: rejected")
+            self.store.maintain()
         return outcome
 
     def ingest_many(
@@ -72,14 +83,45 @@ class KnowledgeBase:
                 continue
             identity = self.ingestor.identity(item)
             if identity in identities or len(batch) >= self.settings.ingest_batch_documents:
-                record(self.ingestor.ingest_batch(batch))
+                with self.writes:
+                    record(self.ingestor.ingest_batch(batch))
                 batch, identities = [], set()
             batch.append(item)
             identities.add(identity)
-        if batch:
-            record(self.ingestor.ingest_batch(batch))
-        self.store.maintain()
+        with self.writes:
+            if batch:
+                record(self.ingestor.ingest_batch(batch))
+            self.store.maintain()
         return report
+
+    # -- erasure (issue #7; see gateway.kb.purge) -----------------------------------------------------------------
+    def purge_document(self, doc_id: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
+        """Purge every version of a document (rows, older Lance versions, data key, registry); signed receipt."""
+        return self.purger.purge_document(doc_id, actor, signer)
+
+    def purge_collection(self, collection: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
+        """Purge a whole collection the same way, destroying its collection key too."""
+        return self.purger.purge_collection(collection, actor, signer)
+
+    def resume_purges(self, signer: CheckpointSigner) -> list[PurgeReceipt]:
+        """Finish purges a crash interrupted; call once at start-up, before serving."""
+        return self.purger.resume(signer)
+
+    def purge_receipt(self, receipt_id: str) -> PurgeReceipt:
+        return self.purger.receipt(receipt_id)
+
+    def attach_subject_index(self, detector: PiiDetector) -> SubjectIndex:
+        """Index the personal values of every chunk ingested from now on (keyed HMACs), for purge by subject."""
+        self.subjects = SubjectIndex(self.registry.db, self.keyring.derive("subject"), detector)
+        self.ingestor.on_chunks = self.subjects.index
+        return self.subjects
+
+    def purge_subject(self, value: str, entity_type: str | None, mode: SubjectMode, actor: str,
+                      signer: CheckpointSigner) -> SubjectPurge:
+        """Purge the documents mentioning a data subject, or mask the subject in those chunks."""
+        if self.subjects is None:
+            raise InvalidInput("the data-subject index is not enabled on this knowledge base")
+        return purge_subject(self, self.subjects, value, entity_type, mode, actor, signer)
 
     # -- retrieval ----------------------------------------------------------------------------------------------------
     def search(
@@ -112,12 +154,18 @@ def key_provider(kb: KbSettings, data_dir: Path, *, create: bool) -> KeyProvider
 
 
 def build_knowledge_base(
-    settings: Settings, embedder: Embedder, db: Database, *, collections: Iterable[str] | None = None
+    settings: Settings, embedder: Embedder, db: Database, *, collections: Iterable[str] | None = None,
+    detector: PiiDetector | None = None,
 ) -> KnowledgeBase:
-    """The app's and the CLI's factory: ``settings.kb``, ``settings.data_dir`` and ``settings.kb_uri``."""
-    kb = settings.kb
-    return open_knowledge_base(kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db, embedder=embedder,
-                               collections=collections)
+    """The app's and the CLI's factory: ``settings.kb``, ``settings.data_dir`` and ``settings.kb_uri``.
+
+    With a ``detector``, every chunk ingested is entered in the data-subject index (purge by subject); every path
+    that ingests (the app, ``gateway kb ingest``) passes one."""
+    knowledge = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
+                                    embedder=embedder, collections=collections)
+    if detector is not None:
+        knowledge.attach_subject_index(detector)
+    return knowledge
 
 
 def open_knowledge_base(

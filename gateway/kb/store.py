@@ -158,3 +158,39 @@ class ChunkStore:
             kwargs["num_sub_vectors"] = self.dimensions // 8 if self.dimensions % 8 == 0 else None
         self.table.create_index(metric="cosine", vector_column_name="vector", index_type=self.settings.ann_index_type,
                                 num_partitions=partitions, replace=True, name=_VECTOR_INDEX, **kwargs)
+
+    # -- purge (issue #7): hide, rewrite the fragments that held the rows, drop every older version ----------------
+    def fragments_of(self, where: str) -> list[int]:
+        """Ids of the Lance fragments holding rows matching ``where`` (a row id is ``fragment << 32 | offset``
+        on this table, which does not use stable row ids)."""
+        rows = self.table.search().where(where).with_row_id(True).select(["doc_id"]).limit(None).to_arrow()
+        return sorted({int(row_id) >> 32 for row_id in rows.column("_rowid").to_pylist()})
+
+    def hide(self, where: str) -> int:
+        """Delete matching rows in one commit: no query of this process returns them once this returns."""
+        before = self.table.count_rows(where)
+        if before:
+            self.table.delete(where)
+        return before
+
+    def rewrite_fragments(self, fragment_ids: Sequence[int]) -> int:
+        """Rewrite every surviving row of these fragments into new files, so the old files (which still hold the
+        deleted rows: a delete only writes a deletion vector, and compaction skips fragments under 10 % deleted)
+        stop being part of the table. A fragment that no longer exists matches nothing: safe to repeat."""
+        rewritten = 0
+        for fragment in fragment_ids:
+            where = f"_rowid >= {int(fragment) << 32} AND _rowid < {(int(fragment) + 1) << 32}"
+            rewritten += self.table.update(where=where, values_sql={"active": "active"}).rows_updated
+        return rewritten
+
+    def version_count(self) -> int:
+        return len(self.table.list_versions())
+
+    def vacuum(self) -> int:
+        """Compact, fold rows into the indices, and delete every version but the latest, including files of
+        unfinished transactions; returns how many versions remain (1). Only safe while nothing else writes."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.table.optimize(cleanup_older_than=timedelta(0), delete_unverified=True)
+        self._indices = None
+        return self.version_count()

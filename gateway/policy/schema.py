@@ -117,6 +117,26 @@ class RoleDecl(_Strict):
         return value
 
 
+SubjectErasureMode = Literal["purge_documents", "mask_chunks"]
+
+
+class ErasureDecl(_Strict):
+    """How a data-subject erasure request (``POST /v1/purge/subject``) is carried out.
+
+    ``subject_modes``: the modes this institution permits, the first being what a request that names none gets.
+    ``purge_documents`` purges every document that mentions the subject; ``mask_chunks`` rewrites only the passages
+    that mention the subject, with the subject masked, and keeps the rest of those documents."""
+
+    subject_modes: tuple[SubjectErasureMode, ...] = Field(default=("purge_documents",), min_length=1)
+
+    @field_validator("subject_modes")
+    @classmethod
+    def _distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("subject_modes lists a mode twice")
+        return value
+
+
 class PolicySetDecl(_Strict):
     """One policy file: the roles of one institution and what each may do."""
 
@@ -125,6 +145,7 @@ class PolicySetDecl(_Strict):
     description: str = ""
     collections: dict[str, CollectionDecl] = {}
     roles: dict[str, RoleDecl] = Field(min_length=1)
+    erasure: ErasureDecl = ErasureDecl()
 
     @model_validator(mode="after")
     def _references_resolve(self) -> PolicySetDecl:

@@ -1,0 +1,121 @@
+"""Purge benchmark: how long erasing one document takes from a large collection, against a plain LanceDB delete
+(what merely hiding it from search costs), a whole-collection purge, and a data subject mentioned in many chunks
+(masked in place, then purged with its documents).
+
+    .venv/bin/python bench/purge.py [--scale 50000] [--purges 5] [--subject-chunks 200]
+
+The corpus is bench/kb.py's synthetic one (real chunking, sealing and blind indexing; vectors are a small pool of
+real embeddings plus noise), with the ANN index built. Each purge deletes the rows, destroys the key, rewrites the
+Lance fragments that held the rows, vacuums every older version and signs a receipt; the baseline is
+``table.delete`` of another document's rows alone. Not a test: prints numbers, asserts nothing; the ratio is last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from gateway.audit.signing import CheckpointSigner
+from gateway.db.migrate import upgrade
+from gateway.db.session import Database
+from gateway.kb.service import KnowledgeBase, open_knowledge_base
+from gateway.kb.settings import KbSettings
+from gateway.kb.sources import text_document
+from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.policy.schema import Classification
+from gateway.settings import PROJECT_ROOT
+
+RESIDENT_ID = "11010519491231002X"
+
+_spec = importlib.util.spec_from_file_location("bench_kb", Path(__file__).with_name("kb.py"))
+assert _spec is not None and _spec.loader is not None
+bench_kb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_kb)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=int, default=50_000)
+    parser.add_argument("--purges", type=int, default=5)
+    parser.add_argument("--subject-chunks", type=int, default=200)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="purge-bench-"))
+    url = f"sqlite:///{work / 'gateway.db'}"
+    upgrade(url)
+    embedder = LlamaCppEmbedder(PROJECT_ROOT / "models" / "all-MiniLM-L6-v2.F16.gguf")
+    settings = KbSettings(ann_min_rows=max(args.scale // 2, 256), ingest_batch_documents=1000)
+    seed = bench_kb.synthetic(200, 0)
+    pool = np.array(embedder.embed([d.text for d in seed]), dtype=np.float32)
+    kb = open_knowledge_base(settings, data_dir=work, kb_uri=str(work / "kb"), db=Database(url),
+                             embedder=bench_kb.NoisyReuse(embedder, pool))
+    signer = CheckpointSigner.load_or_create(work / "keys" / "audit-signing.key")
+    t = time.perf_counter()
+    report = kb.ingest_many(bench_kb.synthetic(args.scale, 0))
+    print(f"corpus: {report.chunks} chunks in {len(bench_kb.COLLECTIONS)} collections, ingested in "
+          f"{time.perf_counter() - t:.1f} s; ANN index: {kb.store.has_index('vector_idx')}")
+    ids = [o.document_id for o in report.outcomes if o.document_id]
+    victims, baseline_victims = ids[: args.purges], ids[args.purges : 2 * args.purges]
+
+    deletes = []
+    for doc_id in baseline_victims:
+        t = time.perf_counter()
+        kb.store.table.delete(f"doc_id = '{doc_id}'")
+        deletes.append(time.perf_counter() - t)
+    purges, rewritten = [], []
+    for doc_id in victims:
+        t = time.perf_counter()
+        receipt = kb.purge_document(doc_id, "bench", signer)
+        purges.append(time.perf_counter() - t)
+        rewritten.append(receipt.body["lance"]["fragments_rewritten"])
+    collection = bench_kb.COLLECTIONS[-1]
+    rows = kb.store.count(f"collection = '{collection}'")
+    t = time.perf_counter()
+    kb.purge_collection(collection, "bench", signer)
+    whole = time.perf_counter() - t
+    subject_lines = subject_purges(kb, args.subject_chunks, signer)
+    base, full = statistics.median(deletes), statistics.median(purges)
+    print(f"plain delete of one document (hidden only, bytes stay on disk): median {base * 1000:.1f} ms "
+          f"over {len(deletes)}")
+    print(f"purge of one document (delete, shred, rewrite {statistics.median(rewritten):.0f} fragment(s), vacuum, "
+          f"receipt): median {full * 1000:.1f} ms over {len(purges)}")
+    print(f"purge of collection {collection!r} ({rows} chunks): {whole:.2f} s")
+    for line in subject_lines:
+        print(line)
+    print(f"ratio purge / plain delete: {full / base:.1f}x")
+
+
+def subject_purges(kb: KnowledgeBase, n: int, signer: CheckpointSigner) -> list[str]:
+    """A data subject mentioned in ``n`` chunks (English and Chinese), indexed at ingestion with the real PII
+    detector; masked in place, then (after re-ingesting) purged with the documents."""
+    from gateway.pii.detector import PiiDetector
+
+    kb.attach_subject_index(PiiDetector.create())
+    lines = []
+    for mode in ("mask_chunks", "purge_documents"):
+        docs = [text_document(
+            f"Case {mode} {i}: Ms. Ingrid Halvorsen asked branch {i % 40} to defer payment {i}." if i % 2 else
+            f"案例{i}：客户张伟先生的身份证号码是{RESIDENT_ID}，第{i}号申请。",
+            title=f"Case {mode} {i}", collection="credit-policy", level=Classification.internal, metadata={},
+            source=f"subject-{mode}-{i}", label=f"subject {i}", max_bytes=1 << 20) for i in range(n)]
+        t = time.perf_counter()
+        kb.ingest_many(docs)
+        ingest_s = time.perf_counter() - t
+        for value in ("Ingrid Halvorsen", RESIDENT_ID):
+            t = time.perf_counter()
+            result = kb.purge_subject(value, None, mode, "bench", signer)  # type: ignore[arg-type]
+            took = time.perf_counter() - t
+            lines.append(f"subject {mode} ({'name' if value[0] == 'I' else 'CN resident ID'}): "
+                         f"{result.chunks_matched} chunks matched, {result.chunks_masked} masked, "
+                         f"{len(result.receipts)} documents purged in {took:.2f} s "
+                         f"(indexed at ingestion: {n} chunks in {ingest_s:.1f} s)")
+    return lines
+
+
+if __name__ == "__main__":
+    main()
