@@ -215,9 +215,10 @@ class PurgeJob(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
-    """``document`` or ``collection``."""
+    """``document``, ``collection`` or ``documents`` (a data subject's documents, purged as one job)."""
     target: Mapped[str] = mapped_column(String(128), index=True)
-    """The document id (a random id, not derived from content) or the collection name."""
+    """The document id (a random id, not derived from content), the collection name, or for ``documents``
+    ``subject:`` and a keyed-hash prefix of the subject (never the value)."""
     actor: Mapped[str] = mapped_column(String(128))
     step: Mapped[str] = mapped_column(String(16))
     """The last step completed (``planned`` first); see ``gateway.kb.purge.STEPS``."""

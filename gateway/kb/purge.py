@@ -7,8 +7,9 @@ process killed at any point finishes the job on restart (``Purger.resume``) and 
     hidden     the rows are deleted in one Lance commit: no query returns them once the call returns
     shredded   the document keys (and, for a collection, its key) are destroyed: any copy left is undecipherable
     forgotten  the registry rows and the document's data-subject index entries are deleted
-    rewritten  the Lance fragments that held the rows are rewritten (a delete only writes a deletion vector)
-    vacuumed   optimize: indices updated, every older version's files deleted, unfinished transactions' files too
+    rewritten  the Lance fragments that held the rows are rewritten without them (a delete only writes a deletion
+               vector); the indices are remapped to the new files, dropping the deleted rows' entries
+    vacuumed   indices brought up to date, every older version's files deleted, unfinished transactions' too
     scrubbed   the SQLite write-ahead log is checkpointed and truncated (deleted bytes were zeroed: secure_delete)
     done       a receipt is signed with the audit key and stored with the job
 
@@ -22,7 +23,7 @@ import json
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -35,6 +36,7 @@ from gateway.kb.keyring import KeyRing
 from gateway.kb.purge_receipt import PurgeReceipt, seal_receipt
 from gateway.kb.purge_sql import checkpoint_wal
 from gateway.kb.purge_subjects import forget_documents
+from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.store import ChunkStore, sql_list
 
@@ -48,8 +50,9 @@ class Purger:
     """Runs purge jobs against the knowledge base's store, key ring and registry."""
 
     def __init__(self, *, store: ChunkStore, keyring: KeyRing, registry: DocumentRegistry,
-                 lock: threading.RLock, on_step: StepHook | None = None) -> None:
+                 lock: threading.RLock, readers: ReadWriteLock, on_step: StepHook | None = None) -> None:
         self.store = store
+        self.readers = readers
         self.keyring = keyring
         self.registry = registry
         self.db = registry.db
@@ -64,6 +67,14 @@ class Purger:
     def purge_collection(self, collection: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
         """Purge every document of a collection and destroy the collection key (the name may be used again)."""
         return self._purge("collection", collection, actor, signer)
+
+    def purge_documents(self, doc_ids: Sequence[str], label: str, actor: str,
+                        signer: CheckpointSigner) -> PurgeReceipt:
+        """Purge several documents in one job, one receipt, one rewrite and one vacuum (a data subject's
+        documents); ``label`` names the request in the receipt (a keyed hash, never a personal value)."""
+        if not doc_ids:
+            raise InvalidInput("no documents to purge")
+        return self._purge("documents", label, actor, signer, sorted(set(doc_ids)))
 
     def resume(self, signer: CheckpointSigner) -> list[PurgeReceipt]:
         """Finish every job a crash interrupted, oldest first (call at start-up, before serving)."""
@@ -81,7 +92,8 @@ class Purger:
             return PurgeReceipt(job.id, json.loads(job.receipt), job.signature, job.key_id)
 
     # -- the job ------------------------------------------------------------------------------------------------------
-    def _purge(self, kind: str, target: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
+    def _purge(self, kind: str, target: str, actor: str, signer: CheckpointSigner,
+               doc_ids: list[str] | None = None) -> PurgeReceipt:
         if not target or len(target) > 128 or not actor or len(actor) > 128:
             raise InvalidInput("the purge target and actor must be 1 to 128 characters")
         with self.lock:
@@ -91,11 +103,12 @@ class Purger:
             running = next((j for j in jobs if j.status == "running"), None)
             if running is not None:
                 return self._run(running.id, signer)
-            plan = self._plan(kind, target)
+            plan = self._plan(kind, target, doc_ids)
             if plan is None:
                 if jobs and kind == "document":
                     return self.receipt(jobs[0].id)
-                raise NotFound(f"no {kind} with that id" if kind == "document" else "no such collection")
+                raise NotFound({"document": "no document with that id", "collection": "no such collection"}
+                               .get(kind, "none of those documents exists"))
             job_id = uuid.uuid4().hex
             now = utcnow()
             with self.db.session() as session:
@@ -104,19 +117,29 @@ class Purger:
                                      updated_at=now))
             return self._run(job_id, signer)
 
-    def _where(self, kind: str, target: str) -> str:
+    @staticmethod
+    def _where(kind: str, target: str, doc_ids: Sequence[str] = ()) -> str:
+        if kind == "documents":
+            return f"doc_id IN ({sql_list(doc_ids)})"
         column = "doc_id" if kind == "document" else "collection"
         return f"{column} = {sql_list([target])}"
 
-    def _plan(self, kind: str, target: str) -> dict[str, Any] | None:
+    def _plan(self, kind: str, target: str, named: list[str] | None = None) -> dict[str, Any] | None:
         """What the job will destroy, read before anything is touched; None when there is nothing to purge."""
-        where = self._where(kind, target)
+        where = self._where(kind, target, named or ())
         rows = self.store.table.search().where(where).select(["doc_id"]).limit(None).to_arrow()
         chunks = Counter(rows.column("doc_id").to_pylist())
         doc_ids = set(chunks)
-        doc_ids |= {target} if kind == "document" else set(self.registry.documents_in(target))
+        if kind == "document":
+            doc_ids.add(target)
+        elif kind == "documents":
+            doc_ids |= set(named or ())
+        else:
+            doc_ids |= set(self.registry.documents_in(target))
         registered = self.registry.versions_of(sorted(doc_ids))
         if kind == "document" and target not in registered and not chunks[target]:
+            return None
+        if kind == "documents" and not registered and not chunks:
             return None
         key_ids = [f"document:{d}" for d in sorted(doc_ids)]
         if kind == "collection":
@@ -125,6 +148,8 @@ class Purger:
         if kind == "collection" and not doc_ids and not fingerprints:
             return None
         collection = target if kind == "collection" else registered.get(target, ("", []))[0] or None
+        if kind == "documents":
+            collection = None
         return {
             "collection": collection,
             "documents": [{"id": d, "versions": registered.get(d, ("", []))[1], "chunks": chunks[d]}
@@ -148,7 +173,7 @@ class Purger:
                 body = {
                     "id": job_id, "kind": kind, "target": target, "collection": plan["collection"],
                     "documents": plan["documents"], "chunks": plan["chunks"], "keys_destroyed": plan["keys"],
-                    "lance": {"fragments_rewritten": len(plan["fragments"]),
+                    "lance": {"fragments_rewritten": plan["results"].get("rewritten", len(plan["fragments"])),
                               "versions_before": plan["lance_versions_before"],
                               "versions_after": plan["results"].get("vacuumed")},
                     "sqlite_wal_truncated": plan["results"].get("scrubbed"),
@@ -171,7 +196,8 @@ class Purger:
     def _do(self, step: str, kind: str, target: str, plan: dict[str, Any]) -> Any:
         doc_ids = [d["id"] for d in plan["documents"]]
         if step == "hidden":
-            return self.store.hide(self._where(kind, target))
+            with self.readers.exclusive():  # searches already running finish first; later ones see the delete
+                return self.store.hide(self._where(kind, target, doc_ids))
         if step == "shredded":
             keys = [k["key"] for k in plan["keys"]]
             if kind == "collection":
@@ -181,9 +207,10 @@ class Purger:
             self.registry.forget(doc_ids)
             forget_documents(self.db, doc_ids)
         elif step == "rewritten":
-            return self.store.rewrite_fragments(plan["fragments"])
+            return self.store.compact(materialize_all_deletions=True)
         elif step == "vacuumed":
-            return self.store.vacuum()
+            with self.readers.exclusive():  # no search is reading the files of the versions it deletes
+                return self.store.vacuum()
         elif step == "scrubbed":
             return checkpoint_wal(self.db)
         return None

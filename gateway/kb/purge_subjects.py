@@ -130,7 +130,7 @@ def purge_subject(kb: KnowledgeBase, subjects: SubjectIndex, value: str, entity_
     doc_ids = sorted({d for _, d in matched})
     label = hashlib.sha256(b"".join(sorted(digests))).hexdigest()[:16]
     if mode == "purge_documents":
-        receipts = [kb.purge_document(doc_id, actor, signer).id for doc_id in doc_ids]
+        receipts = [kb.purger.purge_documents(doc_ids, f"subject:{label}", actor, signer).id] if doc_ids else []
         return SubjectPurge(mode, label, len(matched), doc_ids, receipts, 0)
     with kb.writes:
         masked = _mask_chunks(kb, subjects, [c for c, _ in matched], digests)
@@ -162,11 +162,12 @@ def _mask_chunks(kb: KnowledgeBase, subjects: SubjectIndex, chunk_ids: list[str]
                           "lex": f"{blind.blind(title)} {blind.blind(text)}".strip(),
                           "vector": kb.ingestor.embedder.embed([f"{title}\n{text}" if title else text])[0]})
     if rewritten:
-        fragments = store.fragments_of(f"chunk_id IN ({sql_list([r['chunk_id'] for r in rewritten])})")
         table = pa.Table.from_pylist(rewritten, schema=store.schema)
-        store.table.merge_insert("chunk_id").when_matched_update_all().execute(table)
-        store.rewrite_fragments(fragments)
-        store.vacuum()
+        with kb.readers.exclusive():
+            store.table.merge_insert("chunk_id").when_matched_update_all().execute(table)
+        store.compact(materialize_all_deletions=True)
+        with kb.readers.exclusive():
+            store.vacuum()
     subjects.forget_subject(chunk_ids, digests)
     checkpoint_wal(subjects.db)
     return len(rewritten)

@@ -18,6 +18,7 @@ from gateway.kb.prompt import relevant
 from gateway.kb.purge import Purger
 from gateway.kb.purge_receipt import PurgeReceipt
 from gateway.kb.purge_subjects import SubjectIndex, SubjectMode, SubjectPurge, purge_subject
+from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
@@ -48,7 +49,10 @@ class KnowledgeBase:
         self.writes = threading.RLock()
         """Held by ingestion and purges: a purge's vacuum deletes files an unfinished write would still need."""
         self.subjects: SubjectIndex | None = None
-        self.purger = Purger(store=store, keyring=keyring, registry=registry, lock=self.writes)
+        self.readers = ReadWriteLock()
+        """Searches share it; a purge holds it alone while it hides rows and while it deletes older versions."""
+        self.purger = Purger(store=store, keyring=keyring, registry=registry, lock=self.writes,
+                             readers=self.readers)
 
     # -- ingestion ----------------------------------------------------------------------------------------------------
     def ingest(self, document: SourceDocument) -> IngestOutcome:
@@ -129,12 +133,14 @@ class KnowledgeBase:
         collections: Iterable[str] | None = None, *, ranking: Ranking = "fused", exact: bool = False,
     ) -> list[Hit]:
         """The top-k passages ``rights`` may see, best first, decrypted."""
-        return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
+        with self.readers.shared():
+            return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
 
     def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
         """A cited chunk's text, decrypted on demand for a compliance officer (the audit trail's PassageSource);
         None once the chunk or its document key is gone (purged)."""
-        row = self.store.chunk(document_id, version, chunk_id)
+        with self.readers.shared():
+            row = self.store.chunk(document_id, version, chunk_id)
         if row is None:
             return None
         key = self.keyring.document_keys([document_id]).get(document_id)

@@ -35,6 +35,9 @@ class KbSettings(BaseModel):
     max_chunks_per_document: int = Field(default=5_000, ge=1)
     """A document that splits into more chunks is rejected as oversized."""
 
+    fragment_rows: int = Field(default=16_384, ge=1024, le=1 << 20)
+    """Largest Lance fragment (rows) compaction builds. Erasing one document rewrites the fragments that held it,
+    so this bounds a purge's cost; fewer, larger fragments make a scan a little faster."""
     ann_min_rows: int = Field(default=50_000, ge=256)
     """Build the vector (ANN) index once the table holds this many chunks; below it, exact search is fast enough."""
     ann_index_type: Literal["IVF_PQ", "IVF_HNSW_SQ"] = "IVF_PQ"

@@ -146,8 +146,9 @@ class ChunkStore:
                 self.table.create_scalar_index(column, index_type=kind, name=f"{column}_idx")  # type: ignore[arg-type]
         if _VECTOR_INDEX not in names and rows >= self.settings.ann_min_rows:
             self.build_ann_index(rows)
-        self.table.optimize()
-        self._indices = None
+        self.compact(materialize_all_deletions=False)
+        self.fold_into_indices()
+        self._cleanup(older_than=timedelta(days=7), delete_unverified=False)
 
     def build_ann_index(self, rows: int | None = None) -> None:
         rows = rows or self.table.count_rows()
@@ -158,6 +159,33 @@ class ChunkStore:
             kwargs["num_sub_vectors"] = self.dimensions // 8 if self.dimensions % 8 == 0 else None
         self.table.create_index(metric="cosine", vector_column_name="vector", index_type=self.settings.ann_index_type,
                                 num_partitions=partitions, replace=True, name=_VECTOR_INDEX, **kwargs)
+
+    # -- compaction and vacuum -------------------------------------------------------------------------------------
+    # Done with Lance's own optimizer rather than LanceDB's ``optimize()``: that one always merges toward 1M-row
+    # fragments and leaves a fragment under 10 % deleted as it is, so erasing one document would mean rewriting
+    # (and re-indexing) the whole table. Here fragments stay at most ``fragment_rows`` rows, and a purge rewrites
+    # only the fragments that held the purged rows; the indices are remapped to the new row ids, not rebuilt.
+    def compact(self, *, materialize_all_deletions: bool) -> int:
+        """Merge small fragments up to ``fragment_rows``; with ``materialize_all_deletions``, rewrite every fragment
+        holding a deleted row, so the deleted rows' bytes are in no current file. Returns fragments rewritten."""
+        self.table.checkout_latest()
+        metrics = self.table.to_lance().optimize.compact_files(
+            target_rows_per_fragment=self.settings.fragment_rows, materialize_deletions=True,
+            materialize_deletions_threshold=0.0 if materialize_all_deletions else 0.1)
+        self.table.checkout_latest()
+        return int(metrics.fragments_removed)
+
+    def fold_into_indices(self) -> None:
+        """Add rows written since the indices were built to them (as deltas; no retraining)."""
+        self.table.checkout_latest()
+        self.table.to_lance().optimize.optimize_indices()
+        self.table.checkout_latest()
+        self._indices = None
+
+    def _cleanup(self, *, older_than: timedelta, delete_unverified: bool) -> None:
+        self.table.checkout_latest()
+        self.table.to_lance().cleanup_old_versions(older_than=older_than, delete_unverified=delete_unverified)
+        self.table.checkout_latest()
 
     # -- purge (issue #7): hide, rewrite the fragments that held the rows, drop every older version ----------------
     def fragments_of(self, where: str) -> list[int]:
@@ -173,24 +201,12 @@ class ChunkStore:
             self.table.delete(where)
         return before
 
-    def rewrite_fragments(self, fragment_ids: Sequence[int]) -> int:
-        """Rewrite every surviving row of these fragments into new files, so the old files (which still hold the
-        deleted rows: a delete only writes a deletion vector, and compaction skips fragments under 10 % deleted)
-        stop being part of the table. A fragment that no longer exists matches nothing: safe to repeat."""
-        rewritten = 0
-        for fragment in fragment_ids:
-            where = f"_rowid >= {int(fragment) << 32} AND _rowid < {(int(fragment) + 1) << 32}"
-            rewritten += self.table.update(where=where, values_sql={"active": "active"}).rows_updated
-        return rewritten
-
     def version_count(self) -> int:
         return len(self.table.list_versions())
 
     def vacuum(self) -> int:
-        """Compact, fold rows into the indices, and delete every version but the latest, including files of
-        unfinished transactions; returns how many versions remain (1). Only safe while nothing else writes."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            self.table.optimize(cleanup_older_than=timedelta(0), delete_unverified=True)
-        self._indices = None
+        """Fold rows into the indices and delete every version but the latest, including files of unfinished
+        transactions; returns how many versions remain (1). Only safe while nothing else writes."""
+        self.fold_into_indices()
+        self._cleanup(older_than=timedelta(0), delete_unverified=True)
         return self.version_count()
