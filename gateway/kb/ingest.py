@@ -93,7 +93,8 @@ class Ingestor:
         if work:
             self._write([(d, c, p.document_id, p.version) for _, d, c, p in work])
             self.registry.commit([p for *_, p in work])
-            self.store.drop_inactive([p.document_id for *_, p in work])
+        # Superseded rows go, for unchanged documents too: a crash after the registry commit left them behind.
+        self.store.drop_inactive([p.document_id for p in plans])
         return [outcomes[i] for i in range(len(documents))]
 
     def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:

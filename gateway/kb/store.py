@@ -78,8 +78,10 @@ class ChunkStore:
                               values_sql={"active": f"batch_id = {sql_list([batch_id])}"})
 
     def drop_inactive(self, doc_ids: Sequence[str]) -> None:
-        if doc_ids:
-            self.table.delete(f"active = false AND doc_id IN ({sql_list(doc_ids)})")
+        """Delete these documents' unserved rows (superseded versions); no commit when there are none."""
+        where = f"active = false AND doc_id IN ({sql_list(doc_ids)})"
+        if doc_ids and self.table.count_rows(where):
+            self.table.delete(where)
 
     def live_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
         """doc id → (served version, its chunk count)."""

@@ -38,10 +38,17 @@ KbFactory = Callable[..., KnowledgeBase]
 
 
 @pytest.fixture
-def kb_factory(tmp_path: Path, kb_embedder: LlamaCppEmbedder) -> KbFactory:
+def kb_db_url(tmp_path: Path) -> str:
+    """The knowledge base's SQL database: SQLite here; tests/kb/test_postgres.py overrides it with PostgreSQL."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    return f"sqlite:///{tmp_path / 'data' / 'gateway.db'}"
+
+
+@pytest.fixture
+def kb_factory(tmp_path: Path, kb_embedder: LlamaCppEmbedder, kb_db_url: str) -> KbFactory:
     """Opens the knowledge base in ``tmp_path/data`` (same data directory on every call: a "restart")."""
     data_dir = tmp_path / "data"
-    url = f"sqlite:///{data_dir / 'gateway.db'}"
+    url = kb_db_url
     upgrade(url)
     databases: list[Database] = []
 
