@@ -7,6 +7,7 @@ k among what a teller may see: never a top-k of everything with forbidden rows d
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 from collections.abc import Iterable
@@ -43,12 +44,10 @@ class Hit:
     """Fused reciprocal-rank score (or the single ranking's score): orders hits, not comparable across queries."""
     similarity: float
     """Cosine similarity of query and passage: the absolute relevance the chat threshold uses."""
+    chunk_hash: str = ""
+    """Keyed HMAC-SHA256 of chunk id and passage text (``Retriever.citation_hash``): cites the passage by reference
+    in the audit trail. Keyed, so that nobody holding the trail can confirm a guessed passage by hashing it."""
     metadata: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def chunk_hash(self) -> str:
-        """sha256 of the passage text, for citing it by reference in the audit trail."""
-        return hashlib.sha256(self.text.encode()).hexdigest()
 
 
 def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None = None) -> str | None:
@@ -67,6 +66,10 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self.blind_index = BlindIndex(keyring.derive("lexical"))
+        self._citation_key = keyring.derive("citation")
+
+    def citation_hash(self, chunk_id: str, text: str) -> str:
+        return hmac.new(self._citation_key, f"{chunk_id}\x00{text}".encode(), hashlib.sha256).hexdigest()
 
     def search(
         self, query: str, rights: EffectiveRights, top_k: int | None = None, collections: Iterable[str] | None = None,
@@ -112,5 +115,5 @@ class Retriever:
             hits.append(Hit(document_id=doc_id, version=version, chunk_id=chunk_id, collection=row["collection"],
                             classification=Classification(row["classification"]).name, title=meta["title"],
                             text=text, score=row["_fused"], similarity=float(similarity),
-                            metadata=meta["metadata"]))
+                            chunk_hash=self.citation_hash(chunk_id, text), metadata=meta["metadata"]))
         return hits

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from gateway.kb.service import KnowledgeBase
@@ -101,6 +103,20 @@ def test_hits_are_decrypted_with_title_version_and_chunk(loaded: tuple[Knowledge
     assert "Two tellers must be present" in hit.text
     assert hit.version == 1 and hit.chunk_id.startswith(f"{hit.document_id}:1:")
     assert hit.similarity > 0.4
+
+
+def test_citation_hash_is_keyed_stable_and_bound_to_the_chunk(loaded: tuple[KnowledgeBase, set[str]],
+                                                              bank: PolicySet) -> None:
+    kb, _ = loaded
+    question = "How many tellers must be present to open the vault?"
+    hit = kb.search(question, bank.rights(["teller"]), top_k=1)[0]
+    assert hit.chunk_hash == kb.search(question, bank.rights(["admin"]), top_k=1)[0].chunk_hash
+    assert len(hit.chunk_hash) == 64
+    # Not a plain hash of the passage: holding the audit trail does not let anyone confirm a guessed passage.
+    assert hit.chunk_hash not in {hashlib.sha256(hit.text.encode()).hexdigest(),
+                                  hashlib.sha256(f"{hit.chunk_id}\x00{hit.text}".encode()).hexdigest()}
+    assert kb.retriever.citation_hash(hit.chunk_id, hit.text + " ") != hit.chunk_hash
+    assert kb.retriever.citation_hash(f"{hit.document_id}:1:99", hit.text) != hit.chunk_hash
 
 
 def test_article_reference_found_by_lexical_ranking(loaded: tuple[KnowledgeBase, set[str]], bank: PolicySet) -> None:
