@@ -7,7 +7,7 @@ import uuid
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from gateway.errors import Unauthenticated
+from gateway.errors import PolicyDenied, Unauthenticated
 from gateway.policy.access import PUBLIC, AccessControl
 from gateway.policy.decisions import Decision
 
@@ -47,3 +47,14 @@ def require_permission(connection: ASGIConnection, handler: BaseRouteHandler) ->
     )
     connection.scope["user"] = principal
     connection.scope["auth"] = rights
+
+
+def denial(connection: ASGIConnection, reason: str, message: str, *, param: str | None = None) -> PolicyDenied:
+    """A denial decided inside a handler (past the route guard): recorded like the guard's own (so the audit trail
+    has it; a failed write fails the request), returned for the handler to raise. ``reason`` names no request
+    content; ``message`` is what the caller reads."""
+    access: AccessControl = connection.app.state.access
+    declared = str(connection.route_handler.opt.get("permission"))
+    access.record(Decision(False, declared, _method(connection), connection.scope["path"], connection.user.name,
+                           connection.user.roles, reason, access.policy.version, request_id(connection)))
+    return PolicyDenied(message, param=param)

@@ -16,12 +16,12 @@ import msgspec
 from litestar import Request, post
 from litestar.datastructures import UploadFile
 
-from gateway.api.guards import permission, request_id
+from gateway.api.guards import denial, permission, request_id
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, AuditEvent, Citation
 from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
-from gateway.errors import InvalidInput, MaskingFailed, ModelUnavailable, PolicyDenied
+from gateway.errors import InvalidInput, MaskingFailed, ModelUnavailable
 from gateway.kb.documents import SourceDocument
 from gateway.kb.search import Hit
 from gateway.kb.service import KnowledgeBase
@@ -56,11 +56,14 @@ def _kb(request: Request) -> KnowledgeBase:
     return kb
 
 
-def _may_write(rights: EffectiveRights, document: SourceDocument) -> None:
+def _may_write(request: Request, rights: EffectiveRights, document: SourceDocument) -> None:
     if document.collection not in rights.collections:
-        raise PolicyDenied(f"no role may write to collection {document.collection!r}")
+        raise denial(request, "collection not readable by the caller's roles",
+                     f"no role may write to collection {document.collection!r}", param="collection")
     if document.classification > rights.max_classification:
-        raise PolicyDenied(f"documents above {rights.max_classification.name} may not be written by this caller")
+        raise denial(request, f"classification above {rights.max_classification.name}",
+                     f"documents above {rights.max_classification.name} may not be written by this caller",
+                     param="classification")
 
 
 async def _from_form(request: Request, kb: KnowledgeBase) -> SourceDocument:
@@ -89,7 +92,7 @@ async def create_document(request: Request) -> dict[str, Any]:
         document = text_document(body.text, title=body.title, collection=body.collection,
                                  level=classification(body.classification), metadata=body.metadata,
                                  source=body.source_id, label="document", max_bytes=kb.settings.max_document_bytes)
-    _may_write(request.auth, document)
+    _may_write(request, request.auth, document)
     outcome = await anyio.to_thread.run_sync(kb.ingest, document)
     await _record(request, Actions.DOCUMENT_INGEST, 201, document_id=outcome.document_id,
                   details={"version": outcome.version, "status": outcome.status, "chunks": outcome.chunks,

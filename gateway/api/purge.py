@@ -14,11 +14,11 @@ import anyio
 import msgspec
 from litestar import Request, delete, get, post
 
-from gateway.api.guards import permission, request_id
+from gateway.api.guards import denial, permission, request_id
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, AuditEvent
 from gateway.audit.trail import AuditTrail
-from gateway.errors import ModelUnavailable, PolicyDenied
+from gateway.errors import ModelUnavailable
 from gateway.kb.purge_receipt import PurgeReceipt, purge_event, receipt_signer
 from gateway.kb.purge_subjects import SubjectMode
 from gateway.kb.service import KnowledgeBase
@@ -38,8 +38,8 @@ def _subject_mode(request: Request, asked: SubjectMode | None) -> SubjectMode:
     if asked is None:
         return permitted[0]
     if asked not in permitted:
-        raise PolicyDenied(f"this policy set permits subject erasure by {', '.join(permitted)} only",
-                           param="mode")
+        raise denial(request, f"subject erasure mode {asked} not permitted by the policy set",
+                     f"this policy set permits subject erasure by {', '.join(permitted)} only", param="mode")
     return asked
 
 

@@ -112,6 +112,9 @@ def test_the_policy_set_decides_the_mode_a_subject_erasure_gets(
                                  headers=gateway.auth("admin"))
     assert denied.status_code == 403 and "purge_documents" in denied.json()["error"]["message"]
     assert doc_id in texts(gateway, "defer mortgage payment")  # nothing was touched
+    with gateway.client.app.state.db.session() as session:
+        audited = session.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")).all()
+    assert [(e.user_name, e.http_status) for e in audited] == [("admin", 403)] and "Halvorsen" not in audited[0].details
 
     done = gateway.client.post("/v1/purge/subject", json={"value": "Ingrid Halvorsen"}, headers=gateway.auth("admin"))
     assert done.status_code == 200 and done.json()["mode"] == "purge_documents"
