@@ -132,29 +132,29 @@ def main() -> None:
 
 
 def subject_purges(kb: KnowledgeBase, n: int, signer: CheckpointSigner) -> list[str]:
-    """A data subject mentioned in ``n`` chunks (English and Chinese), indexed at ingestion with the real PII
-    detector; masked in place, then (after re-ingesting) purged with the documents."""
+    """One data subject mentioned in ``n`` chunks (its Chinese resident ID in every one; its name in English in half,
+    in Chinese in the other half), indexed at ingestion with the real PII detector: masked in place, then (after
+    re-ingesting) purged with its documents."""
     from gateway.pii.detector import PiiDetector
 
     kb.attach_subject_index(PiiDetector.create())
     lines = []
     for mode in ("mask_chunks", "purge_documents"):
         docs = [text_document(
-            f"Case {mode} {i}: Ms. Ingrid Halvorsen asked branch {i % 40} to defer payment {i}." if i % 2 else
-            f"案例{i}：客户张伟先生的身份证号码是{RESIDENT_ID}，第{i}号申请。",
+            f"Case {mode} {i}: Ms. Ingrid Halvorsen (resident ID {RESIDENT_ID}) asked branch {i % 40} to defer "
+            f"payment {i}." if i % 2 else f"案例{i}：客户张伟先生的身份证号码是{RESIDENT_ID}，第{i}号申请。",
             title=f"Case {mode} {i}", collection="credit-policy", level=Classification.internal, metadata={},
             source=f"subject-{mode}-{i}", label=f"subject {i}", max_bytes=1 << 20) for i in range(n)]
         t = time.perf_counter()
         kb.ingest_many(docs)
         ingest_s = time.perf_counter() - t
-        for value in ("Ingrid Halvorsen", RESIDENT_ID):
-            t = time.perf_counter()
-            result = kb.purge_subject(value, None, mode, "bench", signer)  # type: ignore[arg-type]
-            took = time.perf_counter() - t
-            lines.append(f"subject {mode} ({'name' if value[0] == 'I' else 'CN resident ID'}): "
-                         f"{result.chunks_matched} chunks matched, {result.chunks_masked} masked, "
-                         f"{len(result.documents)} documents purged (receipts: {len(result.receipts)}) in {took:.2f} s "
-                         f"(indexed at ingestion: {n} chunks in {ingest_s:.1f} s)")
+        t = time.perf_counter()
+        result = kb.purge_subject(RESIDENT_ID, None, mode, "bench", signer)  # type: ignore[arg-type]
+        took = time.perf_counter() - t
+        done = (f"{result.chunks_masked} chunks rewritten with the subject masked" if mode == "mask_chunks" else
+                f"{len(result.documents)} documents purged under {len(result.receipts)} receipt")
+        lines.append(f"subject {mode} (by CN resident ID): {result.chunks_matched} chunks matched, {done}, in "
+                     f"{took:.2f} s (subject index built at ingestion: {n} chunks in {ingest_s:.1f} s)")
     return lines
 
 

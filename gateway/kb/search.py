@@ -11,6 +11,7 @@ import hmac
 import json
 import logging
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -67,6 +68,7 @@ class Retriever:
         self.settings = settings
         self.blind_index = BlindIndex(keyring.derive("lexical"))
         self._citation_key = keyring.derive("citation")
+        self._lexical_runner = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kb-lexical")
 
     def citation_hash(self, chunk_id: str, text: str) -> str:
         return hmac.new(self._citation_key, f"{chunk_id}\x00{text}".encode(), hashlib.sha256).hexdigest()
@@ -83,10 +85,13 @@ class Retriever:
         where = visibility_filter(rights, collections)
         if where is None:
             return []
-        vector = self.embedder.embed([query])[0]
         pool = max(self.settings.candidates, k)
+        # The lexical search needs no vector: it runs while the query is embedded and the dense search runs.
+        lexical_future = (self._lexical_runner.submit(self.store.lexical, self.blind_index.blind_query(query), where,
+                                                      pool) if ranking != "dense" else None)
+        vector = self.embedder.embed([query])[0]
         dense = self.store.dense(vector, where, pool, exact=exact) if ranking != "lexical" else []
-        lexical = self.store.lexical(self.blind_index.blind_query(query), where, pool) if ranking != "dense" else []
+        lexical = lexical_future.result() if lexical_future is not None else []
         rows = self._fuse([dense, lexical])[:k]
         return self._decrypt(rows, vector)
 
