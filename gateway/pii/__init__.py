@@ -17,9 +17,10 @@ Entity types (``gateway.pii.entities``):
 ==========================  ===========================================================================
 PERSON                      names: spaCy NER (filtered), titles (Mr/Ms/Dr …), role words (patient, account
                             holder, physician …), Chinese names with a cue (先生/女士/患者/客户/姓名 …)
-LOCATION                    cities, countries, places (spaCy NER GPE/LOC/FAC)
-STREET_ADDRESS              street addresses (US/UK/European forms, postal blocks, PO boxes, postcodes after a
-                            cue) and Chinese addresses (省/市/区/县 … 路/街/道 … 号)
+LOCATION                    cities, countries, places (spaCy NER GPE/LOC/FAC, shouted words title-cased for
+                            it), places after a residence cue (grew up in, born in …) or in a form field (City:)
+STREET_ADDRESS              street addresses (US/UK/European forms, postal blocks, street corners, PO boxes,
+                            postcodes after a cue) and Chinese addresses (省/市/区/县 … 路/街/道 … 号)
 EMAIL_ADDRESS               e-mail addresses (suffix checked against tldextract's bundled list, offline)
 PHONE_NUMBER                North American, international (+/00) and grouped national formats, extensions
 CREDIT_CARD                 payment cards, Luhn-validated

@@ -5,7 +5,8 @@ bank or clinical query is identifiers, numbers and lower-case prose that NER nev
 recognizers have already found ("patient Maria Lopez", an address block). So the detector runs the rules first and
 gives this engine their spans; NER then runs, in one ``nlp.pipe`` batch, only on windows of a few words around
 
-- capitalised words that are not stop words, acronyms or common sentence openers, outside the rule spans,
+- capitalised words that are not stop words, acronyms, common sentence openers or words the NER filter drops
+  anyway (``NOT_NAMES``: bank, clinical and calendar words), outside the rule spans,
 - a lower-case word after a name cue ("dear john", "mr. smith", "name: anna"),
 - and on the whole text when it has no capital letter at all (lower-cased chat).
 
@@ -25,7 +26,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from gateway.pii.recognizers.vocabulary import ACRONYMS, SENTENCE_WORDS, STOP_WORDS
+from gateway.pii.recognizers.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS, STOP_WORDS
 
 WINDOW_WORDS = 4
 """Words of context kept on each side of a trigger word."""
@@ -33,10 +34,12 @@ WINDOW_WORDS = 4
 _WORD = regex.compile(r"\S+")
 # Letter runs, Chinese and Japanese excluded: "客户John" yields "John".
 _LETTERS = regex.compile(r"[^\W\d_\p{Han}\u3040-\u30ff]+(?:['’][^\W\d_\p{Han}\u3040-\u30ff]+)?")
-_NOT_TRIGGERS: frozenset[str] = frozenset(STOP_WORDS) | ACRONYMS | SENTENCE_WORDS
+# A NOT_NAMES word alone is never kept (``FilteredSpacyRecognizer`` drops it), and one inside a longer name sits
+# next to that name's other words, which open the window themselves.
+_NOT_TRIGGERS: frozenset[str] = frozenset(STOP_WORDS) | ACRONYMS | SENTENCE_WORDS | NOT_NAMES
 _LOWERCASE_NAME_CUE = regex.compile(
     r"(?i:(?<![\p{L}])(?:mr|mrs|ms|miss|mx|dr|prof)\.?|(?<![\p{L}])(?:dear|hi|hello|hey|patient|customer|client|"
-    r"named|called|name(?: is)?:?|i am|i'm|address:?))[ \t]+(?=\p{Ll})"
+    r"named|called|name(?: is)?:?|i am|i'm|address:?))[ \t]+(?=(\p{Ll}[\p{L}'’\-]*))"
 )
 # Pipes NER never needs; excluded at load so they are neither run nor held in memory.
 _UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "morphologizer", "trainable_lemmatizer"]
@@ -51,6 +54,26 @@ class NerEntity:
     end_char: int
 
 
+_SHOUTED = regex.compile(r"(?<![\p{L}\d])\p{Lu}{4,}(?![\p{L}\d])")
+
+
+def _title_case_shouting(text: str) -> str:
+    """ALL-CAPS words of four letters or more in title case, same length: the small English model was trained
+    on mixed case and misses "in CHISHOLM" or "MARIA LOPEZ" that it finds as "Chisholm", "Maria Lopez"."""
+
+    def title(match: regex.Match[str]) -> str:
+        word = match.group()
+        titled = word.capitalize()
+        return titled if len(titled) == len(word) and word.lower() not in _NOT_TRIGGERS else word
+
+    return _SHOUTED.sub(title, text)
+
+
+def _bare(word: str) -> str:
+    """The word as the vocabularies list it: lower case, without a possessive ("Crohn's" → "crohn")."""
+    return word.lower().removesuffix("'s").removesuffix("’s")
+
+
 def name_windows(text: str, explained: Sequence[tuple[int, int]], width: int = WINDOW_WORDS) -> list[tuple[int, int]]:
     """Character ranges of ``text`` worth running NER on; ``explained`` are spans rules have already found."""
     words = list(_WORD.finditer(text))
@@ -61,16 +84,19 @@ def name_windows(text: str, explained: Sequence[tuple[int, int]], width: int = W
         return [(0, len(text))] if any(ch.isalpha() for ch in text) else []
     triggers: set[int] = set()
     for match in _LETTERS.finditer(text):
-        word = match.group()
+        word, start, end = match.group(), match.start(), match.end()
         if (
             len(word) > 1
             and word[0].isupper()
-            and word.lower() not in _NOT_TRIGGERS
-            and not any(s <= match.start() and match.end() <= e for s, e in explained)
+            and _bare(word) not in _NOT_TRIGGERS
+            # letters glued to digits ("SpO2", "HbA1c", "4B") are codes and units, never names
+            and not (text[start - 1 : start].isdigit() or text[end : end + 1].isdigit())
+            and not any(s <= start and end <= e for s, e in explained)
         ):
-            triggers.add(bisect.bisect_right(starts, match.start()) - 1)
+            triggers.add(bisect.bisect_right(starts, start) - 1)
     for match in _LOWERCASE_NAME_CUE.finditer(text):
-        triggers.add(bisect.bisect_right(starts, match.end()) - 1)
+        if _bare(match.group(1)) not in _NOT_TRIGGERS:  # "name is Anna", "address for": no lower-case name here
+            triggers.add(bisect.bisect_right(starts, match.end()) - 1)
     merged: list[list[int]] = []
     for index in sorted(triggers):
         first, last = max(0, index - width), min(len(words) - 1, index + width)
@@ -118,7 +144,9 @@ class WindowedSpacyNlpEngine(SpacyNlpEngine):
         """NER for many (text, explained spans) pairs, every window of every text in one ``nlp.pipe`` batch."""
         items = list(items)
         windows = [name_windows(text, explained) for text, explained in items]
-        pieces = [text[s:e] for (text, _), ranges in zip(items, windows, strict=True) for s, e in ranges]
+        pieces = [
+            _title_case_shouting(text[s:e]) for (text, _), ranges in zip(items, windows, strict=True) for s, e in ranges
+        ]
         docs = iter(self.nlp["en"].pipe(pieces, batch_size=max(len(pieces), 1)))  # type: ignore[index]
         config = self.ner_model_configuration
         mapping, ignored, score = (

@@ -9,7 +9,7 @@ import pytest
 import regex
 
 from gateway.pii.detector import PiiDetector
-from gateway.pii.ner import _LETTERS, _NOT_TRIGGERS, name_windows
+from gateway.pii.ner import _LETTERS, _NOT_TRIGGERS, _title_case_shouting, name_windows
 from gateway.pii.rules import PiiRules
 
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
@@ -41,6 +41,40 @@ def test_words_rules_already_explained_open_no_window() -> None:
 def test_lower_case_name_after_a_cue_opens_a_window() -> None:
     assert name_windows("Please ask. Dear john, the card is ready.", [])
     assert name_windows("all lower case text about anna", []) == [(0, 30)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: the address for the branch is closed.",  # a name cue followed by a stop word
+        "My name is in the file. Thanks",
+        "SpO2 98% and HbA1c 7.2% recorded.",  # letters glued to digits are codes
+        "Metformin 500 mg started in March.",  # drug and month names are never kept by the NER filter
+        "Crohn's disease flare, follow up.",  # possessive of a listed word
+    ],
+)
+def test_words_that_cannot_be_names_open_no_window(text: str) -> None:
+    assert name_windows(text, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PLEASE CALL MARIA LOPEZ NOW", "PLEASE CALL Maria Lopez NOW"),  # stop and listed words are left as is
+        ("moved to CHISHOLM, later", "moved to Chisholm, later"),
+        ("MRI and ICU", "MRI and ICU"),  # three letters: acronyms
+        ("ACCOUNT LOCKED", "ACCOUNT LOCKED"),  # listed bank words
+        ("code ABCD1234", "code ABCD1234"),  # glued to digits
+        ("Anna Berg", "Anna Berg"),
+    ],
+)
+def test_shouted_words_are_title_cased_for_ner_only_when_they_could_be_names(text: str, expected: str) -> None:
+    assert _title_case_shouting(text) == expected
+
+
+def test_names_in_shouted_text_are_found(detector: PiiDetector) -> None:
+    text = "URGENT: PLEASE CALL MARIA LOPEZ ABOUT THE LOAN"
+    assert [text[d.start : d.end] for d in detector.detect(text)] == ["MARIA LOPEZ"]
 
 
 @pytest.mark.parametrize("fixture", ["en_bank_clinical.jsonl", "zh_mixed.jsonl"])

@@ -111,6 +111,51 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("PERSON", "Filip lives on Nassaustraat 123 street.", ["Filip"]),
     ("PERSON", "hello there\n12 items are on the list", []),
     ("PERSON", "Nobody lives at 5 Oak Lane.", []),
+    # street corners and two streets sharing one type word; near-misses have no street names or no type
+    (
+        "STREET_ADDRESS",
+        "We met at the corner of Elm Street and 5th Avenue yesterday",
+        ["the corner of Elm Street and 5th Avenue"],
+    ),
+    (
+        "STREET_ADDRESS",
+        "Turn at the intersection of Oak Road & Hill Street to find us",
+        ["the intersection of Oak Road & Hill Street"],
+    ),
+    ("STREET_ADDRESS", "The shop on Queen and Bathurst Streets is closed", ["Queen and Bathurst Streets"]),
+    ("STREET_ADDRESS", "in the corner of the room and the hallway", []),
+    ("STREET_ADDRESS", "Salt and Pepper Street food", []),
+    ("STREET_ADDRESS", "the streets of Rome and Milan", []),
+    # postal blocks without a street type, ending in a postcode; lists ending in a year or an amount are not
+    (
+        "STREET_ADDRESS",
+        "Send it to:\n7 Old Mill\nKESWICK\nCumbria\n CA12 5AB",
+        ["7 Old Mill\nKESWICK\nCumbria\n CA12 5AB"],
+    ),
+    ("STREET_ADDRESS", "We ordered 2 Widgets\nTotal\n 1500", []),
+    ("STREET_ADDRESS", "Chapter 3 Results\nMethods\nDiscussion\n 2021", []),
+    # localities: after a unit with a bare space, joined by "and", with a name in brackets, in lower case at the
+    # end of the text, or mangled by a wrong character set; never a lower-case word inside a sentence
+    ("STREET_ADDRESS", "12 Oak Lane Apt 4 Springfield", ["12 Oak Lane Apt 4 Springfield"]),
+    ("STREET_ADDRESS", "He lives at 12 Oak Lane Apt 4 Please call", ["12 Oak Lane Apt 4"]),
+    ("STREET_ADDRESS", "Rua Augusta 25, Sao Tome and Principe", ["Rua Augusta 25, Sao Tome and Principe"]),
+    ("STREET_ADDRESS", "Hauptstraße 5, Biel (Bienne)", ["Hauptstraße 5, Biel (Bienne)"]),
+    ("STREET_ADDRESS", "his address: 12 lipová 5, brno", ["12 lipová 5, brno"]),
+    ("STREET_ADDRESS", "I live at 12 Oak Lane, ok thanks for asking", ["12 Oak Lane"]),
+    ("STREET_ADDRESS", "Rua Augusta 25, SÃ£o Paulo", ["Rua Augusta 25, SÃ£o Paulo"]),
+    # places after a residence cue or in a form field; months, wards and lower-case phrases are not places
+    ("LOCATION", "She grew up in Castellammare di Stabia and moved later.", ["Castellammare di Stabia"]),
+    ("LOCATION", "He was born in Ústí nad Labem.", ["Ústí nad Labem"]),
+    ("LOCATION", "Her hometown is Kraków.", ["Kraków"]),
+    ("LOCATION", "City: Zlín\nPhone: 555", ["Zlín"]),
+    ("LOCATION", "She was born in March 1990.", []),
+    ("LOCATION", "He moved to Cardiology on Monday.", []),
+    ("LOCATION", "The baby was born in the ICU.", []),
+    ("LOCATION", "Location: Ward 4B", []),
+    ("LOCATION", "Where: the lobby", []),
+    ("LOCATION", "the hometown of Anna is Brno", []),
+    # a second title before the name is skipped, not taken for the name
+    ("PERSON", "Seen by Dr. Prof. Okafor today", ["Okafor"]),
     # US driver's licence numbers need a licence cue
     ("US_DRIVER_LICENSE", "My driver's license number is 481195160", ["481195160"]),
     ("US_DRIVER_LICENSE", "DL# S1234567, expires 2027", ["S1234567"]),

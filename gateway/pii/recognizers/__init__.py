@@ -31,6 +31,7 @@ from gateway.pii.recognizers.people import (
     RoleNameRecognizer,
     TitledNameRecognizer,
 )
+from gateway.pii.recognizers.places import ResidencePlaceRecognizer
 from gateway.pii.recognizers.rule import RuleRecognizer
 
 RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
@@ -49,6 +50,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     RoleNameRecognizer,
     AddressedNameRecognizer,
     StreetAddressRecognizer,
+    ResidencePlaceRecognizer,
     CnResidentIdRecognizer,
     CnMobileRecognizer,
     CnBankCardRecognizer,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import Pattern
 
 from gateway.pii import entities
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
@@ -32,26 +31,59 @@ _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|#)\.?[ \t]
 _UNIT = rf"(?:,?[ \t]+{_UNIT_WORD})"
 # A line break inside a postal block: optional comma, at most one blank line, then bullets or quote marks.
 _BREAK = r"(?:[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t,]*(?:[^\w\s]{1,4}[ \t]+)?)"
-_PLACE = rf"{_STOP}\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+{_STOP}\p{{Lu}}[\p{{L}}'’.\-]*){{0,2}}"
+# Letters of a place name. Combining marks (decomposed accents) and the Latin-1 symbols that UTF-8 text read as
+# Latin-1 turns accents into ("SÃ£o TomÃ©") count too: a mangled locality is still the locality.
+_PLACE_CHAR = r"[\p{L}\p{M}'’.\-\u00a1-\u00bf]"
+_PLACE_WORD = rf"{_STOP}\p{{Lu}}{_PLACE_CHAR}*"
+# Small words inside place names: "São Tomé and Príncipe", "Ústí nad Labem", "Frankfurt am Main".
+_PLACE_JOIN = r"(?:(?i:and|nad|pod|am|an|der|upon|de|del|della|la|le|du|des|di|da|do|dos|sur|van|von)[ \t]+){1,2}"
+_PLACE = (
+    rf"{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_JOIN})?{_PLACE_WORD}){{0,3}}"
+    rf"(?:[ \t]*\([ \t]*{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}[ \t]*\))?"  # "ΑΓΛΑΝΤΖΙΑ (ΑΓΛΑΓΓΙΑ)"
+)
+# A lower-case locality after a comma, only where it ends the line or the text ("..., opocnice").
+_LOWER_PLACE = (
+    rf"[ \t]*,[ \t]*{_STOP}\p{{Ll}}{_PLACE_CHAR}*(?:[ \t]+{_STOP}\p{{Ll}}{_PLACE_CHAR}*){{0,2}}"
+    r"(?=[ \t]*[.;!?]?[ \t]*(?:\n|\Z))"
+)
 _POSTCODE = r"(?:\p{Lu}{2}[ \t]+\d{5}(?:-\d{4})?|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w])"
 # Lines after a street line in a postal block: short, no stop words, ending the line or the sentence
 # ("Springfield", "IL 62704", "nan", "Rwanda 02438", "apt. 614").
 _LINE = (
-    rf"{_STOP}[\p{{L}}\d#][\p{{L}}\d'’.()\-]*(?:[ \t,]+{_STOP}[\p{{L}}\d][\p{{L}}\d'’.()\-]*){{0,3}}"
+    rf"{_STOP}[\p{{L}}\d#][\p{{L}}\p{{M}}\d'’.()\-\u00a1-\u00bf]*"
+    rf"(?:[ \t,]+{_STOP}[\p{{L}}\d][\p{{L}}\p{{M}}\d'’.()\-\u00a1-\u00bf]*){{0,3}}"
     rf"(?=[ \t]*[.,;]?[ \t]*(?:\n|\Z)|[.,;][ \t]|(?<=\d)[ \t]+{_STOP_WORD})"
 )
+# After a unit, the locality may follow with a bare space ("Apt. 974 Lyss").
 _TAIL = (
-    rf"\.?(?:{_UNIT}|{_BREAK}{_UNIT_WORD})?"
+    rf"\.?(?:(?:{_UNIT}|{_BREAK}{_UNIT_WORD})(?:[ \t]+(?={_PLACE_WORD}))?)?"
     rf"(?:[ \t]*,[ \t]*(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+{_PLACE})?"
     rf"(?:(?:[ \t]*,[ \t]*|[ \t]+(?=\p{{Lu}}{{2,}}))?{_PLACE}){{0,2}}(?:(?:[ \t]*,)?[ \t]*{_POSTCODE})?"
-    rf"(?:{_BREAK}{_LINE}){{0,4}}"
+    rf"(?:{_LOWER_PLACE})?(?:{_BREAK}{_LINE}){{0,4}}"
 )
-_SUFFIXED = (
-    r"(?<![\p{L}\-])\p{L}[\p{L}\-]*(?i:straße|strasse|str\.|straat|gasse|weg|laan|plein|gracht|allee|platz|ring|gürtel|vej|gade"
-    r"|väg|vägen|gatan|gata|veien|vei|katu|utca|tie)"
+# A street named by its words, with the house number before or after and the street type after, for
+# intersections ("the corner of Kapelaniestraat 88 and Whittaker Street", "5th Avenue & Main St").
+_STREET_NAME = (
+    rf"(?:\d{{1,5}}[ \t]+)?(?:{_PLACE_WORD}[ \t]+){{0,3}}(?:{_PLACE_WORD}|\d{{1,3}}(?i:st|nd|rd|th))"
+    rf"(?:[ \t]+\d{{1,5}}[a-z]?(?![\p{{L}}\d]))?(?:[ \t]+{_TYPE}(?![\p{{L}}]))?"
+)
+# The last line of a postal block: a postcode that is not a bare four-digit number (a year, an amount).
+_LAST_LINE = (
+    rf"[ \t]*(?:(?:{_PLACE}[ \t]+)?\d{{4,6}}|(?:\p{{Lu}}{{2}}[ \t]+)?\d{{5}}(?:-\d{{4}})?"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w])(?<!(?<![\d])\d{4})"
+)
+# A word ending in a street suffix; the word is taken whole (possessive) and its ending checked after, which is
+# several times faster than letting the engine backtrack through every suffix at every letter.
+_SUFFIX = (
+    r"(?i:straße|strasse|str\.|straat|gasse|weg|laan|plein|gracht|allee|platz|ring|gürtel|vej|gade|väg|vägen|gatan|gata"
+    r"|veien|vei|katu|utca|tie)"
+)
+_SUFFIXED = rf"(?<![\p{{L}}\-])\p{{L}}[\p{{L}}\-]*+\.?+(?=[ \t]+\d)(?<=[\p{{L}}\-]{_SUFFIX})"
+_PREFIX_WORD = (
+    r"(?i:rue|avenue|av\.|via|viale|calle|avenida|av\.|rua|piazza|chemin|boulevard|carrer|plaza|paseo|ulica|ul\.)"
 )
 _PREFIXED = (
-    r"(?<![\p{L}])(?i:rue|avenue|av\.|via|viale|calle|avenida|av\.|rua|piazza|chemin|boulevard|carrer|plaza|paseo|ulica|ul\.)"
+    rf"(?<![\p{{L}}]){_PREFIX_WORD}"
     r"[ \t]+(?:(?i:de|du|des|la|le|del|da|do|dos|della|di)[ \t]+)?\p{L}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,3}"
 )
 
@@ -68,14 +100,14 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Pattern(
             "words type number",
-            rf"(?:{_NUMBER}[ \t]+)?(?<![\p{{L}}'’\-])(?:\p{{L}}[\p{{L}}'’\-]*[ \t]+){{1,3}}{_TYPE_BEFORE_NUMBER}"
+            rf"(?:{_NUMBER}[ \t]+)?(?<![\p{{L}}'’\-])(?:\p{{L}}[\p{{L}}'’\-]*+[ \t]+){{1,3}}{_TYPE_BEFORE_NUMBER}"
             rf"[ \t]+\d{{1,5}}[a-z]?(?!\d){_TAIL}",
             0.6,
         ),
         Pattern(
             "after address cue",
-            r"(?<=(?i:address(?:es)?(?: is| with)?|lives? (?:at|on|in)|lived (?:at|on|in)|located at|moved to|"
-            r"return to|ship to|send to|deliver to|resides? at|residing at)[:\s]{1,3})"
+            r"(?i:address(?:es)?(?: is| with)?|lives? (?:at|on|in)|lived (?:at|on|in)|located at|moved to|"
+            r"return to|ship to|send to|deliver to|resides? at|residing at)[:\s]{1,3}\K"
             rf"(?:{_NUMBER}[ \t]+)?(?:{_STOP}\p{{L}}[\p{{L}}'’.\-]*[ \t]+){{1,3}}\d{{1,5}}[a-z]?\.?(?!\d){_TAIL}",
             0.6,
         ),
@@ -85,10 +117,28 @@ class StreetAddressRecognizer(RuleRecognizer):
             rf"(?={_UNIT}|{_BREAK}{_UNIT_WORD}){_TAIL}",
             0.6,
         ),
+        Pattern(
+            "street corner",
+            r"(?<![\p{L}])(?i:(?:the[ \t]+)?(?:corner|intersection|junction|crossing)[ \t]+of)[ \t]+"
+            rf"{_STREET_NAME}[ \t]+(?:and|&)[ \t]+{_STREET_NAME}",
+            0.6,
+        ),
+        Pattern(
+            "two streets one type",
+            rf"(?<![\p{{L}}]){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD})?[ \t]+(?:and|&)[ \t]+{_PLACE_WORD}"
+            rf"(?:[ \t]+{_PLACE_WORD})?[ \t]+(?i:streets|avenues|roads|sts\.?|aves\.?)(?![\p{{L}}])",
+            0.6,
+        ),
+        Pattern(
+            "postal block",
+            rf"{_NUMBER}[ \t]+(?:{_WORD}[ \t]+){{0,3}}{_WORD}"
+            rf"(?=(?:{_BREAK}{_LINE}){{1,3}}?{_BREAK}{_LAST_LINE}){_TAIL}",
+            0.5,
+        ),
         Pattern("po box", r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]*box|post office box)[ \t]+\d{1,7}" + _TAIL, 0.7),
         Pattern(
             "postcode after cue",
-            r"(?<=(?i:zip|zip code|postal code|postcode|post code)[^0-9A-Za-z\n]{0,4})"
+            r"(?i:zip(?: code)?|postal code|postcode|post code)[^0-9A-Za-z\n]{0,4}\K"
             r"(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{4,6})(?![\w])",
             0.7,
         ),
@@ -108,11 +158,13 @@ class StreetAddressRecognizer(RuleRecognizer):
         "住址",
     ]
     REGEX_FLAGS = FLAGS
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
-    ) -> list[RecognizerResult]:
-        # Every pattern needs a house number, box number or postcode: text without a digit cannot match.
-        if not any(ch.isdigit() for ch in text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+    # Cheap necessary conditions, each written so the engine can scan for a rare character first (a digit, a
+    # space) instead of trying a word or an alternation at every position.
+    REQUIRES: ClassVar[dict[str, str]] = {
+        **{pattern.name: r"\d" for pattern in PATTERNS},  # a house, box or postcode number, unless overridden below
+        "suffixed street number": rf"(?<={_SUFFIX}\.?[ \t]+)\d",
+        "words type number": rf"(?<={_TYPE_BEFORE_NUMBER}[ \t]+)\d",
+        "prefixed street": rf"[ \t](?<=(?<![\p{{L}}]){_PREFIX_WORD}[ \t])",
+        "street corner": r"[ \t](?<=(?i:corner|intersection|junction|crossing)[ \t])",
+        "two streets one type": r"[ \t](?<=(?i:and|&)[ \t])",
+    }

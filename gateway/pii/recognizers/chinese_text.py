@@ -84,20 +84,22 @@ class CnPersonNameRecognizer(RuleRecognizer):
         Pattern(
             "surname before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}(?=先生|女士|小姐|医生|大夫|老师)", 0.5
         ),
-        Pattern("name after role", rf"(?<={_ROLE_BEFORE}){_SURNAME}{_GIVEN}", 0.65),
+        Pattern("name after role", rf"{_ROLE_BEFORE}\K{_SURNAME}{_GIVEN}", 0.65),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
+    REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}
 
 
 class CnAddressRecognizer(RuleRecognizer):
     ENTITY = entities.STREET_ADDRESS
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("administrative units to house", rf"{_ADMIN}(?:{_ROAD}{_HOUSE}|{_ROAD}|{_HOUSE})?", 0.5),
-        Pattern("road and house after cue", rf"(?<={_ADDRESS_CUE}){_ROAD}{_HOUSE}", 0.7),
+        Pattern("road and house after cue", rf"{_ADDRESS_CUE}\K{_ROAD}{_HOUSE}", 0.7),
         Pattern("road and house", rf"(?<!{_HAN}){_ROAD}{_HOUSE}", 0.5),
     ]
     CONTEXT: ClassVar[list[str]] = ["地址", "住址", "住在", "家住", "寄", "address"]
     REGEX_FLAGS = FLAGS | regex.VERSION1
+    REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # A province or city name alone is a LOCATION, not an address; require a road or a house number.

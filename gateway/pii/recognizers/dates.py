@@ -40,7 +40,7 @@ def _plausible(day_month_year: tuple[int, int, int]) -> bool:
 class DateOfBirthRecognizer(RuleRecognizer):
     ENTITY = entities.DATE_OF_BIRTH
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("date after birth cue", rf"(?=\d|{_MONTH})(?<={_CUE}[^0-9\n]{{0,16}}){_DATE}(?![0-9])", 0.85)
+        Pattern("date after birth cue", rf"{_CUE}[^0-9\n]{{0,16}}?\K(?=\d|{_MONTH}){_DATE}(?![0-9])", 0.85)
     ]
     REGEX_FLAGS = FLAGS_ICASE
 

@@ -133,7 +133,7 @@ class SocialSecurityNumberRecognizer(RuleRecognizer):
         Pattern("spaced", r"(?<![0-9 ])(?!000|666|9\d\d)\d{3} (?!00)\d{2} (?!0000)\d{4}(?![0-9]| \d)", 0.3),
         Pattern(
             "after ssn",
-            r"(?=\d)(?<=(?:ssn|social security(?: number| no\.?| #)?|soc\. ?sec\. ?(?:no\.?|#)?)[^0-9\n]{0,12})"
+            r"(?:ssn|social security(?: number| no\.?| #)?|soc\. ?sec\. ?(?:no\.?|#)?)[^0-9\n]{0,12}\K"
             r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}(?![0-9])",
             0.85,
         ),
@@ -153,8 +153,8 @@ class AccountNumberRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after account cue",
-            r"(?=\d)(?<=(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
-            r"[^0-9\n]{0,24})(?<![0-9A-Za-z])\d(?:[ \-]?\d){5,19}(?![0-9])",
+            r"(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
+            r"[^0-9\n]{0,24}\K(?<![0-9A-Za-z])\d(?:[ \-]?\d){5,19}(?![0-9])",
             0.7,
         )
     ]
@@ -168,9 +168,8 @@ class DriverLicenseRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after licence cue",
-            r"(?=[A-Za-z]{0,2}\d)"
-            r"(?<=(?:driver'?s?|driving|drivers’)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?(?:[ \t]+is)?"
-            r"[^A-Za-z0-9\n]{0,4}|(?<![A-Za-z])dl[ \t]*(?:no\.?|#|number)?[^A-Za-z0-9\n]{0,4})"
+            r"(?:(?:driver'?s?|driving|drivers’)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?(?:[ \t]+is)?"
+            r"|(?<![A-Za-z])dl[ \t]*(?:no\.?|#|number)?)[^A-Za-z0-9\n]{0,4}\K"
             r"(?<![A-Za-z0-9])[A-Za-z]{0,2}\d{4,14}(?![A-Za-z0-9])",
             0.8,
         )
@@ -183,9 +182,8 @@ class MedicalRecordNumberRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after record cue",
-            r"(?=[A-Za-z]{0,3}[ \-]?\d)"
-            r"(?<=(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|chart (?:number|no\.?|#)"
-            r"|hospital (?:number|no\.?)|health record(?: number)?|病历号|住院号|病案号)[^A-Za-z0-9\n]{0,6})"
+            r"(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|chart (?:number|no\.?|#)"
+            r"|hospital (?:number|no\.?)|health record(?: number)?|病历号|住院号|病案号)[^A-Za-z0-9\n]{0,6}\K"
             r"(?:[A-Z]{1,3}[ \-]?)?\d(?:-?\d){4,11}(?![0-9])",
             0.8,
         )

@@ -45,10 +45,10 @@ class TitledNameRecognizer(RuleRecognizer):
 
     ENTITY = entity_types.PERSON
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("capitalised after title", rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}]){_TITLE}\.?[ \t]{{1,3}}){_NAME}", 0.8),
+        Pattern("capitalised after title", rf"(?<![\p{{L}}])(?:{_TITLE}\.?[ \t]{{1,3}})+\K(?=\p{{Lu}}){_NAME}", 0.8),
         Pattern(
             "lower case after title",
-            rf"(?=\p{{Ll}})(?<=(?<![\p{{L}}]){_TITLE}\.[ \t]{{1,3}})\p{{Ll}}{{3,}}(?![\p{{L}}])",
+            rf"(?<![\p{{L}}]){_TITLE}\.[ \t]{{1,3}}\K\p{{Ll}}{{3,}}(?![\p{{L}}])",
             0.6,
         ),
     ]
