@@ -6,6 +6,8 @@ into ``<TYPE_n>``. Surrogates are pure functions of the digest and are written b
 
 The residual scan reads each output string again with a stricter configuration (lower score threshold) and
 reports what it finds outside the replacements just made (so this run's own surrogates are expected, not residual).
+It runs in the worker right after masking, on the strings still in memory, and a string repeated within a chunk
+(a system prompt, a stock reply, a template whose values became the same tags) is analysed once per pass.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from gateway.corpus.surrogates import surrogate
 from gateway.pii.detector import Detection, PiiDetector
 from gateway.pii.entities import LOCATION, PERSON, SUPPORTED_ENTITIES
 from gateway.pii.masker import normalise
+from gateway.pii.ner import name_windows
 from gateway.pii.rules import PiiRules
 
 if TYPE_CHECKING:
@@ -42,13 +45,13 @@ class ChunkJob:
     records: list[tuple[int, bytes, bytes]]
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordOutcome:
+    """What masking made of one record; the raw record itself stays with the writer, which holds the chunk."""
+
     line: int
     text: str | None = None
     """The masked record (tags as placeholders), or None when the record is unchanged."""
-    terminator: bytes = b"\n"
-    raw: bytes = b""
     bad: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     residual: list[str] = field(default_factory=list)
@@ -97,8 +100,8 @@ class ChunkEngine:
     def run(self, job: ChunkJob) -> list[RecordOutcome]:
         outcomes: list[RecordOutcome] = []
         parsed: list[tuple[RecordOutcome, object, list]] = []
-        for line, raw, terminator in job.records:
-            outcome = RecordOutcome(line=line, terminator=terminator, raw=raw)
+        for line, raw, _terminator in job.records:
+            outcome = RecordOutcome(line=line)
             outcomes.append(outcome)
             try:
                 text = raw.decode("utf-8")
@@ -115,7 +118,7 @@ class ChunkEngine:
                 continue
             parsed.append((outcome, record, slots))
         texts = [container[key] for _, _, slots in parsed for container, key in slots]
-        found = iter(self.detector.detect_batch(texts, rules=self.rules, batch_size=self.config.batch_size))
+        found = iter(self._detect_each(texts, self.rules))
         scan_texts: list[str] = []
         scan_spans: list[list[tuple[int, int]]] = []
         scan_owner: list[RecordOutcome] = []
@@ -123,9 +126,12 @@ class ChunkEngine:
             counts: Counter[str] = Counter()
             for container, key in slots:
                 detections = next(found)
-                counts.update(d.entity_type for d in detections)
-                masked, spans, scan_text = self._replace(container[key], detections)
-                container[key] = masked
+                if detections:
+                    counts.update(d.entity_type for d in detections)
+                    masked, spans, scan_text = self._replace(container[key], detections)
+                    container[key] = masked
+                else:
+                    spans, scan_text = [], container[key]
                 scan_texts.append(scan_text)
                 scan_spans.append(spans)
                 scan_owner.append(outcome)
@@ -136,14 +142,28 @@ class ChunkEngine:
             self._residual_scan(scan_texts, scan_spans, scan_owner)
         return outcomes
 
+    def _detect_each(self, texts: list[str], rules: PiiRules) -> list[list[Detection]]:
+        """The detections of every text, in order; a text repeated within the chunk (a system prompt, a stock
+        reply) is analysed once, since detection is a pure function of the text and the rules."""
+        unique = list(dict.fromkeys(texts))
+        found = self.detector.detect_batch(unique, rules=rules, batch_size=self.config.batch_size)
+        by_text = dict(zip(unique, found, strict=True))
+        return [by_text[text] for text in texts]
+
     def _residual_scan(self, texts: list[str], spans: list[list[tuple[int, int]]], owners: list[RecordOutcome]) -> None:
-        """Scan the output strings with the stricter rules; what does not overlap a replacement is residual."""
+        """Scan the output strings with the stricter rules; what does not overlap a replacement is residual.
+
+        The rule recognizers, whose lower-scored findings are what the stricter threshold adds, read every output
+        string. NER (whose scores are fixed) reads again only a changed string that still has, outside what this run
+        put in, a word a name could start at: ``name_windows`` with the replacements as explained spans, the test
+        the detector itself applies to rule findings. Elsewhere it would only re-read words the first pass already
+        ran NER on, or the tags and surrogates just written, whose findings are excluded anyway.
+        """
         assert self.strict_rules is not None and self.strict_rules_only is not None
-        changed = [i for i, s in enumerate(spans) if s]
-        unchanged = [i for i, s in enumerate(spans) if not s]
-        size = self.config.batch_size
-        for indices, rules in ((changed, self.strict_rules), (unchanged, self.strict_rules_only)):
-            found = self.detector.detect_batch((texts[i] for i in indices), rules=rules, batch_size=size)
+        with_ner = [bool(s) and bool(name_windows(texts[i], s)) for i, s in enumerate(spans)]
+        for wanted, rules in ((True, self.strict_rules), (False, self.strict_rules_only)):
+            indices = [i for i, ner in enumerate(with_ner) if ner is wanted]
+            found = self._detect_each([texts[i] for i in indices], rules)
             for i, residual in zip(indices, found, strict=True):
                 for d in residual:
                     if not any(d.start < end and start < d.end for start, end in spans[i]):

@@ -151,20 +151,20 @@ def mask_corpus(
             out.truncate(state["output_length"])
             out.seek(state["output_length"])
             handle.seek(state["input_offset"])
-            pending: deque[tuple[Any, int, int]] = deque()
+            pending: deque[tuple[Any, list[tuple[int, bytes, bytes]], int, int]] = deque()
 
             def drain() -> None:
-                result, end_offset, end_line = pending.popleft()
-                for outcome in result.get():
+                result, records, end_offset, end_line = pending.popleft()
+                for (_, raw, terminator), outcome in zip(records, result.get(), strict=True):
                     _write_canaries(out, canaries, state, state["records_read"], config)
-                    _account(out, outcome, state, options, number)
+                    _account(out, outcome, raw, terminator, state, options, number)
                 out.flush()
                 os.fsync(out.fileno())
                 state["tags_length"] = journal.sync()
                 state["input_offset"], state["lines_done"] = end_offset, end_line
                 state["output_length"] = out.tell()
                 checkpoint.save(progress_path, state)
-                bar.update(len(result.get()))
+                bar.update(len(records))
 
             chunk: list[tuple[int, bytes, bytes]] = []
             end = (state["input_offset"], state["lines_done"])
@@ -172,12 +172,12 @@ def mask_corpus(
                 chunk.append((first, body, terminator))
                 end = (offset, last)
                 if len(chunk) == options.chunk_size:
-                    pending.append((submit(ChunkJob(chunk)), *end))
+                    pending.append((submit(ChunkJob(chunk)), chunk, *end))
                     chunk = []
                     while len(pending) >= max(2 * options.workers, 1):
                         drain()
             if chunk:
-                pending.append((submit(ChunkJob(chunk)), *end))
+                pending.append((submit(ChunkJob(chunk)), chunk, *end))
             while pending:
                 drain()
             _write_canaries(out, canaries, state, sys.maxsize, config)
@@ -196,7 +196,10 @@ def mask_corpus(
     return report
 
 
-def _account(out: BinaryIO, outcome: RecordOutcome, state: dict[str, Any], options: MaskOptions, number: Any) -> None:
+def _account(
+    out: BinaryIO, outcome: RecordOutcome, raw: bytes, terminator: bytes, state: dict[str, Any], options: MaskOptions,
+    number: Any,
+) -> None:  # fmt: skip
     state["records_read"] += 1
     if outcome.bad is not None:
         if options.on_error == "fail":
@@ -206,8 +209,8 @@ def _account(out: BinaryIO, outcome: RecordOutcome, state: dict[str, Any], optio
             )
         state["bad_records"].append({"line": outcome.line, "reason": outcome.bad})
         return
-    text = outcome.raw if outcome.text is None else TAG_PLACEHOLDER.sub(number, outcome.text).encode("utf-8")
-    out.write(text + outcome.terminator)
+    text = raw if outcome.text is None else TAG_PLACEHOLDER.sub(number, outcome.text).encode("utf-8")
+    out.write(text + terminator)
     state["records_written"] += 1
     if outcome.text is not None:
         state["records_changed"] += 1
