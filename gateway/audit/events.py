@@ -32,6 +32,7 @@ class Actions:
     MASK = "mask"
     DOCUMENT_INGEST = "document.ingest"
     DOCUMENT_PURGE = "document.purge"
+    KB_MASTER_KEY_ROTATE = "kb.master_key.rotate"
     USER_CREATE = "user.create"
     USER_UPDATE = "user.update"
     KEY_ISSUE = "key.issue"

@@ -83,7 +83,7 @@ def _user_store() -> Any:
     return UserStore(Database(_settings().sqlalchemy_url))
 
 
-def _audit_admin(action: str, details: dict[str, object]) -> None:
+def audit_admin(action: str, details: dict[str, object]) -> None:
     """User and key changes made on the command line are audited like those made over HTTP."""
     import getpass
     import uuid
@@ -129,7 +129,7 @@ def users_add(name: str, roles: tuple[str, ...]) -> None:
     """Create a user and print their first API key (shown once)."""
     _check_roles(roles)
     principal, key = _user_store().add_user(name, roles)
-    _audit_admin("user.create", {"user": principal.name, "roles": list(principal.roles), "key_id": key.split("_")[1]})
+    audit_admin("user.create", {"user": principal.name, "roles": list(principal.roles), "key_id": key.split("_")[1]})
     click.echo(f"created user {principal.name} with roles {', '.join(principal.roles)}", err=True)
     click.echo("API key (shown once, store it now):", err=True)
     click.echo(key)
@@ -141,7 +141,7 @@ def users_add(name: str, roles: tuple[str, ...]) -> None:
 def users_key(name: str) -> None:
     """Issue another API key for an existing user (key rotation)."""
     key = _user_store().issue_key(name)
-    _audit_admin("key.issue", {"user": name, "key_id": key.split("_")[1]})
+    audit_admin("key.issue", {"user": name, "key_id": key.split("_")[1]})
     click.echo(key)
 
 
@@ -151,7 +151,7 @@ def users_key(name: str) -> None:
 def users_revoke_key(key_id: str) -> None:
     """Revoke an API key by its id (the part after ``gwk_`` and before the next ``_``)."""
     _user_store().revoke_key(key_id)
-    _audit_admin("key.revoke", {"key_id": key_id})
+    audit_admin("key.revoke", {"key_id": key_id})
     click.echo(f"revoked {key_id}")
 
 

@@ -147,3 +147,34 @@ def purge(target: str, whole_collection: bool, actor: str | None) -> None:
         click.echo(f"error: {exc.message}", err=True)
         sys.exit(2)
     click.echo(json.dumps(receipt.as_json(), indent=2, sort_keys=True))
+
+
+@kb.command("rotate-master-key")
+@click.option("--new-key-env", default=None,
+              help="kb.key_provider=env: the variable holding the new base64 master key.")
+def rotate_master_key(new_key_env: str | None) -> None:
+    """Re-wrap the knowledge base's keys under a new master key (no document is re-encrypted).
+
+    File provider: a new key file replaces the old one once the key store opens with it. Stop the gateway first;
+    run again if interrupted. Audited (key fingerprints only)."""
+    from gateway.audit.events import Actions
+    from gateway.cli.main import audit_admin
+    from gateway.db.session import Database
+    from gateway.kb.rotation import rotate_master_key as rotate
+    from gateway.settings import load_settings
+
+    settings = load_settings()
+    try:
+        done = rotate(settings.kb, settings.data_dir, Database(settings.sqlalchemy_url), new_env=new_key_env)
+    except GatewayError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    audit_admin(Actions.KB_MASTER_KEY_ROTATE, {"old_key_id": done.old_key_id, "new_key_id": done.new_key_id,
+                                                "keys_rewrapped": done.keys_rewrapped})
+    click.echo(f"re-wrapped {done.keys_rewrapped} keys under master key {done.new_key_id} "
+               f"(was {done.old_key_id})")
+    if done.key_file is not None:
+        click.echo(f"the new master key is in {done.key_file}; back it up now, and destroy old copies of the previous"
+                   " one")
+    else:
+        click.echo(f"now set {settings.kb.master_key_env} to the value of {new_key_env} and restart the gateway")

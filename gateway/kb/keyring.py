@@ -59,7 +59,8 @@ class KeyRing:
             self.index_key()
         except Exception as exc:
             raise ConfigurationError(
-                "the knowledge-base master key does not open the key store (wrong key file or variable?)"
+                "the knowledge-base master key does not open the key store (wrong key file or variable? if a "
+                "master-key rotation was interrupted, run `gateway kb rotate-master-key` again)"
             ) from exc
 
     # -- the index key --------------------------------------------------------------------------------------------
@@ -170,6 +171,30 @@ class KeyRing:
             if any(k.startswith("collection:") for k in wanted):
                 for key_id in [k for k in self._cache if k.startswith("document:")]:
                     del self._cache[key_id]
+
+    # -- master-key rotation ----------------------------------------------------------------------------------------
+    def rewrap_master(self, new: KeyProvider) -> int:
+        """Re-wrap every key the master key wraps (the index key and the collection keys) under ``new``, in one
+        transaction; document keys, wrapped by their collection keys, and all ciphertext stay as they are. Keys
+        already wrapped by ``new`` are skipped, so an interrupted rotation finishes when run again. Returns how
+        many keys were re-wrapped; afterwards only ``new`` opens the key store."""
+        old = self._master
+        with self._db.session() as session:
+            rows = session.scalars(select(KbKey).where(KbKey.wrapped.is_not(None),
+                                                       KbKey.wrapped_by.not_like("collection:%"))).all()
+            strangers = sorted({r.wrapped_by for r in rows} - {old.key_id, new.key_id})
+            if strangers:
+                raise ConfigurationError(f"keys wrapped by an unknown master key {strangers}; rotation refused")
+            moved = 0
+            for row in rows:
+                if row.wrapped_by == old.key_id and row.wrapped is not None:
+                    key = old.unwrap(row.wrapped, row.id.encode())
+                    row.wrapped, row.wrapped_by = new.wrap(key, row.id.encode()), new.key_id
+                    moved += 1
+        self._master = new
+        with self._lock:
+            self._cache.clear()
+        return moved
 
     # -- internals ------------------------------------------------------------------------------------------------
     def _destroy(self, key_id: str) -> None:

@@ -37,3 +37,36 @@ def test_ingest_command_reports_rejections_by_name(tmp_path: Path, models_dir: P
     again = runner.invoke(kb, ["ingest", str(folder / "fees.md"), "-c", "branch-procedures", "-l", "internal",
                                "--no-progress"])
     assert again.exit_code == 0 and "unchanged 1" in again.output
+
+
+def test_rotate_master_key_command_rewraps_and_is_audited(tmp_path: Path, models_dir: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import select
+
+    from gateway.db.models import AuditEntry
+    from gateway.db.session import Database
+
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
+    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
+    url = f"sqlite:///{data_dir / 'gateway.db'}"
+    upgrade(url)
+    fees = tmp_path / "fees.md"
+    fees.write_text("# Fees\n\nThe account fee is 2 EUR.")
+    runner = CliRunner()
+    assert runner.invoke(kb, ["ingest", str(fees), "-c", "branch-procedures", "-l", "internal",
+                              "--no-progress"]).exit_code == 0
+    old = (data_dir / "keys" / "kb-master.key").read_bytes()
+
+    rotated = runner.invoke(kb, ["rotate-master-key"])
+
+    assert rotated.exit_code == 0, rotated.output
+    assert "re-wrapped 2 keys" in rotated.output  # the index key and the collection key
+    assert (data_dir / "keys" / "kb-master.key").read_bytes() != old
+    assert old.hex() not in rotated.output
+    searched = runner.invoke(kb, ["search", "account fee", "--role", "teller"])
+    assert searched.exit_code == 0 and "Fees" in searched.output
+    with Database(url).session() as session:
+        events = session.scalars(select(AuditEntry).where(AuditEntry.action == "kb.master_key.rotate")).all()
+    assert len(events) == 1 and "keys_rewrapped" in events[0].details

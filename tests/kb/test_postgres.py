@@ -19,6 +19,10 @@ from tests.kb.test_retrieval import (  # noqa: F401
     test_clinician_retrieves_clinical_chunks_nurse_and_registrar_do_not,
     test_teller_cannot_retrieve_restricted_or_foreign_chunks,
 )
+from tests.kb.test_rotation import (  # noqa: F401
+    test_an_interrupted_rotation_is_finished_by_running_it_again,
+    test_rotation_rewraps_only_master_wrapped_keys_and_every_passage_still_reads,
+)
 from tests.purge.conftest import signer  # noqa: F401
 from tests.purge.test_purge import (  # noqa: F401
     test_collection_purge_destroys_every_key_of_it_and_the_name_can_be_used_again,
