@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from gateway.db.models import AuditEntry, SubjectIndexEntry
 from gateway.settings import PROJECT_ROOT
+from tests.chat.test_retrieval_in_chat import ask
 from tests.purge.test_proof import files_holding
 from tests.support import Gateway
 
@@ -51,6 +52,10 @@ def test_purge_documents_mode_purges_every_document_mentioning_a_chinese_residen
     also = ingest(purge_gateway, "ID check", f"Identity verified against resident ID {RESIDENT_ID} at the branch.")
     fees = ingest(purge_gateway, "Card fees", FEES, "retail-products")
     request = {"value": RESIDENT_ID.lower(), "entity_type": "CN_RESIDENT_ID", "mode": "purge_documents"}
+    question = "Which customer with resident ID on file asked for a loan extension at the branch?"
+    for stream in (False, True):
+        cited = {c["document_id"] for c in ask(purge_gateway, "relationship_manager", question, stream)["citations"]}
+        assert also in cited  # before the purge, chat does cite it
 
     done = purge_gateway.client.post("/v1/purge/subject", json=request, headers=purge_gateway.auth("admin"))
 
@@ -62,6 +67,9 @@ def test_purge_documents_mode_purges_every_document_mentioning_a_chinese_residen
         assert got.status_code == 200
     remaining = texts(purge_gateway, "resident identity loan extension")
     assert cn not in remaining and also not in remaining and fees in texts(purge_gateway, "lost debit card")
+    for stream in (False, True):  # neither chat nor its citations surface the subject's documents any more
+        answer = ask(purge_gateway, "relationship_manager", question, stream)
+        assert not {c["document_id"] for c in answer["citations"]} & {cn, also}
     with purge_gateway.client.app.state.db.session() as session:
         details = [e.details for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "document.purge"))]
     assert len(details) == 2 and not any(RESIDENT_ID.lower() in d or RESIDENT_ID in d for d in details)
