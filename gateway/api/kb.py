@@ -49,7 +49,7 @@ class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
     collections: list[str] | None = None
 
 
-def _kb(request: Request) -> KnowledgeBase:
+def knowledge_base(request: Request) -> KnowledgeBase:
     kb: KnowledgeBase | None = getattr(request.app.state, "kb", None)
     if kb is None:
         raise ModelUnavailable("the knowledge base is not enabled (no embedding model loaded)")
@@ -84,7 +84,7 @@ async def _from_form(request: Request, kb: KnowledgeBase) -> SourceDocument:
 
 @post("/v1/documents", opt=permission("documents:write"), status_code=201, request_max_body_size=UPLOAD_LIMIT_BYTES)
 async def create_document(request: Request) -> dict[str, Any]:
-    kb = _kb(request)
+    kb = knowledge_base(request)
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         document = await _from_form(request, kb)
     else:
@@ -103,7 +103,7 @@ async def create_document(request: Request) -> dict[str, Any]:
 
 @post("/v1/search", opt=permission("search"), status_code=200)
 async def search(request: Request) -> dict[str, Any]:
-    kb = _kb(request)
+    kb = knowledge_base(request)
     body = decode_request(await request.body(), SearchIn)
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     chat: ChatService = request.app.state.chat

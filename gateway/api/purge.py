@@ -15,13 +15,12 @@ import msgspec
 from litestar import Request, delete, get, post
 
 from gateway.api.guards import denial, permission, request_id
+from gateway.api.kb import knowledge_base
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, AuditEvent
 from gateway.audit.trail import AuditTrail
-from gateway.errors import ModelUnavailable
-from gateway.kb.purge_receipt import PurgeReceipt, purge_event, receipt_signer
+from gateway.kb.purge_receipt import PurgeReceipt, purge_event
 from gateway.kb.purge_subjects import SubjectMode
-from gateway.kb.service import KnowledgeBase
 
 
 class SubjectPurgeIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -43,64 +42,55 @@ def _subject_mode(request: Request, asked: SubjectMode | None) -> SubjectMode:
     return asked
 
 
-def _kb(request: Request) -> KnowledgeBase:
-    kb: KnowledgeBase | None = getattr(request.app.state, "kb", None)
-    if kb is None:
-        raise ModelUnavailable("the knowledge base is not enabled (no embedding model loaded)")
-    return kb
-
-
-async def _purged(request: Request, receipt: PurgeReceipt) -> dict[str, Any]:
+async def _audited(request: Request, event: AuditEvent) -> None:
     trail: AuditTrail = request.app.state.audit
-    event = purge_event(receipt, request_id=request_id(request), user=request.user.name, roles=request.user.roles,
-                        policy_version=request.app.state.access.policy.version, http_status=200)
     await asyncio.get_running_loop().run_in_executor(None, trail.append, event)
-    return receipt.as_json()
+
+
+def _receipt_event(request: Request, receipt: PurgeReceipt) -> AuditEvent:
+    return purge_event(receipt, request_id=request_id(request), user=request.user.name, roles=request.user.roles,
+                       policy_version=request.app.state.access.policy.version, http_status=200)
 
 
 @delete("/v1/documents/{doc_id:str}", opt=permission("documents:purge"), status_code=200)
 async def purge_document(request: Request, doc_id: str) -> dict[str, Any]:
-    kb = _kb(request)
-    signer = receipt_signer(request.app.state.audit)
+    kb, signer = knowledge_base(request), request.app.state.audit.signer()
     receipt = await anyio.to_thread.run_sync(lambda: kb.purge_document(doc_id, request.user.name, signer))
-    return await _purged(request, receipt)
+    await _audited(request, _receipt_event(request, receipt))
+    return receipt.as_json()
 
 
 @delete("/v1/collections/{collection:str}", opt=permission("documents:purge"), status_code=200)
 async def purge_collection(request: Request, collection: str) -> dict[str, Any]:
-    kb = _kb(request)
-    signer = receipt_signer(request.app.state.audit)
+    kb, signer = knowledge_base(request), request.app.state.audit.signer()
     receipt = await anyio.to_thread.run_sync(lambda: kb.purge_collection(collection, request.user.name, signer))
-    return await _purged(request, receipt)
+    await _audited(request, _receipt_event(request, receipt))
+    return receipt.as_json()
 
 
 @get("/v1/purge/receipts/{receipt_id:str}", opt=permission("documents:purge"))
 async def get_receipt(request: Request, receipt_id: str) -> dict[str, Any]:
-    receipt = await anyio.to_thread.run_sync(lambda: _kb(request).purge_receipt(receipt_id))
+    receipt = await anyio.to_thread.run_sync(lambda: knowledge_base(request).purge_receipt(receipt_id))
     return receipt.as_json()
 
 
 @post("/v1/purge/subject", opt=permission("documents:purge"), status_code=200)
 async def purge_subject(request: Request) -> dict[str, Any]:
-    kb = _kb(request)
+    kb = knowledge_base(request)
     body = decode_request(await request.body(), SubjectPurgeIn)
     mode = _subject_mode(request, body.mode)
-    signer = receipt_signer(request.app.state.audit)
+    signer = request.app.state.audit.signer()
     result = await anyio.to_thread.run_sync(
         lambda: kb.purge_subject(body.value, body.entity_type, mode, request.user.name, signer))
-    trail: AuditTrail = request.app.state.audit
     for receipt_id in result.receipts:
-        receipt = kb.purge_receipt(receipt_id)
-        await asyncio.get_running_loop().run_in_executor(None, trail.append, purge_event(
-            receipt, request_id=request_id(request), user=request.user.name, roles=request.user.roles,
-            policy_version=request.app.state.access.policy.version, http_status=200))
-    event = AuditEvent(action=Actions.DOCUMENT_PURGE, outcome="ok", request_id=request_id(request),
-                       user=request.user.name, roles=request.user.roles,
-                       policy_version=request.app.state.access.policy.version, http_status=200,
-                       details={"kind": "subject", "mode": result.mode, "subject": result.subject,
-                                "entity_type": body.entity_type, "chunks_matched": result.chunks_matched,
-                                "chunks_masked": result.chunks_masked, "receipts": result.receipts[:64]})
-    await asyncio.get_running_loop().run_in_executor(None, trail.append, event)
+        receipt = await anyio.to_thread.run_sync(lambda rid=receipt_id: kb.purge_receipt(rid))
+        await _audited(request, _receipt_event(request, receipt))
+    await _audited(request, AuditEvent(
+        action=Actions.DOCUMENT_PURGE, outcome="ok", request_id=request_id(request), user=request.user.name,
+        roles=request.user.roles, policy_version=request.app.state.access.policy.version, http_status=200,
+        details={"kind": "subject", "mode": result.mode, "subject": result.subject, "entity_type": body.entity_type,
+                 "chunks_matched": result.chunks_matched, "chunks_masked": result.chunks_masked,
+                 "receipts": result.receipts[:64]}))
     return result.as_json()
 
 

@@ -247,6 +247,13 @@ class AuditTrail:
         session.add(AuditCheckpoint(seq=seq, hash=head_hash, at=at, reason=reason, key_id=signer.key_id,
                                     signature=signature))
 
+    def signer(self) -> CheckpointSigner:
+        """The audit signing key, loaded once; it signs purge receipts too. Fails closed like a checkpoint."""
+        if self._signer is not None:
+            return self._signer
+        with self.db.session() as session:
+            return self._signing_key(session)
+
     def _signing_key(self, session: Session) -> CheckpointSigner:
         """The signing key, created on first use; but never silently replaced: if the key file is gone while
         checkpoints exist, every write fails (fail closed) until it is restored."""

@@ -129,14 +129,14 @@ def purge(target: str, whole_collection: bool, actor: str | None) -> None:
 
     from gateway.audit.trail import AuditTrail
     from gateway.db.session import Database
-    from gateway.kb.purge_receipt import purge_event, receipt_signer
+    from gateway.kb.purge_receipt import purge_event
     from gateway.settings import load_settings
 
     try:
         knowledge, policy = _open()
         settings = load_settings()
         audit = AuditTrail.from_settings(Database(settings.sqlalchemy_url), settings)
-        signer = receipt_signer(audit)
+        signer = audit.signer()
         who = actor or f"cli:{getpass.getuser()}"
         receipt = (knowledge.purge_collection(target, who, signer) if whole_collection
                    else knowledge.purge_document(target, who, signer))

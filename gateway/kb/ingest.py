@@ -99,7 +99,7 @@ class Ingestor:
 
     def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:
         texts = [f"{d.title}\n{chunk}" if d.title else chunk for d, chunks, _, _ in items for chunk in chunks]
-        vectors = self._embed(texts)
+        vectors = self.embed(texts)
         batch_id = uuid.uuid4().hex
         columns: dict[str, list[object]] = {name: [] for name in self.store.schema.names}
         row = 0
@@ -131,7 +131,8 @@ class Ingestor:
         self.store.write_pending(pa.table(columns, schema=self.store.schema))
         self.store.activate(doc_ids, batch_id)
 
-    def _embed(self, texts: list[str]) -> list[list[float]]:
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Embeddings of passages, in batches of ``kb.embed_batch_size``."""
         size = self.settings.embed_batch_size
         vectors: list[list[float]] = []
         for start in range(0, len(texts), size):

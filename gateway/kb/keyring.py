@@ -135,14 +135,7 @@ class KeyRing:
     # -- crypto-shredding (issue #7) ------------------------------------------------------------------------------
     def destroy_document_key(self, doc_id: str) -> None:
         """Erase a document's wrapped data key: every version of its chunks becomes undecipherable."""
-        self._destroy(_document_key_id(doc_id))
-
-    def destroy_collection_key(self, collection: str) -> None:
-        """Erase a collection key: no document key under it can be unwrapped any more."""
-        self._destroy(_collection_key_id(collection))
-        with self._lock:
-            for key_id in [k for k in self._cache if k.startswith("document:")]:
-                del self._cache[key_id]
+        self.destroy_keys([_document_key_id(doc_id)])
 
     def fingerprints(self, key_ids: Iterable[str]) -> dict[str, str]:
         """sha256 of each live wrapped key: what a purge receipt names, so the destroyed key can be identified
@@ -197,16 +190,6 @@ class KeyRing:
         return moved
 
     # -- internals ------------------------------------------------------------------------------------------------
-    def _destroy(self, key_id: str) -> None:
-        with self._db.session() as session:
-            row = session.get(KbKey, key_id)
-            if row is None:
-                raise NotFound(f"no key {key_id}")
-            row.wrapped = None
-            row.destroyed_at = utcnow()
-        with self._lock:
-            self._cache.pop(key_id, None)
-
     def _remember(self, key_id: str, key: bytes) -> None:
         with self._lock:
             self._cache[key_id] = key

@@ -76,13 +76,17 @@ class Purger:
             raise InvalidInput("no documents to purge")
         return self._purge("documents", label, actor, signer, sorted(set(doc_ids)))
 
-    def resume(self, signer: CheckpointSigner) -> list[PurgeReceipt]:
-        """Finish every job a crash interrupted, oldest first (call at start-up, before serving)."""
+    def resume(self, signer: Callable[[], CheckpointSigner]) -> list[PurgeReceipt]:
+        """Finish every job a crash interrupted, oldest first (call at start-up, before serving). ``signer`` is
+        asked for the signing key only if there is a job to finish, so a normal start-up loads no key for this."""
         with self.db.session() as session:
             ids = list(session.scalars(select(PurgeJob.id).where(PurgeJob.status == "running")
                                        .order_by(PurgeJob.created_at)))
+        if not ids:
+            return []
+        key = signer()
         with self.lock:
-            return [self._run(job_id, signer) for job_id in ids]
+            return [self._run(job_id, key) for job_id in ids]
 
     def receipt(self, receipt_id: str) -> PurgeReceipt:
         with self.db.session() as session:

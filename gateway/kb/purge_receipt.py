@@ -53,11 +53,6 @@ def seal_receipt(receipt_id: str, body: dict[str, Any], signer: CheckpointSigner
     return PurgeReceipt(receipt_id, body, signer.sign(receipt_message(body)), signer.key_id)
 
 
-def receipt_signer(audit: AuditTrail) -> CheckpointSigner:
-    """The audit trail's Ed25519 key signs purge receipts too (created with the audit key if absent)."""
-    return CheckpointSigner.load_or_create(audit.key_path)
-
-
 def purge_event(receipt: PurgeReceipt, *, request_id: str, user: str | None, roles: tuple[str, ...],
                 policy_version: str, http_status: int | None) -> AuditEvent:
     """The audit event of a completed purge: receipt id, kind, counts and key fingerprints; never any text."""
@@ -74,7 +69,7 @@ def purge_event(receipt: PurgeReceipt, *, request_id: str, user: str | None, rol
 
 def resume_purges(kb: KnowledgeBase, audit: AuditTrail, policy_version: str) -> list[PurgeReceipt]:
     """Start-up: finish interrupted purges and record each in the audit trail (as its original actor)."""
-    receipts = kb.resume_purges(receipt_signer(audit))
+    receipts = kb.resume_purges(audit.signer)
     for receipt in receipts:
         audit.append(purge_event(receipt, request_id=f"purge-resume-{receipt.id}"[:64],
                                  user=receipt.body["actor"], roles=(), policy_version=policy_version,

@@ -107,7 +107,7 @@ class KnowledgeBase:
         """Purge a whole collection the same way, destroying its collection key too."""
         return self.purger.purge_collection(collection, actor, signer)
 
-    def resume_purges(self, signer: CheckpointSigner) -> list[PurgeReceipt]:
+    def resume_purges(self, signer: Callable[[], CheckpointSigner]) -> list[PurgeReceipt]:
         """Finish purges a crash interrupted; call once at start-up, before serving."""
         return self.purger.resume(signer)
 

@@ -71,3 +71,16 @@ def doc(text: str, *, title: str, collection: str, level: str = "internal", sour
         metadata: dict[str, object] | None = None) -> SourceDocument:
     return text_document(text, title=title, collection=collection, level=Classification[level], metadata=metadata,
                          source=source, label=title, max_bytes=1_000_000)
+
+
+@pytest.fixture
+def cli_db_url(tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The environment a ``gateway`` command runs in: data under ``tmp_path/data``, the real models, a migrated
+    SQLite database (its URL returned), no config file."""
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
+    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
+    url = f"sqlite:///{data_dir / 'gateway.db'}"
+    upgrade(url)
+    return url

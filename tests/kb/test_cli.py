@@ -5,20 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
-from gateway.db.migrate import upgrade
+from gateway.db.models import AuditEntry
+from gateway.db.session import Database
 from gateway.kb.cli import kb
 
 
-def test_ingest_command_reports_rejections_by_name(tmp_path: Path, models_dir: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    data_dir = tmp_path / "data"
-    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
-    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
-    upgrade(f"sqlite:///{data_dir / 'gateway.db'}")
+def test_ingest_command_reports_rejections_by_name(tmp_path: Path, cli_db_url: str) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "fees.md").write_text("# Fees\n\nThe account fee is 2 EUR.")
@@ -39,19 +34,8 @@ def test_ingest_command_reports_rejections_by_name(tmp_path: Path, models_dir: P
     assert again.exit_code == 0 and "unchanged 1" in again.output
 
 
-def test_rotate_master_key_command_rewraps_and_is_audited(tmp_path: Path, models_dir: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from sqlalchemy import select
-
-    from gateway.db.models import AuditEntry
-    from gateway.db.session import Database
-
+def test_rotate_master_key_command_rewraps_and_is_audited(tmp_path: Path, cli_db_url: str) -> None:
     data_dir = tmp_path / "data"
-    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
-    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
-    url = f"sqlite:///{data_dir / 'gateway.db'}"
-    upgrade(url)
     fees = tmp_path / "fees.md"
     fees.write_text("# Fees\n\nThe account fee is 2 EUR.")
     runner = CliRunner()
@@ -67,6 +51,6 @@ def test_rotate_master_key_command_rewraps_and_is_audited(tmp_path: Path, models
     assert old.hex() not in rotated.output
     searched = runner.invoke(kb, ["search", "account fee", "--role", "teller"])
     assert searched.exit_code == 0 and "Fees" in searched.output
-    with Database(url).session() as session:
+    with Database(cli_db_url).session() as session:
         events = session.scalars(select(AuditEntry).where(AuditEntry.action == "kb.master_key.rotate")).all()
     assert len(events) == 1 and "keys_rewrapped" in events[0].details

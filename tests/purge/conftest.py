@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gateway.audit.signing import CheckpointSigner
-from tests.kb.conftest import bank, kb_db_url, kb_embedder, kb_factory  # noqa: F401  (fixtures shared with tests/kb)
+from tests.kb.conftest import bank, cli_db_url, kb_db_url, kb_embedder, kb_factory  # noqa: F401  (fixtures shared with tests/kb)
 from tests.support import Gateway
 
 

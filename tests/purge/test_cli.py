@@ -6,12 +6,10 @@ import base64
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
 from gateway.audit.signing import CheckpointVerifier
-from gateway.db.migrate import upgrade
 from gateway.db.models import AuditEntry, KbDocument
 from gateway.db.session import Database
 from gateway.kb.cli import kb
@@ -19,14 +17,7 @@ from gateway.kb.purge_receipt import PurgeReceipt
 from gateway.settings import load_settings
 
 
-def test_purge_command_prints_a_verifiable_receipt_and_audits_it(tmp_path: Path, models_dir: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    data_dir = tmp_path / "data"
-    monkeypatch.setenv("GATEWAY_DATA_DIR", str(data_dir))
-    monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
-    monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
-    url = f"sqlite:///{data_dir / 'gateway.db'}"
-    upgrade(url)
+def test_purge_command_prints_a_verifiable_receipt_and_audits_it(tmp_path: Path, cli_db_url: str) -> None:
     (tmp_path / "fees.md").write_text("# Fees\n\nThe account fee is 2 EUR.")
     (tmp_path / "coins.md").write_text("# Coins\n\nCoins are counted twice.")
     runner = CliRunner()
@@ -34,7 +25,7 @@ def test_purge_command_prints_a_verifiable_receipt_and_audits_it(tmp_path: Path,
         ingested = runner.invoke(kb, ["ingest", str(tmp_path / name), "-c", "branch-procedures", "-l", "internal",
                                       "--no-progress"])
         assert ingested.exit_code == 0, ingested.output
-    db = Database(url)
+    db = Database(cli_db_url)
     with db.session() as session:
         doc_ids = list(session.scalars(select(KbDocument.id).order_by(KbDocument.created_at)))
     assert len(doc_ids) == 2

@@ -46,10 +46,10 @@ def test_document_purge_killed_after_any_step_completes_on_restart(
     with restarted.registry.db.session() as session:
         job = session.query(PurgeJob).one()
         assert job.status == "running" and job.step == STEPS[STEPS.index(step) - 1]
-    receipts = restarted.resume_purges(signer)
+    receipts = restarted.resume_purges(lambda: signer)
     assert [r.id for r in receipts] == [job.id] and receipts[0].verify(signer.verifier)
     assert receipts[0].body["chunks"] == 1 and receipts[0].body["keys_destroyed"][0]["key"] == f"document:{secret}"
-    assert restarted.resume_purges(signer) == []
+    assert restarted.resume_purges(lambda: signer) == []
     assert restarted.purge_document(secret, "admin", signer) == receipts[0]
 
     admin = bank.rights(("admin",))
@@ -73,7 +73,7 @@ def test_collection_purge_killed_mid_way_completes_on_restart(
     kill_during_purge(tmp_path / "data", models_dir, "collection", "branch-procedures", step)
 
     restarted = kb_factory(bank)
-    [receipt] = restarted.resume_purges(signer)
+    [receipt] = restarted.resume_purges(lambda: signer)
     assert receipt.body["kind"] == "collection" and receipt.verify(signer.verifier)
     assert "collection:branch-procedures" in {k["key"] for k in receipt.body["keys_destroyed"]}
     assert restarted.store.count("collection = 'branch-procedures'") == 0
