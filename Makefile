@@ -33,7 +33,7 @@ $(BIN)/python:
 # native build crashes on these CPUs), then installed from there; pip never builds it implicitly.
 $(LLAMA_STAMP): $(BIN)/python scripts/build-llama-wheel.sh
 	wheelhouse="$$(PYTHON=$(BIN)/python scripts/build-llama-wheel.sh)" && \
-	$(BIN)/python -m pip install -q --no-deps "$$wheelhouse"/llama_cpp_python-*.whl && \
+	$(BIN)/python -m pip install -q --no-deps --force-reinstall "$$wheelhouse"/llama_cpp_python-*.whl && \
 	$(BIN)/python -m pip install -q "diskcache>=5.6.1" "jinja2>=2.11.3" "numpy>=1.20.0" "typing-extensions>=4.5.0"
 	touch $@
 

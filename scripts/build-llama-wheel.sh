@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Build llama-cpp-python once, with portable CPU flags, into a wheelhouse keyed by version and flags.
 #
-# The native build (GGML_NATIVE=ON) crashes on these CPUs (AMX code path, SIGSEGV on first decode), and pip's
-# wheel cache does not key on CMAKE_ARGS, so we never let pip build it implicitly: we build the wheel here, name
-# the folder after the version and a hash of the flags, and install from that folder with --no-index.
+# The native build (GGML_NATIVE=ON) crashes on some of our CPUs (Intel with AMX: SIGSEGV on first decode), and a
+# fixed AVX-512 build dies with SIGILL on CPUs without AVX-512 (AMD EPYC hosts here report AVX2 only). So the
+# flags are the instruction sets this CPU reports in /proc/cpuinfo, never AMX. pip's wheel cache does not key on
+# CMAKE_ARGS, so we never let pip build it implicitly: we build the wheel here, name the folder after the version
+# and a hash of the flags, and install from that folder with --no-index.
 #
 # Prints the wheelhouse directory on stdout. A user cache (~/.cache/llm-gateway/wheels) is consulted first and
 # filled afterwards, so a fresh clone on the same machine does not rebuild.
@@ -12,8 +14,21 @@
 set -euo pipefail
 
 VERSION="${LLAMA_CPP_PYTHON_VERSION:-0.3.36}"
-DEFAULT_FLAGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=ON -DGGML_AVX512_VNNI=ON"
-FLAGS="${LLAMA_CMAKE_ARGS:-$DEFAULT_FLAGS}"
+cpu_flags() {
+  local have flags="-DGGML_NATIVE=OFF"
+  have=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  has() { [[ "$have" == *" $1 "* ]]; }
+  has avx && flags+=" -DGGML_AVX=ON"
+  has avx2 && flags+=" -DGGML_AVX2=ON"
+  has fma && flags+=" -DGGML_FMA=ON"
+  has f16c && flags+=" -DGGML_F16C=ON"
+  if has avx512f && has avx512bw && has avx512vl && has avx512dq; then
+    flags+=" -DGGML_AVX512=ON"
+    has avx512_vnni && flags+=" -DGGML_AVX512_VNNI=ON"
+  fi
+  printf '%s' "$flags"
+}
+FLAGS="${LLAMA_CMAKE_ARGS:-$(cpu_flags)}"
 PYTHON="${PYTHON:-python3}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
