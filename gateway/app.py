@@ -74,7 +74,7 @@ def build_engines(settings: Settings) -> Engines:
     policy = load_policy_set(settings.policy_file)
     embedder = None
     if settings.embedding.load:
-        embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
+        embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads or 1)
     masker = build_masker(settings)
     kb = None
     if embedder is not None:

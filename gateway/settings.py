@@ -78,6 +78,9 @@ class EmbeddingSettings(_Section):
     model_path: Path | None = None
     """GGUF embedding model; default ``<models_dir>/all-MiniLM-L6-v2.F16.gguf``."""
     n_threads: int | None = Field(default=None, ge=1)
+    """CPU threads per embedding call. Default: 1 in the server (a query is a dozen tokens: a second thread costs
+    more in hand-over and spinning than it saves, and leaves no core for the concurrent lexical search), every
+    core for ``gateway kb ingest`` (bulk batches)."""
     load: bool = True
     """Load the embedder at start-up (needed for retrieval)."""
 

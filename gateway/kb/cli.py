@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,8 @@ def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, Any]:
 
     settings = load_settings()
     policy = load_policy_set(settings.policy_file)
-    embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads)
+    embedder = LlamaCppEmbedder(settings.embedding_model_path,
+                                n_threads=settings.embedding.n_threads or os.cpu_count())
     db = Database(settings.sqlalchemy_url)
     detector = None
     if subjects:

@@ -8,6 +8,16 @@ from typing import Any, Literal
 from gateway.policy.schema import Classification
 
 
+def chunk_id(doc_id: str, version: int, index: int) -> str:
+    """A chunk's id: its document (a hex uuid, no colon), version and position."""
+    return f"{doc_id}:{version}:{index}"
+
+
+def document_of(chunk: str) -> str:
+    """The document id inside a chunk id."""
+    return chunk.partition(":")[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A heading or a paragraph (list items, table rows and code blocks are paragraphs)."""

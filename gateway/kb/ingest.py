@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from gateway.errors import InvalidInput, PayloadTooLarge
 from gateway.kb.chunker import Chunker
-from gateway.kb.documents import IngestOutcome, SourceDocument
+from gateway.kb.documents import IngestOutcome, SourceDocument, chunk_id
 from gateway.kb.keyring import KeyRing
 from gateway.kb.lexical import BlindIndex
 from gateway.kb.registry import DocumentRegistry, VersionClaim
@@ -110,8 +110,8 @@ class Ingestor:
                               default=str).encode()
             title_tokens = self.blind_index.blind(document.title)
             for index, chunk in enumerate(chunks):
-                chunk_id = f"{doc_id}:{version}:{index}"
-                columns["chunk_id"].append(chunk_id)
+                cid = chunk_id(doc_id, version, index)
+                columns["chunk_id"].append(cid)
                 columns["doc_id"].append(doc_id)
                 columns["version"].append(version)
                 columns["collection"].append(document.collection)
@@ -120,12 +120,12 @@ class Ingestor:
                 columns["batch_id"].append(batch_id)
                 columns["vector"].append(vectors[row])
                 columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk)}".strip())
-                columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, chunk_id, "text")))
-                columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, chunk_id, "meta")))
+                columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, cid, "text")))
+                columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, cid, "meta")))
                 row += 1
         doc_ids = [doc_id for _, _, doc_id, _ in items]
         if self.on_chunks is not None:
-            self.on_chunks([(f"{doc_id}:{version}:{i}", doc_id, chunk)
+            self.on_chunks([(chunk_id(doc_id, version, i), doc_id, chunk)
                             for _, chunks, doc_id, version in items for i, chunk in enumerate(chunks)])
         self.store.discard_pending(doc_ids)
         self.store.write_pending(pa.table(columns, schema=self.store.schema))

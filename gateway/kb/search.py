@@ -15,7 +15,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
+import pyarrow as pa
+
 from gateway.errors import InvalidInput
+from gateway.kb.documents import document_of
 from gateway.kb.keyring import KeyRing
 from gateway.kb.lexical import BlindIndex
 from gateway.kb.sealing import chunk_aad, unseal
@@ -68,7 +72,8 @@ class Retriever:
         self.settings = settings
         self.blind_index = BlindIndex(keyring.derive("lexical"))
         self._citation_key = keyring.derive("citation")
-        self._lexical_runner = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kb-lexical")
+        self._helpers = ThreadPoolExecutor(max_workers=8, thread_name_prefix="kb-search")
+        """Runs the lexical ranking and the key fetch beside the embedding and passage reads of each search."""
 
     def citation_hash(self, chunk_id: str, text: str) -> str:
         return hmac.new(self._citation_key, f"{chunk_id}\x00{text}".encode(), hashlib.sha256).hexdigest()
@@ -87,38 +92,53 @@ class Retriever:
             return []
         pool = max(self.settings.candidates, k)
         # The lexical search needs no vector: it runs while the query is embedded and the dense search runs.
-        lexical_future = (self._lexical_runner.submit(self.store.lexical, self.blind_index.blind_query(query), where,
-                                                      pool) if ranking != "dense" else None)
-        vector = self.embedder.embed([query])[0]
-        dense = self.store.dense(vector, where, pool, exact=exact) if ranking != "lexical" else []
-        lexical = lexical_future.result() if lexical_future is not None else []
-        rows = self._fuse([dense, lexical])[:k]
-        return self._decrypt(rows, vector)
+        snapshot = self.store.snapshot()
+        lexical_future = (self._helpers.submit(self.store.lexical, snapshot, self.blind_index.blind_query(query),
+                                               where, pool) if ranking != "dense" else None)
+        vector = np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
+        dense = self.store.dense(snapshot, vector, where, pool, exact=exact) if ranking != "lexical" else None
+        lexical = lexical_future.result() if lexical_future is not None else None
+        best = self._fuse([ranked for ranked in (dense, lexical) if ranked is not None])[:k]
+        # The data keys (a database read when not cached) are fetched while the passages are read.
+        keys = self._helpers.submit(self.keyring.document_keys, [document_of(c) for c, _, _ in best])
+        rows = self.store.hits(snapshot, [row_id for _, row_id, _ in best])
+        return self._decrypt(best, rows, keys.result(), vector)
 
-    def _fuse(self, rankings: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    def _fuse(self, rankings: list[pa.Table]) -> list[tuple[str, int, float]]:
+        """Reciprocal rank fusion: ``(chunk id, row address, fused score)``, best first."""
         scores: dict[str, float] = {}
-        rows: dict[str, dict[str, Any]] = {}
+        addresses: dict[str, int] = {}
         for ranking in rankings:
-            for rank, row in enumerate(ranking, start=1):
-                scores[row["chunk_id"]] = scores.get(row["chunk_id"], 0.0) + 1.0 / (self.settings.rrf_k + rank)
-                rows.setdefault(row["chunk_id"], row)
+            ids, row_ids = ranking.column("chunk_id").to_pylist(), ranking.column("_rowid").to_pylist()
+            for rank, (chunk_id, row_id) in enumerate(zip(ids, row_ids, strict=True), start=1):
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+                addresses.setdefault(chunk_id, row_id)
         ordered = sorted(scores, key=lambda chunk_id: scores[chunk_id], reverse=True)
-        return [{**rows[c], "_fused": scores[c]} for c in ordered]
+        return [(chunk_id, addresses[chunk_id], scores[chunk_id]) for chunk_id in ordered]
 
-    def _decrypt(self, rows: list[dict[str, Any]], vector: list[float]) -> list[Hit]:
-        keys = self.keyring.document_keys(row["doc_id"] for row in rows)
+    def _decrypt(self, best: list[tuple[str, int, float]], rows: pa.Table, keys: dict[str, bytes],
+                 vector: np.ndarray) -> list[Hit]:
+        """Hits in fused order, decrypted; similarity from the stored vectors (one matrix product)."""
+        if not best:
+            return []
+        position = {chunk_id: i for i, chunk_id in enumerate(rows.column("chunk_id").to_pylist())}
+        vectors = rows.column("vector").combine_chunks().flatten().to_numpy().reshape(rows.num_rows, -1)
+        similarities = (vectors @ vector).tolist()
+        columns = {name: rows.column(name).to_pylist()
+                   for name in ("doc_id", "version", "collection", "classification", "text_ct", "meta_ct")}
         hits = []
-        for row in rows:
-            key = keys.get(row["doc_id"])
+        for chunk_id, _, score in best:
+            i = position[chunk_id]
+            doc_id, version = columns["doc_id"][i], columns["version"][i]
+            key = keys.get(doc_id)
             if key is None:  # crypto-shredded: the document was purged after this search began
-                log.warning("skipping chunk %s: its document key was destroyed", row["chunk_id"])
+                log.warning("skipping chunk %s: its document key was destroyed", chunk_id)
                 continue
-            doc_id, version, chunk_id = row["doc_id"], row["version"], row["chunk_id"]
-            text = unseal(key, row["text_ct"], chunk_aad(doc_id, version, chunk_id, "text")).decode()
-            meta = json.loads(unseal(key, row["meta_ct"], chunk_aad(doc_id, version, chunk_id, "meta")))
-            similarity = sum(a * b for a, b in zip(vector, row["vector"], strict=True))
-            hits.append(Hit(document_id=doc_id, version=version, chunk_id=chunk_id, collection=row["collection"],
-                            classification=Classification(row["classification"]).name, title=meta["title"],
-                            text=text, score=row["_fused"], similarity=float(similarity),
+            text = unseal(key, columns["text_ct"][i], chunk_aad(doc_id, version, chunk_id, "text")).decode()
+            meta = json.loads(unseal(key, columns["meta_ct"][i], chunk_aad(doc_id, version, chunk_id, "meta")))
+            hits.append(Hit(document_id=doc_id, version=version, chunk_id=chunk_id,
+                            collection=columns["collection"][i],
+                            classification=Classification(columns["classification"][i]).name, title=meta["title"],
+                            text=text, score=score, similarity=float(similarities[i]),
                             chunk_hash=self.citation_hash(chunk_id, text), metadata=meta["metadata"]))
         return hits

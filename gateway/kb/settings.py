@@ -40,15 +40,21 @@ class KbSettings(BaseModel):
     so this bounds a purge's cost; fewer, larger fragments make a scan a little faster."""
     ann_min_rows: int = Field(default=50_000, ge=256)
     """Build the vector (ANN) index once the table holds this many chunks; below it, exact search is fast enough."""
-    ann_index_type: Literal["IVF_PQ", "IVF_HNSW_SQ"] = "IVF_PQ"
-    """IVF_PQ is LanceDB's advice for filtered search; IVF_HNSW_SQ has higher latency variance under filters."""
-    ann_nprobes: int = Field(default=24, ge=1)
-    """IVF partitions scanned per query."""
-    ann_refine_factor: int = Field(default=10, ge=1)
-    """Re-rank ``top_k * refine_factor`` ANN candidates with exact distances (restores recall lost to PQ)."""
+    ann_index_type: Literal["IVF_SQ", "IVF_PQ", "IVF_HNSW_SQ"] = "IVF_SQ"
+    """IVF_SQ (8-bit scalar quantisation: distances close to exact, so a small refine restores full recall, and
+    no per-query product-quantisation tables to build). On a 100k-chunk table with a teller's filter it searched in
+    about half the time of IVF_PQ at equal recall, and builds in seconds instead of minutes; its index is 4x larger
+    (one byte per dimension: 38 MB per 100k MiniLM vectors). IVF_PQ for tables too large for that;
+    IVF_HNSW_SQ has higher latency variance under filters."""
+    ann_nprobes: int = Field(default=32, ge=1)
+    """IVF partitions scanned per query (of about sqrt(rows)): a tenth of them at 100k chunks. On the benchmark
+    table recall@10 against exact search was 1.00 from 28 partitions up, 0.97 at 24 and 0.63 at 16."""
+    ann_refine_factor: int = Field(default=2, ge=1)
+    """Re-rank ``top_k * refine_factor`` ANN candidates with exact distances (restores what quantisation lost)."""
 
-    candidates: int = Field(default=40, ge=1, le=1000)
-    """Candidates each ranker (dense, lexical) contributes before reciprocal rank fusion."""
+    candidates: int = Field(default=20, ge=1, le=1000)
+    """Candidates each ranker (dense, lexical) contributes before reciprocal rank fusion (at least top_k). 20 and
+    40 gave the same retrieval recall@10 on the labelled questions; 20 reads half the vectors to re-rank."""
     rrf_k: int = Field(default=60, ge=1)
     """Reciprocal rank fusion constant: fused = sum(1 / (rrf_k + rank))."""
     default_top_k: int = Field(default=5, ge=1)

@@ -12,7 +12,8 @@ from gateway.errors import ModelUnavailable
 
 class LlamaCppEmbedder:
     """Unit-length embeddings from a GGUF embedding model; calls are serialised (llama.cpp contexts are not
-    thread-safe), which is cheap: a short sentence embeds in milliseconds."""
+    thread-safe), which is cheap: a short sentence embeds in milliseconds. ``n_threads`` is used for single
+    tokens and batches alike (llama.cpp's own default takes every core for batches)."""
 
     def __init__(self, path: Path, *, n_threads: int | None = None, n_ctx: int = 512) -> None:
         import llama_cpp
@@ -20,7 +21,8 @@ class LlamaCppEmbedder:
         if not path.is_file():
             raise ModelUnavailable(f"embedding model file not found: {path} (run `gateway models fetch`)")
         self._llm = llama_cpp.Llama(
-            model_path=str(path), embedding=True, n_ctx=n_ctx, n_batch=n_ctx, n_threads=n_threads, verbose=False
+            model_path=str(path), embedding=True, n_ctx=n_ctx, n_batch=n_ctx, n_threads=n_threads,
+            n_threads_batch=n_threads, verbose=False,
         )
         self.dimensions = self._llm.n_embd()
         self.max_tokens = n_ctx

@@ -156,3 +156,30 @@ def test_retrieve_for_chat_returns_nothing_below_the_relevance_threshold(
     hits = kb.retrieve_for_chat("How much does the Basic current account cost per month?", teller, 2)
     block = render_sources(hits)
     assert hits and block.startswith("[1] (Basic current account fees) ")
+
+
+def test_one_search_reads_one_table_version_even_if_a_write_moves_its_rows(
+    loaded: tuple[KnowledgeBase, set[str]],
+) -> None:
+    """Rankings return row addresses and the passages are read by address afterwards: both from one snapshot, so
+    a compaction in between (which gives every row a new address in the new version) cannot misdirect the read."""
+    kb, forbidden = loaded
+    store = kb.store
+    snapshot = store.snapshot()
+    ranked = store.dense(snapshot, kb.retriever.embedder.embed(["branch vault tellers"])[0], "active = true", 6)
+    assert ranked.column_names == ["chunk_id", "_distance", "_rowid"]
+    fragments_before = store.fragments_of("active = true")
+    store.hide(f"doc_id = '{next(iter(forbidden))}'")
+    store.compact(materialize_all_deletions=True)
+    assert not set(fragments_before) & set(store.fragments_of("active = true")), "every fragment was rewritten"
+    assert store.snapshot().version > snapshot.version
+    rows = store.hits(snapshot, ranked.column("_rowid").to_pylist())
+    assert sorted(rows.column("chunk_id").to_pylist()) == sorted(ranked.column("chunk_id").to_pylist())
+    assert all(rows.column("text_ct").to_pylist())
+
+
+def test_a_search_that_ranks_nothing_returns_no_hits(bank_kb: KnowledgeBase, bank: PolicySet) -> None:
+    bank_kb.ingest(doc("Cash is counted twice at the end of each shift.", title="Cash", collection="branch-procedures"))
+    auditor = bank.rights(["compliance_officer"])
+    for ranking in ("fused", "dense", "lexical"):
+        assert bank_kb.search("cash counted", auditor, 5, collections=["credit-policy"], ranking=ranking) == []
