@@ -55,7 +55,7 @@ def _receipt_event(request: Request, receipt: PurgeReceipt) -> AuditEvent:
 @delete("/v1/documents/{doc_id:str}", opt=permission("documents:purge"), status_code=200)
 async def purge_document(request: Request, doc_id: str) -> dict[str, Any]:
     kb, signer = knowledge_base(request), request.app.state.audit.signer()
-    receipt = await anyio.to_thread.run_sync(lambda: kb.purge_document(doc_id, request.user.name, signer))
+    receipt = await anyio.to_thread.run_sync(kb.purge_document, doc_id, request.user.name, signer)
     await _audited(request, _receipt_event(request, receipt))
     return receipt.as_json()
 
@@ -63,14 +63,14 @@ async def purge_document(request: Request, doc_id: str) -> dict[str, Any]:
 @delete("/v1/collections/{collection:str}", opt=permission("documents:purge"), status_code=200)
 async def purge_collection(request: Request, collection: str) -> dict[str, Any]:
     kb, signer = knowledge_base(request), request.app.state.audit.signer()
-    receipt = await anyio.to_thread.run_sync(lambda: kb.purge_collection(collection, request.user.name, signer))
+    receipt = await anyio.to_thread.run_sync(kb.purge_collection, collection, request.user.name, signer)
     await _audited(request, _receipt_event(request, receipt))
     return receipt.as_json()
 
 
 @get("/v1/purge/receipts/{receipt_id:str}", opt=permission("documents:purge"))
 async def get_receipt(request: Request, receipt_id: str) -> dict[str, Any]:
-    receipt = await anyio.to_thread.run_sync(lambda: knowledge_base(request).purge_receipt(receipt_id))
+    receipt = await anyio.to_thread.run_sync(knowledge_base(request).purge_receipt, receipt_id)
     return receipt.as_json()
 
 
@@ -83,7 +83,7 @@ async def purge_subject(request: Request) -> dict[str, Any]:
     result = await anyio.to_thread.run_sync(
         lambda: kb.purge_subject(body.value, body.entity_type, mode, request.user.name, signer))
     for receipt_id in result.receipts:
-        receipt = await anyio.to_thread.run_sync(lambda rid=receipt_id: kb.purge_receipt(rid))
+        receipt = await anyio.to_thread.run_sync(kb.purge_receipt, receipt_id)
         await _audited(request, _receipt_event(request, receipt))
     await _audited(request, AuditEvent(
         action=Actions.DOCUMENT_PURGE, outcome="ok", request_id=request_id(request), user=request.user.name,
