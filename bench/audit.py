@@ -31,8 +31,8 @@ from gateway.audit.rows import citation_values, entry_values
 from gateway.audit.signing import CheckpointSigner
 from gateway.db.base import utcnow
 from gateway.db.migrate import upgrade
-from gateway.db.models import AuditCheckpoint, AuditCitation, AuditEntry
 from gateway.db.session import Database
+from gateway.db.tables import AuditCheckpoint, AuditCitation, AuditEntry
 
 WRITERS = 8
 

@@ -47,10 +47,10 @@ FILLER = (
 
 
 def _luhn_card(rng: random.Random) -> str:
-    from gateway.corpus.surrogates import luhn_digit
+    from gateway.pii.recognizers.checksums import luhn_check_digit
 
     payload = "4" + "".join(rng.choice("0123456789") for _ in range(14))
-    digits = payload + luhn_digit(payload)
+    digits = payload + luhn_check_digit(payload)
     return " ".join(digits[i : i + 4] for i in range(0, 16, 4))
 
 
@@ -98,7 +98,7 @@ def run_ours(source: Path, target: Path, residual_scan: bool) -> float:
     settings = load_settings(data_dir=Path(tempfile.mkdtemp(prefix="corpus-bench-")))
     started = time.perf_counter()
     options = MaskOptions(workers=2, mode="tags", progress=False, residual_threshold=0.2 if residual_scan else None)
-    mask_corpus(source, target, settings, options)
+    mask_corpus(source, target, settings.pii_engine, options)
     return time.perf_counter() - started
 
 

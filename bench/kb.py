@@ -28,9 +28,9 @@ from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.kb.settings import KbSettings
 from gateway.kb.sources import read_jsonl, text_document
 from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.schema import Classification
-from gateway.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "kb"
 TOPICS = ["account fees", "card limits", "mortgage terms", "branch opening", "cash handling", "savings interest",

@@ -32,7 +32,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gateway.chat.service import SOURCES_HEADER  # noqa: E402
+from gateway.chat.prepare import SOURCES_HEADER  # noqa: E402
 from gateway.db.migrate import upgrade  # noqa: E402
 from gateway.db.session import Database  # noqa: E402
 from gateway.kb.prompt import NO_SOURCES  # noqa: E402

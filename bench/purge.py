@@ -33,8 +33,9 @@ from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.kb.settings import KbSettings
 from gateway.kb.sources import text_document
 from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.schema import Classification
-from gateway.settings import PROJECT_ROOT
+from gateway.purge.service import purge_service_for
 
 RESIDENT_ID = "11010519491231002X"
 
@@ -64,6 +65,7 @@ def main() -> None:
     kb = open_knowledge_base(settings, data_dir=work, kb_uri=str(work / "kb"), db=Database(url),
                              embedder=bench_kb.NoisyReuse(embedder, pool))
     signer = CheckpointSigner.load_or_create(work / "keys" / "audit-signing.key")
+    purge = purge_service_for(kb, lambda: signer)
     t = time.perf_counter()
     report = kb.ingest_many(bench_kb.synthetic(args.scale, 0))
     stats = kb.store.table.stats()["fragment_stats"]
@@ -81,13 +83,13 @@ def main() -> None:
     for doc_id in victims:
         needle = ciphertext(doc_id)
         t = time.perf_counter()
-        kb.purge_document(doc_id, "bench", signer)
+        purge.purge_document(doc_id, "bench")
         purges.append(time.perf_counter() - t)
         left.append(files_holding(table_dir, needle))
     collection = bench_kb.COLLECTIONS[-1]
     rows = kb.store.count(f"collection = '{collection}'")
     t = time.perf_counter()
-    kb.purge_collection(collection, "bench", signer)
+    purge.purge_collection(collection, "bench")
     whole = time.perf_counter() - t
     subject_lines = subject_purges(kb, args.subject_chunks, signer)
 
@@ -149,7 +151,7 @@ def subject_purges(kb: KnowledgeBase, n: int, signer: CheckpointSigner) -> list[
         kb.ingest_many(docs)
         ingest_s = time.perf_counter() - t
         t = time.perf_counter()
-        result = kb.purge_subject(RESIDENT_ID, None, mode, "bench", signer)  # type: ignore[arg-type]
+        result = purge_service_for(kb, lambda: signer).purge_subject(RESIDENT_ID, None, mode, "bench")  # type: ignore[arg-type]
         took = time.perf_counter() - t
         done = (f"{result.chunks_masked} chunks rewritten with the subject masked" if mode == "mask_chunks" else
                 f"{len(result.documents)} documents purged under {len(result.receipts)} receipt")

@@ -1,19 +1,19 @@
-"""The app factory: build the expensive engines once, then wire every controller, guard and handler here."""
+"""The app factory: build the expensive engines once, then wire every service, controller, guard and handler here."""
 
 from __future__ import annotations
 
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from litestar import Litestar
 from litestar.datastructures import State
-from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
 from gateway.api import chat, health, mask, models
 from gateway.api.audit import AUDIT_ROUTES
+from gateway.api.dependencies import DEPENDENCIES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
 from gateway.api.kb import KB_ROUTES
@@ -23,21 +23,21 @@ from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
-from gateway.kb.purge_receipt import resume_purges
-from gateway.kb.service import KnowledgeBase, build_knowledge_base
-from gateway.keyfiles import env_secret, owner_only_secret
+from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.llm.embedder import LlamaCppEmbedder
-from gateway.llm.local import LlamaCppChatModel
+from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel, Embedder
 from gateway.llm.queue import ModelQueue
-from gateway.llm.remote import RemoteChatModel
 from gateway.observability.metrics import Metrics, MetricsMiddleware
-from gateway.pii.detector import PiiDetector
 from gateway.pii.masker import Masker
+from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl, Authenticator
 from gateway.policy.jwt_auth import JwtAuthenticator
+from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.users import UserStore
+from gateway.purge.service import purge_service_for
+from gateway.services import STATE_KEY, Services
 from gateway.settings import Settings
 
 log = logging.getLogger("gateway")
@@ -57,7 +57,7 @@ ROUTES = [
 
 @dataclass
 class Engines:
-    """Everything expensive, built once per process and shared by all requests."""
+    """Everything expensive, built once per process and shared by all requests (tests share them across apps)."""
 
     db: Database
     policy: PolicySet
@@ -75,57 +75,17 @@ def build_engines(settings: Settings) -> Engines:
     embedder = None
     if settings.embedding.load:
         embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads or 1)
-    masker = build_masker(settings)
+    masker = settings.pii_engine.masker()
     kb = None
     if embedder is not None:
-        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
-                                  detector=masker.detector)
-    return Engines(
-        db=db,
-        policy=policy,
-        chat_model=build_chat_model(settings),
-        embedder=embedder,
-        masker=masker,
-        kb=kb,
-    )
+        kb = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
+                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
+    return Engines(db=db, policy=policy, chat_model=build_chat_model(settings.llm, settings.chat_model_path),
+                   embedder=embedder, masker=masker, kb=kb)
 
 
-def build_masker(settings: Settings) -> Masker:
-    """The PII engine, built once: spaCy and every recognizer load here, keyed by the deployment's PII key."""
-    if settings.pii.key_env:
-        key = env_secret(settings.pii.key_env, setting="pii.key_env")
-    else:
-        key = owner_only_secret(settings.pii_key_file, setting="pii.key_file", create=True)
-    return Masker(PiiDetector.create(spacy_model=settings.spacy_model), pseudonym_key=key)
-
-
-def build_chat_model(settings: Settings) -> ChatModel:
-    llm = settings.llm
-    if llm.backend == "remote":
-        assert llm.remote_base_url is not None
-        return RemoteChatModel(
-            llm.remote_base_url,
-            model_id=llm.model_name,
-            upstream_model=llm.remote_model,
-            api_key_file=llm.remote_api_key_file,
-            context_window=llm.n_ctx,
-            timeout_s=llm.request_timeout_s,
-        )
-    model = LlamaCppChatModel(
-        settings.chat_model_path,
-        model_id=llm.model_name,
-        n_ctx=llm.n_ctx,
-        n_threads=llm.n_threads,
-        n_batch=llm.n_batch,
-        n_gpu_layers=llm.n_gpu_layers,
-        lora_path=llm.lora_path,
-    )
-    model.warm_up()
-    return model
-
-
-def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
-    engines = engines or build_engines(settings)
+def build_services(settings: Settings, engines: Engines) -> Services:
+    """Every service a request may need, wired from the engines; start-up work (resuming purges) happens here."""
     metrics = Metrics()
     queue = ModelQueue(
         engines.chat_model,
@@ -134,54 +94,42 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         on_depth=metrics.queue_depth.set,
         on_finished=metrics.count_generation,
     )
+    masking = MaskingService(engines.masker, partial(pii_rules_for, engines.policy))
     model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
-    chat_service = ChatService(
-        queue, engines.policy, settings.llm, engines.masker, model_file=model_file, kb=engines.kb
-    )
+    chat_service = ChatService(queue, engines.policy, settings.llm, masking, model_file=model_file, kb=engines.kb,
+                               metrics=metrics)
     users = UserStore(engines.db)
     authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
     if settings.jwt.enabled:
         authenticators["jwt"] = JwtAuthenticator(settings.jwt, policy_roles=engines.policy.role_names)
     access = AccessControl(engines.policy, authenticators)
-    audit = AuditTrail.from_settings(engines.db, settings, passages=engines.kb)
+    audit = AuditTrail(engines.db, settings.audit, key_path=settings.audit_key_path, passages=engines.kb)
     access.subscribe(audit.record_decision)  # every denial is audited; a failed write fails the request
-    if engines.kb is not None:
-        resume_purges(engines.kb, audit, engines.policy.version)  # finish erasures a crash interrupted
-    started_at = int(time.time())
+    purges = purge_service_for(engines.kb, audit.signer) if engines.kb is not None else None
+    if purges is not None:
+        purges.resume_and_record(audit, engines.policy.version)  # finish erasures a crash interrupted
+    return Services(settings=settings, db=engines.db, policy=engines.policy, access=access, users=users,
+                    audit=audit, masking=masking, chat=chat_service, metrics=metrics, started_at=int(time.time()),
+                    embedder=engines.embedder, kb=engines.kb, purge=purges)
 
-    def provide(value: Any) -> Provide:
-        return Provide(lambda: value, use_cache=True, sync_to_thread=False)
+
+def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
+    services = build_services(settings, engines or build_engines(settings))
 
     def shutdown() -> None:
-        queue.close()
-        chat_service.close()
-        audit.close()
-        engines.db.dispose()
+        services.chat.queue.close()
+        services.masking.close()
+        services.audit.close()
+        services.db.dispose()
 
     known_paths = frozenset(route.paths.copy().pop() for route in ROUTES)
     return Litestar(
         route_handlers=ROUTES,
         guards=[require_permission],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
-        dependencies={
-            "chat": provide(chat_service),
-            "metrics": provide(metrics),
-            "started_at": provide(started_at),
-        },
-        middleware=[DefineMiddleware(MetricsMiddleware, metrics=metrics, known_paths=known_paths)],
-        state=State(
-            {
-                "settings": settings,
-                "db": engines.db,
-                "access": access,
-                "users": users,
-                "chat": chat_service,
-                "embedder": engines.embedder,
-                "audit": audit,
-                "masker": engines.masker,
-                "kb": engines.kb,
-            }
-        ),
+        dependencies=DEPENDENCIES,
+        middleware=[DefineMiddleware(MetricsMiddleware, metrics=services.metrics, known_paths=known_paths)],
+        state=State({STATE_KEY: services}),
         request_max_body_size=settings.max_body_bytes,
         on_shutdown=[shutdown],
         openapi_config=None,

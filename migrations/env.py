@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from gateway.db import models  # noqa: F401  (registers every table on Base.metadata)
+from gateway.db import tables  # noqa: F401  (registers every table on Base.metadata)
 from gateway.db.base import Base
 
 config = context.config

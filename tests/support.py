@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from gateway.app import Engines, build_chat_model, build_masker, create_app
+from gateway.app import Engines, create_app
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
-from gateway.kb.service import build_knowledge_base
+from gateway.kb.service import open_knowledge_base
 from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel
+from gateway.paths import PROJECT_ROOT
 from gateway.pii.masker import Masker
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
-from gateway.settings import PROJECT_ROOT, Settings, load_settings
+from gateway.services import Services
+from gateway.settings import Settings, load_settings
 
 MODELS_DIR = Path(os.environ.get("GATEWAY_TEST_MODELS_DIR", PROJECT_ROOT / "models"))
 
@@ -36,7 +39,7 @@ def make_settings(tmp_path: Path, models_dir: Path, **overrides: object) -> Sett
 @pytest.fixture(scope="session")
 def chat_model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ChatModel:
     settings = make_settings(tmp_path_factory.mktemp("model"), models_dir)
-    return build_chat_model(settings)
+    return build_chat_model(settings.llm, settings.chat_model_path)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +50,7 @@ def embedder(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Llam
 
 @pytest.fixture(scope="session")
 def masker(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Masker:
-    return build_masker(make_settings(tmp_path_factory.mktemp("pii"), models_dir))
+    return make_settings(tmp_path_factory.mktemp("pii"), models_dir).pii_engine.masker()
 
 
 @dataclass
@@ -58,6 +61,11 @@ class Gateway:
 
     def auth(self, role: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.keys[role]}"}
+
+    @property
+    def services(self) -> Services:
+        """The app's services, as its handlers receive them (for assertions on state behind the API)."""
+        return Services.of(self.client)
 
 
 @pytest.fixture
@@ -73,8 +81,8 @@ def gateway_factory(
         policy = load_policy_set(settings.policy_file)
         users = UserStore(db)
         keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
-        kb = build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
-                                  detector=masker.detector)
+        kb = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
+                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
         engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
         client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
         client.__enter__()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from gateway.errors import ConfigurationError
-from gateway.settings import PROJECT_ROOT, load_settings
+from gateway.paths import PROJECT_ROOT
+from gateway.settings import load_settings
 
 
 @pytest.fixture(autouse=True)

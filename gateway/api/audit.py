@@ -1,57 +1,31 @@
 """``/v1/audit``: the audit trail for compliance officers: list, read one event, verify, export.
 
-Thin controllers: parse and check the query, call the AuditTrail (``app.state.audit``), shape the answer. Every
-request here is itself audited (``audit.list``, ``audit.read``, ``audit.passages``, ``audit.verify``,
+Thin controllers: parse and check the query, call the AuditTrail, shape the answer. Every request here is itself
+audited through the request's auditor (``audit.list``, ``audit.read``, ``audit.passages``, ``audit.verify``,
 ``audit.export``), including the ones that fail.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from litestar import Request, get
 from litestar.response import Stream
 
-from gateway.api.guards import permission, request_id
-from gateway.audit.events import OUTCOMES, Actions, AuditEvent
+from gateway.api.guards import permission
+from gateway.audit.events import OUTCOMES, Actions
 from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
 from gateway.audit.query import MAX_PAGE, AuditFilter
+from gateway.audit.recorder import RequestAuditor
 from gateway.audit.trail import AuditTrail
-from gateway.errors import GatewayError, InvalidInput, MaskingFailed
-from gateway.pii.masker import Masker
-from gateway.policy.pii_rules import pii_rules_for
-from gateway.policy.principal import Principal
-
-T = TypeVar("T")
+from gateway.errors import InvalidInput
+from gateway.pii.service import MaskingService
 
 _FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
 _TEXT_MAX = 128
-
-
-def _audited(request: Request, action: str, work: Callable[[dict[str, Any]], T]) -> T:
-    """Run ``work`` and record one audit event for this request, ok or failed; ``work`` may add details."""
-    trail: AuditTrail = request.app.state.audit
-    principal: Principal = request.user
-    started = time.perf_counter()
-    details: dict[str, Any] = {}
-    outcome, status = "ok", 200
-    try:
-        return work(details)
-    except GatewayError as exc:
-        outcome, status = "error", exc.status_code
-        raise
-    except Exception:
-        outcome, status = "error", 500
-        raise
-    finally:
-        trail.append(AuditEvent(
-            action=action, outcome=outcome, http_status=status, request_id=request_id(request),  # type: ignore[arg-type]
-            user=principal.name, roles=principal.roles, policy_version=request.app.state.access.policy.version,
-            latency_ms=round((time.perf_counter() - started) * 1000, 3), details=details,
-        ))
+PASSAGE_NOT_MASKED = "the cited passage could not be masked; it was not returned"
 
 
 def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
@@ -103,16 +77,15 @@ def _filter(params: dict[str, str]) -> AuditFilter:
 
 
 @get("/v1/audit", opt=permission("audit:read"), sync_to_thread=True)
-def list_audit_events(request: Request) -> dict[str, Any]:
+def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor) -> dict[str, Any]:
     """Events newest first; filters ``since``/``until`` (ISO 8601, until exclusive), ``user``, ``role``,
     ``action``, ``outcome``, ``document_id``; ``limit`` (default 50) and ``cursor`` (the previous ``next_cursor``)."""
-
-    def work(details: dict[str, Any]) -> dict[str, Any]:
+    with audit.audited(Actions.AUDIT_LIST) as details:
         params = _params(request, (*_FILTERS, "limit", "cursor"))
         details["filters"] = sorted(k for k in params if k in _FILTERS)
         limit = _int(params, "limit", low=1, high=MAX_PAGE) or 50
         cursor = _int(params, "cursor", low=1, high=2**63 - 1)
-        page = request.app.state.audit.find(_filter(params), limit=limit, cursor=cursor)
+        page = trail.find(_filter(params), limit=limit, cursor=cursor)
         details["returned"] = len(page.records)
         return {
             "object": "list",
@@ -120,73 +93,57 @@ def list_audit_events(request: Request) -> dict[str, Any]:
             "next_cursor": str(page.next_cursor) if page.next_cursor is not None else None,
         }
 
-    return _audited(request, Actions.AUDIT_LIST, work)
-
 
 @get("/v1/audit/{seq:int}", opt=permission("audit:read"), sync_to_thread=True)
-def get_audit_event(request: Request, seq: int) -> dict[str, Any]:
+def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: MaskingService,
+                    audit: RequestAuditor) -> dict[str, Any]:
     """One event with its citations; ``?passages=true`` also returns each cited passage's text from the
     knowledge base (``null`` when unavailable), and is audited as ``audit.passages``."""
     with_passages = request.query_params.get("passages") == "true"
-
-    def work(details: dict[str, Any]) -> dict[str, Any]:
+    with audit.audited(Actions.AUDIT_PASSAGES if with_passages else Actions.AUDIT_READ) as details:
         details["seq"] = seq
         params = _params(request, ("passages",))
         if params.get("passages", "false") not in ("true", "false"):
             raise InvalidInput("passages must be true or false", param="passages")
-        trail: AuditTrail = request.app.state.audit
         body = record_json(trail.get(seq))
         if with_passages:
             source = trail.passages
             details["passages_available"] = source is not None
             # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked.
-            masker: Masker = request.app.state.masker
-            rules = pii_rules_for(request.app.state.access.policy, request.user.roles)
+            rules = masking.rules_for(request.user.roles)
             for citation in body["citations"]:
                 text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"]) \
                     if source is not None else None
                 if text is not None:
-                    try:
-                        text = masker.mask(text, rules).text
-                    except Exception as exc:
-                        raise MaskingFailed("the cited passage could not be masked; it was not returned") from exc
+                    text = masking.run_blocking(masking.masker.mask, text, rules, failure=PASSAGE_NOT_MASKED).text
                 citation["passage"] = text
             details["passages"] = sum(1 for c in body["citations"] if c["passage"] is not None)
         return body
 
-    return _audited(request, Actions.AUDIT_PASSAGES if with_passages else Actions.AUDIT_READ, work)
-
 
 @get("/v1/audit/verify", opt=permission("audit:read"), sync_to_thread=True)
-def verify_audit_trail(request: Request) -> dict[str, Any]:
+def verify_audit_trail(request: Request, trail: AuditTrail, audit: RequestAuditor) -> dict[str, Any]:
     """Verify the chain (optionally ``from_seq``..``to_seq``); 200 either way, ``intact`` says which."""
-
-    def work(details: dict[str, Any]) -> dict[str, Any]:
+    with audit.audited(Actions.AUDIT_VERIFY) as details:
         params = _params(request, ("from_seq", "to_seq"))
-        report = request.app.state.audit.verify(
-            _int(params, "from_seq", low=1, high=2**63 - 1), _int(params, "to_seq", low=1, high=2**63 - 1)
-        )
+        report = trail.verify(_int(params, "from_seq", low=1, high=2**63 - 1), _int(params, "to_seq", low=1,
+                                                                                      high=2**63 - 1))
         details["intact"] = report.intact
         return report.to_dict()
 
-    return _audited(request, Actions.AUDIT_VERIFY, work)
-
 
 @get("/v1/audit/export", opt=permission("audit:export"), sync_to_thread=True)
-def export_audit_trail(request: Request) -> Stream:
+def export_audit_trail(request: Request, trail: AuditTrail, audit: RequestAuditor) -> Stream:
     """Stream events (``format=csv|jsonl``, ``since``/``until``, other filters as the list) oldest first, then a
     trailer with the verification of the exported range."""
-
-    def work(details: dict[str, Any]) -> tuple[str, AuditFilter]:
+    with audit.audited(Actions.AUDIT_EXPORT) as details:
         params = _params(request, ("format", *_FILTERS))
         fmt = params.get("format", "")
         if fmt not in FORMATS:
             raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", param="format")
         details.update(format=fmt, filters=sorted(k for k in params if k in _FILTERS))
-        return fmt, _filter(params)
-
-    fmt, where = _audited(request, Actions.AUDIT_EXPORT, work)
-    lines: Iterator[str] = export_lines(request.app.state.audit, fmt, where)  # type: ignore[arg-type]
+        where = _filter(params)
+    lines: Iterator[str] = export_lines(trail, fmt, where)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Stream(
         lines,

@@ -8,8 +8,9 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from gateway.errors import PolicyDenied, Unauthenticated
-from gateway.policy.access import PUBLIC, AccessControl
+from gateway.policy.access import PUBLIC
 from gateway.policy.decisions import Decision
+from gateway.services import Services
 
 
 def permission(name: str) -> dict[str, str]:
@@ -29,7 +30,7 @@ def _method(connection: ASGIConnection) -> str:
 
 
 def require_permission(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
-    access: AccessControl = connection.app.state.access
+    access = Services.of(connection).access
     declared = handler.opt.get("permission")
     if declared == PUBLIC:
         return
@@ -53,7 +54,7 @@ def denial(connection: ASGIConnection, reason: str, message: str, *, param: str 
     """A denial decided inside a handler (past the route guard): recorded like the guard's own (so the audit trail
     has it; a failed write fails the request), returned for the handler to raise. ``reason`` names no request
     content; ``message`` is what the caller reads."""
-    access: AccessControl = connection.app.state.access
+    access = Services.of(connection).access
     declared = str(connection.route_handler.opt.get("permission"))
     access.record(Decision(False, declared, _method(connection), connection.scope["path"], connection.user.name,
                            connection.user.roles, reason, access.policy.version, request_id(connection)))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from litestar import MediaType, Response, get
-from litestar.datastructures import State
 
 from gateway.api.guards import permission
 from gateway.observability.metrics import Metrics
 from gateway.policy.access import PUBLIC
+from gateway.services import Services
 
 
 @get("/healthz", opt=permission(PUBLIC), media_type=MediaType.JSON)
@@ -16,12 +16,12 @@ async def healthz() -> dict[str, str]:
 
 
 @get("/readyz", opt=permission(PUBLIC), media_type=MediaType.JSON, sync_to_thread=False)
-def readyz(state: State) -> Response[dict[str, object]]:
+def readyz(services: Services) -> Response[dict[str, object]]:
     checks = {
-        "database": state.db.ping(),
-        "chat_model": state.chat is not None,
-        "embedding_model": state.embedder is not None or not state.settings.embedding.load,
-        "policy": state.access.policy.version[:12],
+        "database": services.db.ping(),
+        "chat_model": services.chat is not None,
+        "embedding_model": services.embedder is not None or not services.settings.embedding.load,
+        "policy": services.policy.version[:12],
     }
     ready = all(v for v in checks.values())
     return Response({"ready": ready, "checks": checks}, status_code=200 if ready else 503)

@@ -1,12 +1,11 @@
 """``POST /v1/documents`` (ingest one document: JSON or multipart upload) and ``POST /v1/search`` (role-filtered).
 
-Thin controllers: decode, check the caller may write where it writes, call the KnowledgeBase in a worker thread.
-The service is ``request.app.state.kb``.
+Thin controllers: decode, check the caller may write where it writes, call the KnowledgeBase in a worker thread,
+mask what leaves through the masking service, audit through the request's auditor.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -16,17 +15,15 @@ import msgspec
 from litestar import Request, post
 from litestar.datastructures import UploadFile
 
-from gateway.api.guards import denial, permission, request_id
+from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
-from gateway.audit.events import Actions, AuditEvent, Citation
-from gateway.audit.trail import AuditTrail
-from gateway.chat.service import ChatService
-from gateway.errors import InvalidInput, MaskingFailed, ModelUnavailable
+from gateway.audit.events import Actions, Citation
+from gateway.audit.recorder import RequestAuditor
+from gateway.errors import InvalidInput
 from gateway.kb.documents import SourceDocument
-from gateway.kb.search import Hit
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
-from gateway.policy.pii_rules import pii_rules_for
+from gateway.pii.service import MaskingService
 from gateway.policy.policy_set import EffectiveRights
 
 UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024
@@ -47,13 +44,6 @@ class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
     query: str
     top_k: int | None = None
     collections: list[str] | None = None
-
-
-def knowledge_base(request: Request) -> KnowledgeBase:
-    kb: KnowledgeBase | None = getattr(request.app.state, "kb", None)
-    if kb is None:
-        raise ModelUnavailable("the knowledge base is not enabled (no embedding model loaded)")
-    return kb
 
 
 def _may_write(request: Request, rights: EffectiveRights, document: SourceDocument) -> None:
@@ -83,8 +73,7 @@ async def _from_form(request: Request, kb: KnowledgeBase) -> SourceDocument:
 
 
 @post("/v1/documents", opt=permission("documents:write"), status_code=201, request_max_body_size=UPLOAD_LIMIT_BYTES)
-async def create_document(request: Request) -> dict[str, Any]:
-    kb = knowledge_base(request)
+async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAuditor) -> dict[str, Any]:
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         document = await _from_form(request, kb)
     else:
@@ -94,38 +83,27 @@ async def create_document(request: Request) -> dict[str, Any]:
                                  source=body.source_id, label="document", max_bytes=kb.settings.max_document_bytes)
     _may_write(request, request.auth, document)
     outcome = await anyio.to_thread.run_sync(kb.ingest, document)
-    await _record(request, Actions.DOCUMENT_INGEST, 201, document_id=outcome.document_id,
-                  details={"version": outcome.version, "status": outcome.status, "chunks": outcome.chunks,
-                           "collection": document.collection})
+    await audit.record(Actions.DOCUMENT_INGEST, http_status=201, document_id=outcome.document_id,
+                       details={"version": outcome.version, "status": outcome.status, "chunks": outcome.chunks,
+                                "collection": document.collection})
     return {"object": "document", "id": outcome.document_id, "version": outcome.version, "status": outcome.status,
             "chunks": outcome.chunks}
 
 
 @post("/v1/search", opt=permission("search"), status_code=200)
-async def search(request: Request) -> dict[str, Any]:
-    kb = knowledge_base(request)
+async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor) -> dict[str, Any]:
     body = decode_request(await request.body(), SearchIn)
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
-    chat: ChatService = request.app.state.chat
-    rules = pii_rules_for(chat.policy, request.user.roles)
-
-    def mask_passages() -> tuple[list[Hit], Counter[str]]:
-        counts: Counter[str] = Counter()
-        masked = []
-        try:
-            for hit in hits:
-                result = chat.masker.mask(hit.text, rules)
-                counts.update(result.entity_counts)
-                masked.append(replace(hit, text=result.text))
-        except Exception as exc:
-            raise MaskingFailed("personal data detection failed on the passages; nothing was returned") from exc
-        return masked, counts
-
-    loop = asyncio.get_running_loop()
-    hits, counts = await loop.run_in_executor(chat.pii_executor, mask_passages)
-    await _record(request, Actions.SEARCH, 200, masked_entities=dict(counts),
-                  citations=tuple(Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
-                                  for h in hits))
+    rules = masking.rules_for(request.user.roles)
+    masked = await masking.mask_all([hit.text for hit in hits], rules,
+                                    failure="personal data detection failed on the passages; nothing was returned")
+    counts: Counter[str] = Counter()
+    for result in masked:
+        counts.update(result.entity_counts)
+    hits = [replace(hit, text=result.text) for hit, result in zip(hits, masked, strict=True)]
+    await audit.record(Actions.SEARCH, masked_entities=dict(counts),
+                       citations=tuple(Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
+                                       for h in hits))
     return {
         "object": "list",
         "data": [
@@ -135,15 +113,6 @@ async def search(request: Request) -> dict[str, Any]:
             for h in hits
         ],
     }
-
-
-async def _record(request: Request, action: str, status: int, **fields: Any) -> None:
-    """One audit event for this request, durably written before the response (a failure fails the request)."""
-    trail: AuditTrail = request.app.state.audit
-    event = AuditEvent(action=action, outcome="ok", request_id=request_id(request), user=request.user.name,
-                       roles=request.user.roles, policy_version=request.app.state.access.policy.version,
-                       http_status=status, **fields)
-    await asyncio.get_running_loop().run_in_executor(None, trail.append, event)
 
 
 KB_ROUTES = [create_document, search]

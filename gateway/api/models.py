@@ -7,8 +7,9 @@ from litestar import get
 from gateway.api.guards import permission
 from gateway.api.openai_schema import ModelCard, ModelList
 from gateway.chat.service import ChatService
+from gateway.services import Services
 
 
 @get("/v1/models", opt=permission("chat"))
-async def list_models(chat: ChatService, started_at: int) -> ModelList:
-    return ModelList(data=[ModelCard(id=chat.model_id, created=started_at, owned_by="gateway")])
+async def list_models(chat: ChatService, services: Services) -> ModelList:
+    return ModelList(data=[ModelCard(id=chat.model_id, created=services.started_at, owned_by="gateway")])

@@ -1,4 +1,4 @@
-"""Erasure routes (issue #7), all behind ``documents:purge``: ``DELETE /v1/documents/{doc_id}``,
+"""Erasure routes, all behind ``documents:purge``: ``DELETE /v1/documents/{doc_id}``,
 ``DELETE /v1/collections/{collection}``, ``POST /v1/purge/subject`` and ``GET /v1/purge/receipts/{receipt_id}``.
 
 Thin controllers: the purge runs in a worker thread, is signed with the audit key, and is recorded in the audit
@@ -7,20 +7,20 @@ trail (ids and counts only) before the receipt is returned.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import anyio
 import msgspec
 from litestar import Request, delete, get, post
 
-from gateway.api.guards import denial, permission, request_id
-from gateway.api.kb import knowledge_base
+from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
-from gateway.audit.events import Actions, AuditEvent
-from gateway.audit.trail import AuditTrail
-from gateway.kb.purge_receipt import PurgeReceipt, purge_event
-from gateway.kb.purge_subjects import SubjectMode
+from gateway.audit.events import Actions
+from gateway.audit.recorder import RequestAuditor
+from gateway.policy.policy_set import PolicySet
+from gateway.purge.receipts import PurgeReceipt
+from gateway.purge.service import PurgeService
+from gateway.purge.subjects import SubjectMode
 
 
 class SubjectPurgeIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -31,9 +31,9 @@ class SubjectPurgeIn(msgspec.Struct, forbid_unknown_fields=True):
     entity_type: str | None = None
 
 
-def _subject_mode(request: Request, asked: SubjectMode | None) -> SubjectMode:
+def _subject_mode(request: Request, policy: PolicySet, asked: SubjectMode | None) -> SubjectMode:
     """The policy decides: the mode asked for if the policy set permits it, else its default; otherwise 403."""
-    permitted = request.app.state.access.policy.decl.erasure.subject_modes
+    permitted = policy.decl.erasure.subject_modes
     if asked is None:
         return permitted[0]
     if asked not in permitted:
@@ -42,55 +42,45 @@ def _subject_mode(request: Request, asked: SubjectMode | None) -> SubjectMode:
     return asked
 
 
-async def _audited(request: Request, event: AuditEvent) -> None:
-    trail: AuditTrail = request.app.state.audit
-    await asyncio.get_running_loop().run_in_executor(None, trail.append, event)
-
-
-def _receipt_event(request: Request, receipt: PurgeReceipt) -> AuditEvent:
-    return purge_event(receipt, request_id=request_id(request), user=request.user.name, roles=request.user.roles,
-                       policy_version=request.app.state.access.policy.version, http_status=200)
+async def _record_receipt(audit: RequestAuditor, receipt: PurgeReceipt) -> None:
+    await audit.record(Actions.DOCUMENT_PURGE, **receipt.audit_fields())
 
 
 @delete("/v1/documents/{doc_id:str}", opt=permission("documents:purge"), status_code=200)
-async def purge_document(request: Request, doc_id: str) -> dict[str, Any]:
-    kb, signer = knowledge_base(request), request.app.state.audit.signer()
-    receipt = await anyio.to_thread.run_sync(kb.purge_document, doc_id, request.user.name, signer)
-    await _audited(request, _receipt_event(request, receipt))
+async def purge_document(request: Request, doc_id: str, purges: PurgeService, audit: RequestAuditor
+                         ) -> dict[str, Any]:  # fmt: skip
+    receipt = await anyio.to_thread.run_sync(purges.purge_document, doc_id, request.user.name)
+    await _record_receipt(audit, receipt)
     return receipt.as_json()
 
 
 @delete("/v1/collections/{collection:str}", opt=permission("documents:purge"), status_code=200)
-async def purge_collection(request: Request, collection: str) -> dict[str, Any]:
-    kb, signer = knowledge_base(request), request.app.state.audit.signer()
-    receipt = await anyio.to_thread.run_sync(kb.purge_collection, collection, request.user.name, signer)
-    await _audited(request, _receipt_event(request, receipt))
+async def purge_collection(request: Request, collection: str, purges: PurgeService, audit: RequestAuditor
+                           ) -> dict[str, Any]:  # fmt: skip
+    receipt = await anyio.to_thread.run_sync(purges.purge_collection, collection, request.user.name)
+    await _record_receipt(audit, receipt)
     return receipt.as_json()
 
 
 @get("/v1/purge/receipts/{receipt_id:str}", opt=permission("documents:purge"))
-async def get_receipt(request: Request, receipt_id: str) -> dict[str, Any]:
-    receipt = await anyio.to_thread.run_sync(knowledge_base(request).purge_receipt, receipt_id)
+async def get_receipt(receipt_id: str, purges: PurgeService) -> dict[str, Any]:
+    receipt = await anyio.to_thread.run_sync(purges.receipt, receipt_id)
     return receipt.as_json()
 
 
 @post("/v1/purge/subject", opt=permission("documents:purge"), status_code=200)
-async def purge_subject(request: Request) -> dict[str, Any]:
-    kb = knowledge_base(request)
+async def purge_subject(request: Request, purges: PurgeService, policy: PolicySet, audit: RequestAuditor
+                        ) -> dict[str, Any]:  # fmt: skip
     body = decode_request(await request.body(), SubjectPurgeIn)
-    mode = _subject_mode(request, body.mode)
-    signer = request.app.state.audit.signer()
-    result = await anyio.to_thread.run_sync(
-        lambda: kb.purge_subject(body.value, body.entity_type, mode, request.user.name, signer))
+    mode = _subject_mode(request, policy, body.mode)
+    result = await anyio.to_thread.run_sync(purges.purge_subject, body.value, body.entity_type, mode,
+                                            request.user.name)
     for receipt_id in result.receipts:
-        receipt = await anyio.to_thread.run_sync(kb.purge_receipt, receipt_id)
-        await _audited(request, _receipt_event(request, receipt))
-    await _audited(request, AuditEvent(
-        action=Actions.DOCUMENT_PURGE, outcome="ok", request_id=request_id(request), user=request.user.name,
-        roles=request.user.roles, policy_version=request.app.state.access.policy.version, http_status=200,
-        details={"kind": "subject", "mode": result.mode, "subject": result.subject, "entity_type": body.entity_type,
-                 "chunks_matched": result.chunks_matched, "chunks_masked": result.chunks_masked,
-                 "receipts": result.receipts[:64]}))
+        await _record_receipt(audit, await anyio.to_thread.run_sync(purges.receipt, receipt_id))
+    await audit.record(Actions.DOCUMENT_PURGE, details={
+        "kind": "subject", "mode": result.mode, "subject": result.subject, "entity_type": body.entity_type,
+        "chunks_matched": result.chunks_matched, "chunks_masked": result.chunks_masked,
+        "receipts": result.receipts[:64]})
     return result.as_json()
 
 

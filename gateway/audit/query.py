@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from gateway.audit.events import AuditRecord
 from gateway.audit.rows import record_from_entry
-from gateway.db.models import AuditCitation, AuditEntry
+from gateway.db.tables import AuditCitation, AuditEntry
 
 MAX_PAGE = 500
 

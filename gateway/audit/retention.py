@@ -17,7 +17,7 @@ from typing import Literal
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from gateway.db.models import AuditCitation, AuditEntry, AuditHold
+from gateway.db.tables import AuditCitation, AuditEntry, AuditHold
 
 HoldKind = Literal["user", "document"]
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from gateway.audit.events import AuditEvent, AuditRecord, Citation
-from gateway.db.models import AuditCitation, AuditEntry
+from gateway.db.tables import AuditCitation, AuditEntry
 
 
 def encode_roles(roles: Sequence[str]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine, delete, event, func, insert, select
 from sqlalchemy.orm import Session
@@ -30,13 +30,10 @@ from gateway.audit.settings import AuditSettings
 from gateway.audit.signing import CheckpointSigner, CheckpointVerifier
 from gateway.audit.verify import VerifyReport, verify_chain
 from gateway.db.base import utcnow
-from gateway.db.models import AuditCheckpoint, AuditCitation, AuditEntry, AuditHold
 from gateway.db.session import Database, create_db_engine
+from gateway.db.tables import AuditCheckpoint, AuditCitation, AuditEntry, AuditHold
 from gateway.errors import AuditFailed, Conflict, GatewayError, InvalidInput, NotFound
 from gateway.policy.decisions import Decision
-
-if TYPE_CHECKING:
-    from gateway.settings import Settings
 
 log = logging.getLogger("gateway.audit")
 
@@ -58,11 +55,6 @@ class AuditTrail:
         self._writer = db.engine if self._postgres else _sqlite_writer(db.url)
         self._signer: CheckpointSigner | None = None
         self._signer_lock = threading.Lock()
-
-    @classmethod
-    def from_settings(cls, db: Database, settings: Settings, passages: PassageSource | None = None) -> AuditTrail:
-        audit = settings.audit
-        return cls(db, audit, key_path=audit.key_path(settings.data_dir), passages=passages)
 
     # --- writing ---------------------------------------------------------------------------------------------
 

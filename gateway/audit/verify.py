@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row, func, select
 from gateway.audit.canonical import GENESIS_HASH, checkpoint_message, event_hash, format_time
 from gateway.audit.rows import event_from_row
 from gateway.audit.signing import CheckpointVerifier
-from gateway.db.models import AuditCheckpoint, AuditCitation, AuditEntry
+from gateway.db.tables import AuditCheckpoint, AuditCitation, AuditEntry
 
 BreakKind = Literal[
     "content_modified", "missing_row", "reordered", "bad_signature", "truncated_tail", "checkpoint_mismatch"

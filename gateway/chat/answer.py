@@ -2,15 +2,14 @@
 
 Streamed or not, the answer goes through the same StreamMasker, so a plain answer and a streamed one are masked
 alike. The model only ever saw placeholders; any personal data in its output is its own and is masked like input.
-Restoring happens after masking and only for entity types the role's policy reveals. A placeholder is a single
-non-space token, which the StreamMasker never splits, so restoration always sees whole placeholders.
+A failure fails closed: the chat turn runs every step through ``MaskingService``, which turns it into
+``MaskingFailed`` and sends nothing more. Restoring happens after masking and only for entity types the role's
+policy reveals. A placeholder is a single non-space token, which the StreamMasker never splits, so restoration always
+sees whole placeholders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from gateway.errors import MaskingFailed
 from gateway.pii.masker import Masker
 from gateway.pii.rules import PiiRules
 from gateway.pii.stream import StreamMasker
@@ -26,10 +25,11 @@ class AnswerGuard:
         """The answer as masked before restoration: what the audit trail may keep."""
 
     def feed(self, delta: str) -> str:
-        return self._release(self._guarded(self._stream.feed, delta))
+        """The masked text now safe to send (run on the PII worker: ``MaskingService`` maps failures)."""
+        return self._release(self._stream.feed(delta))
 
     def finish(self) -> str:
-        return self._release(self._guarded(self._stream.finish))
+        return self._release(self._stream.finish())
 
     @property
     def masked_answer(self) -> str:
@@ -40,10 +40,3 @@ class AnswerGuard:
             return ""
         self.masked_parts.append(masked)
         return self._vault.restore(masked, self._revealed) if self._revealed else masked
-
-    @staticmethod
-    def _guarded(step: Callable[..., str], *args: str) -> str:
-        try:
-            return step(*args)
-        except Exception as exc:  # fail closed: nothing unmasked leaves
-            raise MaskingFailed("the answer could not be checked for personal data; nothing was sent") from exc

@@ -1,19 +1,18 @@
-"""The audit event of one chat request: who asked under which policy, what the model saw and said (masked)."""
+"""The audit event of one chat request: what the model saw and said (masked), under which model, with what cost."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import Any
 
-from gateway.audit.events import Actions, AuditEvent, Citation, Outcome
-from gateway.chat.service import ChatService, PreparedChat
+from gateway.audit.events import Actions, Citation, Outcome
+from gateway.chat.ask import PreparedChat
+from gateway.llm.protocol import ChatModel
 from gateway.llm.types import Finished
-from gateway.policy.principal import Principal
 
 
-def chat_event(
-    chat: ChatService,
-    principal: Principal,
-    request_id: str,
+def chat_event_fields(
+    model: ChatModel,
+    model_file: str | None,
     *,
     outcome: Outcome,
     http_status: int,
@@ -21,28 +20,22 @@ def chat_event(
     prepared: PreparedChat | None = None,
     masked_answer: str | None = None,
     finished: Finished | None = None,
-    details: Mapping[str, object] | None = None,
-) -> AuditEvent:
-    model = chat.queue.model
-    return AuditEvent(
-        action=Actions.CHAT,
-        outcome=outcome,
-        request_id=request_id,
-        user=principal.name,
-        roles=principal.roles,
-        policy_version=chat.policy.version,
-        http_status=http_status,
-        masked_query=prepared.masked_query if prepared else None,
-        masked_answer=masked_answer,
-        masked_entities=dict(prepared.entity_counts) if prepared else {},
-        citations=tuple(
+) -> dict[str, Any]:
+    """The fields of a ``chat`` event for ``RequestAuditor.record`` (who and which request it fills itself)."""
+    return {
+        "action": Actions.CHAT,
+        "outcome": outcome,
+        "http_status": http_status,
+        "masked_query": prepared.masked_query if prepared else None,
+        "masked_answer": masked_answer,
+        "masked_entities": dict(prepared.entity_counts) if prepared else {},
+        "citations": tuple(
             Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
             for h in (prepared.sources if prepared else [])
         ),
-        model_file=chat.model_file,
-        model_hash=model.file_sha256,
-        prompt_tokens=finished.prompt_tokens if finished else None,
-        completion_tokens=finished.completion_tokens if finished else None,
-        latency_ms=latency_ms,
-        details=dict(details or {}),
-    )
+        "model_file": model_file,
+        "model_hash": model.file_sha256,
+        "prompt_tokens": finished.prompt_tokens if finished else None,
+        "completion_tokens": finished.completion_tokens if finished else None,
+        "latency_ms": latency_ms,
+    }

@@ -12,8 +12,6 @@ It runs in the worker right after masking, on the strings still in memory, and a
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -23,14 +21,15 @@ import regex
 from gateway.corpus.errors import BadRecord
 from gateway.corpus.formats import Format, RecordCodec
 from gateway.corpus.surrogates import surrogate
-from gateway.pii.detector import Detection, PiiDetector
+from gateway.pii.detection import Detection
+from gateway.pii.detector import PiiDetector
+from gateway.pii.digest import value_digest
 from gateway.pii.entities import LOCATION, PERSON, SUPPORTED_ENTITIES
-from gateway.pii.masker import normalise
 from gateway.pii.ner import name_windows
 from gateway.pii.rules import PiiRules
 
 if TYPE_CHECKING:
-    from gateway.settings import Settings
+    from gateway.pii.settings import PiiEngineSpec
 
 Mode = Literal["tags", "surrogates"]
 TAG_OPEN, TAG_SEP, TAG_CLOSE = "\ue000", "\ue002", "\ue001"
@@ -88,8 +87,7 @@ class ChunkEngine:
         )
 
     def digest(self, entity_type: str, value: str) -> bytes:
-        message = (entity_type + "\x1f" + normalise(entity_type, value)).encode("utf-8")
-        return hmac.new(self._key, message, hashlib.sha256).digest()
+        return value_digest(self._key, entity_type, value)
 
     def replacement(self, entity_type: str, value: str) -> str:
         digest = self.digest(entity_type, value)
@@ -194,22 +192,13 @@ class ChunkEngine:
 _ENGINE: ChunkEngine | None = None
 
 
-def pii_key(settings: Settings, *, create: bool = False) -> bytes:
-    """The deployment's PII key, from the environment or the key file, as ``gateway.app.build_masker`` reads it."""
-    from gateway.keyfiles import env_secret, owner_only_secret
-
-    if settings.pii.key_env:
-        return env_secret(settings.pii.key_env, setting="pii.key_env")
-    return owner_only_secret(settings.pii_key_file, setting="pii.key_file", create=create)
-
-
-def init_worker(settings: Settings, config: EngineConfig) -> None:
+def init_worker(spec: PiiEngineSpec, config: EngineConfig) -> None:
     """Worker start-up (spawned process): load the detector once and read the PII key file."""
     import os
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     global _ENGINE
-    _ENGINE = ChunkEngine(PiiDetector.create(spacy_model=settings.spacy_model), pii_key(settings), config)
+    _ENGINE = ChunkEngine(spec.detector(), spec.key(), config)
 
 
 def run_in_worker(job: ChunkJob) -> list[RecordOutcome]:

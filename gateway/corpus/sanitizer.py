@@ -26,7 +26,6 @@ from gateway.corpus.engine import (
     Mode,
     RecordOutcome,
     init_worker,
-    pii_key,
     run_in_worker,
 )  # fmt: skip
 from gateway.corpus.errors import CorpusError
@@ -35,6 +34,7 @@ from gateway.corpus.report import finish_report
 
 if TYPE_CHECKING:
     from gateway.pii.detector import PiiDetector
+    from gateway.pii.settings import PiiEngineSpec
 
 RESIDUAL_LISTED = 1000
 
@@ -95,10 +95,13 @@ class _Inline:
 
 
 def mask_corpus(
-    source: Path, target: Path, settings: Any, options: MaskOptions, *, detector: PiiDetector | None = None
+    source: Path, target: Path, engine_spec: PiiEngineSpec, options: MaskOptions, *,
+    detector: PiiDetector | None = None,
 ) -> dict[str, Any]:
     """Mask ``source`` into ``target``; resumes from ``target``'s checkpoint if one is there. Returns the report.
 
+    ``engine_spec`` (``Settings.pii_engine``) names the spaCy model and the PII key every worker builds its engine
+    from.
     ``detector`` (in-process runs only) reuses an already loaded detector instead of loading one.
     """
     started = time.monotonic()
@@ -127,7 +130,7 @@ def mask_corpus(
         state["input_offset"] = state["output_length"] = len(header_bytes)
         state["lines_done"] = 1 if header else 0
         checkpoint.save(progress_path, state)
-    key = pii_key(settings, create=True)  # created here once, before workers read it
+    key = engine_spec.key(create=True)  # created here once, before workers read it
     journal = checkpoint.TagJournal(checkpoint.tag_journal(target), state["tags_length"])
     number = journal.number
 
@@ -135,12 +138,10 @@ def mask_corpus(
     engine: ChunkEngine | None = None
     if options.workers > 0:
         context = multiprocessing.get_context("spawn")
-        pool = context.Pool(options.workers, initializer=init_worker, initargs=(settings, config))
+        pool = context.Pool(options.workers, initializer=init_worker, initargs=(engine_spec, config))
     else:
         if detector is None:
-            from gateway.pii.detector import PiiDetector
-
-            detector = PiiDetector.create(spacy_model=settings.spacy_model)
+            detector = engine_spec.detector()
         engine = ChunkEngine(detector, key, config)
     submit: Callable[[ChunkJob], Any] = (
         (lambda job: pool.apply_async(run_in_worker, (job,))) if pool else (lambda job: _Inline(engine.run(job)))  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ import string
 import regex
 
 from gateway.pii import entities
-from gateway.pii.recognizers.checksums import IBAN_LENGTHS
+from gateway.pii.recognizers.checksums import IBAN_LENGTHS, gb11643_check_char, luhn_check_digit
 
 FIRST_NAMES = (
     "Avery", "Blake", "Carmen", "Dorian", "Elena", "Felix", "Greta", "Hugo", "Ingrid", "Jonas", "Kira", "Lionel",
@@ -38,22 +38,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 _TITLE = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)", regex.IGNORECASE)
 _CJK = regex.compile(r"\p{Han}")
 _MONTH = regex.compile("|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS), regex.IGNORECASE)
-_GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def luhn_digit(payload: str) -> str:
-    """The Luhn check digit that makes ``payload + digit`` valid."""
-    total = 0
-    for index, char in enumerate(reversed(payload)):
-        value = int(char)
-        if index % 2 == 0:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return str((10 - total % 10) % 10)
-
-
-def gb11643_check(first17: str) -> str:
-    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, _GB11643_WEIGHTS, strict=True)) % 11]
 
 
 def _reshape(template: str, digits: str) -> str:
@@ -86,13 +70,13 @@ def _card(rng: random.Random, value: str) -> str:
     digits = [c for c in value if c.isdigit()]
     keep = 2 if "".join(digits[:2]) == "62" else 1  # keep the scheme (UnionPay 62, Visa 4, …)
     payload = "".join(digits[:keep]) + "".join(rng.choice(string.digits) for _ in range(len(digits) - keep - 1))
-    return _reshape(value, payload + luhn_digit(payload))
+    return _reshape(value, payload + luhn_check_digit(payload))
 
 
 def _cn_resident_id(rng: random.Random, value: str) -> str:
     born = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(365 * 55))
     first17 = rng.choice(CN_REGIONS) + born.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
-    check = gb11643_check(first17)
+    check = gb11643_check_char(first17)
     return first17 + (check.lower() if value[-1:] == "x" else check)
 
 

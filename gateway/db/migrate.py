@@ -9,9 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from gateway.db.session import create_db_engine
-from gateway.settings import PROJECT_ROOT
-
-MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+from gateway.paths import MIGRATIONS_DIR
 
 
 def alembic_config(url: str) -> Config:

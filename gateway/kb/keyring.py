@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from gateway.db.base import utcnow
-from gateway.db.models import KbKey
+from gateway.db.hygiene import secure_delete
 from gateway.db.session import Database
+from gateway.db.tables import KbKey
 from gateway.errors import ConfigurationError, NotFound
 from gateway.kb.keys import KeyProvider
 from gateway.kb.sealing import new_key, seal, unseal
@@ -145,11 +146,9 @@ class KeyRing:
         return {row.id: hashlib.sha256(row.wrapped).hexdigest() for row in rows if row.wrapped is not None}
 
     def destroy_keys(self, key_ids: Iterable[str], *, forget: bool = False) -> None:
-        """Erase several wrapped keys in one transaction, their bytes overwritten on SQLite (see purge_sql); keys
+        """Erase several wrapped keys in one transaction, their bytes overwritten on SQLite (gateway.db.hygiene); keys
         already destroyed are skipped, so this is safe to repeat. ``forget`` also drops the rows (a purged
         collection may be used again: its next document gets a fresh collection key)."""
-        from gateway.kb.purge_sql import secure_delete
-
         wanted = list(key_ids)
         with self._db.session() as session:
             secure_delete(session)

@@ -11,8 +11,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
 from gateway.db.base import utcnow
-from gateway.db.models import KbDocument, KbDocumentVersion
+from gateway.db.hygiene import secure_delete
 from gateway.db.session import Database
+from gateway.db.tables import KbDocument, KbDocumentVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +112,6 @@ class DocumentRegistry:
 
     def forget(self, document_ids: Sequence[str]) -> None:
         """Delete documents and their versions (overwritten on SQLite); absent ones are skipped."""
-        from gateway.kb.purge_sql import secure_delete
-
         if not document_ids:
             return
         with self._db.session() as session:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gateway.audit.signing import CheckpointSigner
 from gateway.db.session import Database
 from gateway.errors import InvalidInput
 from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
@@ -15,21 +14,18 @@ from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
 from gateway.kb.prompt import relevant
-from gateway.kb.purge import Purger
-from gateway.kb.purge_receipt import PurgeReceipt
-from gateway.kb.purge_subjects import SubjectIndex, SubjectMode, SubjectPurge, purge_subject
 from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
+from gateway.kb.subjects import SubjectIndex
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 
 if TYPE_CHECKING:
     from gateway.pii.detector import PiiDetector
-    from gateway.settings import Settings
 
 
 class KnowledgeBase:
@@ -51,8 +47,6 @@ class KnowledgeBase:
         self.subjects: SubjectIndex | None = None
         self.readers = ReadWriteLock()
         """Searches share it; a purge holds it alone while it hides rows and while it deletes older versions."""
-        self.purger = Purger(store=store, keyring=keyring, registry=registry, lock=self.writes,
-                             readers=self.readers)
 
     # -- ingestion ----------------------------------------------------------------------------------------------------
     def ingest(self, document: SourceDocument) -> IngestOutcome:
@@ -98,34 +92,12 @@ class KnowledgeBase:
             self.store.maintain()
         return report
 
-    # -- erasure (issue #7; see gateway.kb.purge) -----------------------------------------------------------------
-    def purge_document(self, doc_id: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
-        """Purge every version of a document (rows, older Lance versions, data key, registry); signed receipt."""
-        return self.purger.purge_document(doc_id, actor, signer)
-
-    def purge_collection(self, collection: str, actor: str, signer: CheckpointSigner) -> PurgeReceipt:
-        """Purge a whole collection the same way, destroying its collection key too."""
-        return self.purger.purge_collection(collection, actor, signer)
-
-    def resume_purges(self, signer: Callable[[], CheckpointSigner]) -> list[PurgeReceipt]:
-        """Finish purges a crash interrupted; call once at start-up, before serving."""
-        return self.purger.resume(signer)
-
-    def purge_receipt(self, receipt_id: str) -> PurgeReceipt:
-        return self.purger.receipt(receipt_id)
-
+    # -- the data-subject index (erasure itself is gateway.purge) ----------------------------------------------
     def attach_subject_index(self, detector: PiiDetector) -> SubjectIndex:
         """Index the personal values of every chunk ingested from now on (keyed HMACs), for purge by subject."""
         self.subjects = SubjectIndex(self.registry.db, self.keyring.derive("subject"), detector)
         self.ingestor.on_chunks = self.subjects.index
         return self.subjects
-
-    def purge_subject(self, value: str, entity_type: str | None, mode: SubjectMode, actor: str,
-                      signer: CheckpointSigner) -> SubjectPurge:
-        """Purge the documents mentioning a data subject, or mask the subject in those chunks."""
-        if self.subjects is None:
-            raise InvalidInput("the data-subject index is not enabled on this knowledge base")
-        return purge_subject(self, self.subjects, value, entity_type, mode, actor, signer)
 
     # -- retrieval ----------------------------------------------------------------------------------------------------
     def search(
@@ -159,32 +131,23 @@ def key_provider(kb: KbSettings, data_dir: Path, *, create: bool) -> KeyProvider
     return file_key_provider(kb.master_key_file or data_dir / "keys" / "kb-master.key", create=create)
 
 
-def build_knowledge_base(
-    settings: Settings, embedder: Embedder, db: Database, *, collections: Iterable[str] | None = None,
-    detector: PiiDetector | None = None,
-) -> KnowledgeBase:
-    """The app's and the CLI's factory: ``settings.kb``, ``settings.data_dir`` and ``settings.kb_uri``.
-
-    With a ``detector``, every chunk ingested is entered in the data-subject index (purge by subject); every path
-    that ingests (the app, ``gateway kb ingest``) passes one."""
-    knowledge = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
-                                    embedder=embedder, collections=collections)
-    if detector is not None:
-        knowledge.attach_subject_index(detector)
-    return knowledge
-
-
 def open_knowledge_base(
     kb: KbSettings, *, data_dir: Path, kb_uri: str, db: Database, embedder: Embedder,
-    collections: Iterable[str] | None = None,
+    collections: Iterable[str] | None = None, detector: PiiDetector | None = None,
 ) -> KnowledgeBase:
-    """Open (or initialise) the knowledge base: master key, key ring, LanceDB table, registry.
+    """Open (or initialise) the knowledge base: master key, key ring, LanceDB table, registry. The app's, the
+    CLI's and the benchmarks' factory, from the ``kb`` settings section and the locations derived by ``Settings``.
 
     ``collections`` are the policy set's declared collections; documents for any other are rejected. A wrong or
-    group-readable master key raises ConfigurationError (start-up stops with a message naming the setting)."""
+    group-readable master key raises ConfigurationError (start-up stops with a message naming the setting). With a
+    ``detector``, every chunk ingested is entered in the data-subject index (erasure by subject); every path that
+    ingests (the app, ``gateway kb ingest``) passes one."""
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
     keyring = KeyRing(db, provider)
     keyring.verify()
     store = ChunkStore(kb_uri, kb, embedder.dimensions)
-    return KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
-                         settings=kb, collections=frozenset(collections) if collections is not None else None)
+    knowledge = KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
+                              settings=kb, collections=frozenset(collections) if collections is not None else None)
+    if detector is not None:
+        knowledge.attach_subject_index(detector)
+    return knowledge

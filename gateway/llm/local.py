@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gateway.errors import ContextLengthExceeded, InvalidInput, ModelUnavailable
 from gateway.llm.stops import StopScanner
 from gateway.llm.types import ChatMessage, Finished, FinishReason, GenerationEvent, Prompt, SamplingParams, TextDelta
-from gateway.models.files import sha256_file
+from gateway.model_files.files import sha256_file
 
 if TYPE_CHECKING:
     from llama_cpp import LlamaGrammar

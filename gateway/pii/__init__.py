@@ -43,7 +43,8 @@ Chinese names and addresses are rule-based and deliberately conservative: see
 
 from __future__ import annotations
 
-from gateway.pii.detector import Detection, PiiDetector
+from gateway.pii.detection import Detection
+from gateway.pii.detector import PiiDetector
 from gateway.pii.entities import SUPPORTED_ENTITIES
 from gateway.pii.errors import PiiError
 from gateway.pii.masker import Masker, MaskResult

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -12,7 +12,8 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.pii.context import WindowContextEnhancer
-from gateway.pii.entities import SPECIFICITY, SUPPORTED_ENTITIES
+from gateway.pii.detection import Detection, resolve_overlaps
+from gateway.pii.entities import SUPPORTED_ENTITIES
 from gateway.pii.errors import PiiError
 from gateway.pii.ner import WindowedSpacyNlpEngine
 from gateway.pii.recognizers import build_recognizers
@@ -26,16 +27,6 @@ _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 _NER_ENTITIES = frozenset(FilteredSpacyRecognizer.ENTITIES)
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    """One entity found in a text: ``text[start:end]`` is the value (offsets into the original text)."""
-
-    entity_type: str
-    start: int
-    end: int
-    score: float
 
 
 def ner_configuration() -> NerModelConfiguration:
@@ -68,38 +59,21 @@ def ner_configuration() -> NerModelConfiguration:
     )
 
 
-def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
-    """A non-overlapping set of detections.
-
-    A span inside a longer one is dropped whatever its score: the longer span hides it anyway, and keeping the
-    shorter would leave the rest of, say, an address in clear. Of partly overlapping spans the higher score wins,
-    then the longer, then the more specific type.
-    """
-    ranked = sorted(
-        set(results), key=lambda d: (-d.score, -(d.end - d.start), -SPECIFICITY.get(d.entity_type, 0), d.start)
-    )
-    outer = [
-        d
-        for d in ranked
-        if not any(o.start <= d.start and d.end <= o.end and o.end - o.start > d.end - d.start for o in ranked)
-    ]
-    kept: list[Detection] = []
-    for candidate in outer:
-        if not any(candidate.start < k.end and k.start < candidate.end for k in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda d: d.start)
-
-
 class PiiDetector:
-    """Finds personal data in English, Chinese and mixed text. Build once with :meth:`create`; thread-safe to share.
+    """Finds personal data in English, Chinese and mixed text. Build once with :meth:`create`; safe to share.
 
     English text is analysed in two passes: the rule recognizers first (through Presidio's ``AnalyzerEngine``),
     then spaCy NER only on the windows of the text the rules have not explained (``gateway.pii.ner``).
+
+    spaCy does not promise that a pipeline may be called from several threads at once, so calls are serialised by a
+    lock: sharing the detector is safe, running it concurrently is not possible. Request paths go through the one
+    worker of ``gateway.pii.service.MaskingService``; ingestion (the subject index) waits for the lock like them.
     """
 
     def __init__(self, analyzer: AnalyzerEngine, nlp_engine: WindowedSpacyNlpEngine) -> None:
         self._analyzer = analyzer
         self._nlp_engine = nlp_engine
+        self._lock = threading.Lock()
         self._ner = next(r for r in analyzer.registry.recognizers if isinstance(r, FilteredSpacyRecognizer))
 
     @classmethod
@@ -161,6 +135,11 @@ class PiiDetector:
             yield from self._detect_many(batch, language, rules)
 
     def _detect_many(self, texts: list[str], language: Language | None, rules: PiiRules) -> Iterator[list[Detection]]:
+        with self._lock:  # the whole batch at once, so no lock is held while the caller consumes results
+            found = self._detect_locked(texts, language, rules)
+        yield from found
+
+    def _detect_locked(self, texts: list[str], language: Language | None, rules: PiiRules) -> list[list[Detection]]:
         chosen = [self.choose_language(text, language) for text in texts]
         found = [self._rule_pass(text, lang, rules) for text, lang in zip(texts, chosen, strict=True)]
         wanted_ner = [e for e in _NER_ENTITIES if e in rules.entities_masked]
@@ -175,9 +154,11 @@ class PiiDetector:
                     found[i].extend(self._accepted(texts[i], results, rules))
             except Exception as exc:  # never let a library message (which may quote the text) through
                 raise PiiError("PII detection failed") from exc
+        resolved: list[list[Detection]] = []
         for text, detections in zip(texts, found, strict=True):
             detections.extend(rules.deny_list_detections(text))
-            yield resolve_overlaps(detections)
+            resolved.append(resolve_overlaps(detections))
+        return resolved
 
     def _rule_pass(self, text: str, language: Language, rules: PiiRules) -> list[Detection]:
         if not text.strip():

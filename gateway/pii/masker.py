@@ -7,34 +7,22 @@ per-entity ``OperatorConfig`` objects, and the vault has to see each placeholder
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-import regex
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from gateway.pii import entities
-from gateway.pii.detector import Detection, Language, PiiDetector
+from gateway.pii.detection import Detection
+from gateway.pii.detector import Language, PiiDetector
+from gateway.pii.digest import value_digest
 from gateway.pii.errors import PiiError
 from gateway.pii.rules import PiiRules
 from gateway.pii.vault import PseudonymVault
-
-# Types whose separators carry no meaning: "+1 (217) 555-0143" and "12175550143" get the same pseudonym.
-_COMPACT_TYPES = frozenset(
-    {
-        entities.PHONE_NUMBER, entities.CREDIT_CARD, entities.IBAN_CODE, entities.US_SSN, entities.ACCOUNT_NUMBER,
-        entities.MEDICAL_RECORD_NUMBER, entities.CN_RESIDENT_ID, entities.CN_MOBILE, entities.CN_BANK_CARD,
-    }
-)  # fmt: skip
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-_SPACES = regex.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -44,16 +32,6 @@ class MaskResult:
     text: str
     detections: tuple[Detection, ...]
     entity_counts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
-
-
-def normalise(entity_type: str, value: str) -> str:
-    """The form of a value that decides its pseudonym: case-folded, whitespace collapsed, separators dropped."""
-    folded = _SPACES.sub(" ", value.strip()).casefold()
-    if entity_type in _COMPACT_TYPES:
-        folded = _NOT_ALNUM.sub("", folded)
-        if entity_type == entities.CN_MOBILE and len(folded) > 11:
-            folded = folded[-11:]
-    return folded
 
 
 class Masker:
@@ -121,5 +99,4 @@ class Masker:
             raise PiiError("encrypted PII token cannot be decrypted") from exc
 
     def _digest(self, entity_type: str, value: str) -> str:
-        message = (entity_type + "\x1f" + normalise(entity_type, value)).encode("utf-8")
-        return hmac.new(self._pseudonym_key, message, hashlib.sha256).hexdigest()
+        return value_digest(self._pseudonym_key, entity_type, value).hex()

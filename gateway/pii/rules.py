@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import regex
 
+from gateway.pii.detection import Detection
 from gateway.pii.entities import SUPPORTED_ENTITIES
-
-if TYPE_CHECKING:
-    from gateway.pii.detector import Detection
 
 Operator = Literal["redact", "tag", "pseudonym", "hash", "encrypt"]
 OPERATORS: frozenset[str] = frozenset({"redact", "tag", "pseudonym", "hash", "encrypt"})
@@ -68,8 +66,6 @@ class PiiRules:
         return value.casefold() in self._allowed  # type: ignore[attr-defined]
 
     def deny_list_detections(self, text: str) -> list[Detection]:
-        from gateway.pii.detector import Detection
-
         pattern: regex.Pattern[str] | None = self._deny_regex  # type: ignore[attr-defined]
         if pattern is None:
             return []

@@ -15,7 +15,8 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from gateway.pii.detector import Detection, Language
+from gateway.pii.detection import Detection
+from gateway.pii.detector import Language
 from gateway.pii.errors import PiiError
 from gateway.pii.masker import Masker
 from gateway.pii.rules import PiiRules

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from gateway.pii.entities import SUPPORTED_ENTITIES
+from gateway.pii.rules import Operator
 
 PERMISSIONS = frozenset({
     "chat",
@@ -26,9 +27,6 @@ PERMISSIONS = frozenset({
 
 ENTITY_TYPES = SUPPORTED_ENTITIES
 """Entity types the masking engine can detect; a policy naming any other type is rejected."""
-
-Operator = Literal["redact", "tag", "pseudonym", "hash", "encrypt"]
-
 
 class Classification(IntEnum):
     """Knowledge-base classification levels, in order: a role cleared for one level sees every lower one."""

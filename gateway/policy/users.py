@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from gateway.db.base import utcnow
-from gateway.db.models import ApiKey, User, UserRole
 from gateway.db.session import Database
+from gateway.db.tables import ApiKey, User, UserRole
 from gateway.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from gateway.policy import api_keys
 from gateway.policy.principal import Principal

@@ -9,10 +9,10 @@ import pytest
 from litestar import Litestar
 from litestar.routes import HTTPRoute
 
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.access import PUBLIC
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.schema import PERMISSIONS
-from gateway.settings import PROJECT_ROOT
 from tests.support import Gateway
 
 

@@ -7,6 +7,8 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
 import pytest
 from litestar import Litestar
@@ -14,14 +16,23 @@ from litestar.datastructures import State
 from litestar.testing import TestClient
 
 from gateway.api.audit import AUDIT_ROUTES
+from gateway.api.dependencies import DEPENDENCIES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
 from gateway.audit import AuditFilter, AuditTrail
+from gateway.chat.service import ChatService
+from gateway.llm.protocol import ChatModel
+from gateway.llm.queue import ModelQueue
+from gateway.observability.metrics import Metrics
+from gateway.paths import PROJECT_ROOT
 from gateway.pii.masker import Masker
+from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl
+from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
-from gateway.settings import PROJECT_ROOT
+from gateway.services import STATE_KEY, Services
+from tests.support import make_settings
 
 from .conftest import cited, make_event, sql
 
@@ -42,26 +53,36 @@ class FixedPassages:
         return f"text of {chunk_id}" if document_id == "doc-1" else None
 
 
-def build_app(trail: AuditTrail, masker: Masker) -> tuple[Litestar, str, str]:
+def build_app(trail: AuditTrail, masker: Masker, chat_model: ChatModel, data_dir: Path,
+              models_dir: Path) -> tuple[Litestar, str, str]:
+    """Only the audit routes, with the real guard, error handlers and dependencies, on the trail under test."""
     policy = load_policy_set(PROJECT_ROOT / "policies" / "bank.yaml")
     users = UserStore(trail.db)
     access = AccessControl(policy, {"api_key": users.authenticate})
     access.subscribe(trail.record_decision)
     _, officer_key = users.add_user("olivia", ["compliance_officer"])
     _, teller_key = users.add_user("tom", ["teller"])
+    settings = make_settings(data_dir, models_dir)
+    masking = MaskingService(masker, partial(pii_rules_for, policy))
+    queue = ModelQueue(chat_model, capacity=0, timeout_s=1)
+    services = Services(settings=settings, db=trail.db, policy=policy, access=access, users=users, audit=trail,
+                        masking=masking, chat=ChatService(queue, policy, settings.llm, masking), metrics=Metrics(),
+                        started_at=0)
     app = Litestar(
         route_handlers=AUDIT_ROUTES,
         guards=[require_permission],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
-        state=State({"access": access, "audit": trail, "masker": masker}),
+        dependencies=DEPENDENCIES,
+        state=State({STATE_KEY: services}),
+        on_shutdown=[masking.close, queue.close],
         openapi_config=None,
     )
     return app, officer_key, teller_key
 
 
 @pytest.fixture
-def api(trail: AuditTrail, masker: Masker) -> Iterator[Api]:
-    app, officer_key, teller_key = build_app(trail, masker)
+def api(trail: AuditTrail, masker: Masker, chat_model: ChatModel, tmp_path: Path, models_dir: Path) -> Iterator[Api]:
+    app, officer_key, teller_key = build_app(trail, masker, chat_model, tmp_path, models_dir)
     with TestClient(app) as client:
         yield Api(client, trail, {"Authorization": f"Bearer {officer_key}"},
                   {"Authorization": f"Bearer {teller_key}"}, (officer_key, teller_key))

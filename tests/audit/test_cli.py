@@ -9,7 +9,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from gateway.audit import AuditSettings, AuditTrail
-from gateway.audit.cli import AuditCliConfig, audit
+from gateway.cli.audit import AuditCliConfig, audit
 
 from .conftest import days_ago, make_event, sql
 

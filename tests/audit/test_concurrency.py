@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from gateway.audit import AuditTrail
-from gateway.db.models import AuditEntry
+from gateway.db.tables import AuditEntry
 
 from ._appender import append_many
 from .conftest import make_event

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from gateway.audit import AuditFilter, AuditTrail
-from gateway.db.models import AuditEntry
+from gateway.db.tables import AuditEntry
 from gateway.errors import AuditFailed, Conflict, NotFound
 
 from .conftest import cited, days_ago, make_event, open_trail, sql

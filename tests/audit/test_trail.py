@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from gateway.audit import AuditFilter, AuditTrail
 from gateway.audit.canonical import GENESIS_HASH, event_hash
-from gateway.db.models import AuditCheckpoint
+from gateway.db.tables import AuditCheckpoint
 from gateway.errors import AuditFailed, NotFound
 from gateway.policy.decisions import Decision
 

@@ -11,7 +11,7 @@ from gateway.audit import AuditTrail
 from gateway.audit.canonical import checkpoint_message, event_hash
 from gateway.audit.rows import event_from_row
 from gateway.audit.signing import CheckpointSigner, key_id_of
-from gateway.db.models import AuditCheckpoint, AuditEntry
+from gateway.db.tables import AuditCheckpoint, AuditEntry
 
 from .conftest import cited, make_event, open_trail, sql
 

@@ -23,6 +23,7 @@ def run_mask(masker: Masker, corpus_settings: Settings) -> Callable[..., dict[st
 
     def run(source: Path, target: Path, **options: Any) -> dict[str, Any]:
         options.setdefault("progress", False)
-        return mask_corpus(source, target, corpus_settings, MaskOptions(workers=0, **options), detector=masker.detector)
+        return mask_corpus(source, target, corpus_settings.pii_engine, MaskOptions(workers=0, **options),
+                           detector=masker.detector)
 
     return run

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gateway.corpus.cli import corpus
+from gateway.cli.corpus import corpus
 from gateway.corpus.errors import CorpusError
 
 SECRET_LINE = b'{"messages": [{"role": "user", "content": "John Smith 4111 1111 1111 1111"}'  # broken JSON

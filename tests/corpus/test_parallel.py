@@ -16,7 +16,8 @@ def test_worker_processes_keep_record_order_and_match_an_in_process_run(
     run_mask(source, tmp_path / "inline.jsonl", chunk_size=16)
 
     report = mask_corpus(
-        source, tmp_path / "parallel.jsonl", corpus_settings, MaskOptions(workers=2, chunk_size=16, progress=False)
+        source, tmp_path / "parallel.jsonl", corpus_settings.pii_engine,
+        MaskOptions(workers=2, chunk_size=16, progress=False),
     )
 
     assert report["records_written"] == 300

@@ -24,7 +24,7 @@ def test_probe_command_prints_the_verdict(tmp_path: Path, models_dir: Path) -> N
 
     from click.testing import CliRunner
 
-    from gateway.corpus.cli import model
+    from gateway.cli.corpus import model
 
     manifest = tmp_path / "canaries.json"
     write_manifest(manifest, make_canaries(2, 10))

@@ -12,7 +12,7 @@ from pathlib import Path
 from gateway.settings import Settings
 from tests.corpus import corpora
 
-CLI = "from gateway.corpus.cli import corpus; corpus()"
+CLI = "from gateway.cli.corpus import corpus; corpus()"
 
 
 def test_a_run_killed_with_sigkill_resumes_to_the_same_bytes_as_an_uninterrupted_run(

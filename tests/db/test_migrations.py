@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Float, inspect
 
-from gateway.db import models  # noqa: F401  (registers every table on Base.metadata)
+from gateway.db import tables  # noqa: F401  (registers every table on Base.metadata)
 from gateway.db.base import Base
 from gateway.db.migrate import alembic_config, is_current, upgrade
 from gateway.db.session import create_db_engine

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from litestar.testing import TestClient
 
-from gateway.app import Engines, build_chat_model, build_masker, create_app
+from gateway.app import Engines, create_app
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
+from gateway.llm.factory import build_chat_model
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
 from tests.support import make_settings
@@ -32,7 +33,8 @@ def front_gateway(tmp_path: Path, models_dir: Path, base_url: str, key: str | No
     upgrade(settings.sqlalchemy_url)
     db = Database(settings.sqlalchemy_url)
     engines = Engines(db=db, policy=load_policy_set(settings.policy_file),
-                      chat_model=build_chat_model(settings), embedder=None, masker=build_masker(settings))
+                      chat_model=build_chat_model(settings.llm, settings.chat_model_path), embedder=None,
+                      masker=settings.pii_engine.masker())
     user_key = UserStore(db).add_user("front-teller", ["teller"])[1]
     return TestClient(create_app(settings, engines), raise_server_exceptions=False), user_key
 

@@ -14,9 +14,9 @@ from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.kb.settings import KbSettings
 from gateway.kb.sources import text_document
 from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.schema import Classification
-from gateway.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="session")

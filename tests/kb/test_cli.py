@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from gateway.db.models import AuditEntry
+from gateway.cli.kb import kb
 from gateway.db.session import Database
-from gateway.kb.cli import kb
+from gateway.db.tables import AuditEntry
 
 
 def test_ingest_command_reports_rejections_by_name(tmp_path: Path, cli_db_url: str) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from gateway.kb.service import KnowledgeBase
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.policy_set import PolicySet
-from gateway.settings import PROJECT_ROOT
 from tests.kb.conftest import KbFactory, doc
 from tests.kb.ingest_crash_child import POINTS
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from gateway.db.models import KbKey
 from gateway.db.session import Database
+from gateway.db.tables import KbKey
 from gateway.errors import ConfigurationError
 from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import env_key_provider, file_key_provider

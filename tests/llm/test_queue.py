@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gateway.app import build_chat_model
 from gateway.errors import ContextLengthExceeded, QueueFull
+from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel
 from gateway.llm.queue import ModelQueue
 from gateway.llm.types import ChatMessage, Finished, SamplingParams, StageTimer, TextDelta
@@ -17,7 +17,8 @@ from tests.support import make_settings
 
 @pytest.fixture(scope="module")
 def model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ChatModel:
-    return build_chat_model(make_settings(tmp_path_factory.mktemp("q"), models_dir))
+    settings = make_settings(tmp_path_factory.mktemp("q"), models_dir)
+    return build_chat_model(settings.llm, settings.chat_model_path)
 
 
 def prompt(model: ChatModel, text: str = "Tell me a long story about a hospital.") -> object:

@@ -4,7 +4,8 @@ import socket
 
 import pytest
 
-from gateway.pii.detector import Detection, PiiDetector, resolve_overlaps
+from gateway.pii.detection import Detection, resolve_overlaps
+from gateway.pii.detector import PiiDetector
 from gateway.pii.errors import PiiError
 from gateway.pii.rules import PiiRules
 

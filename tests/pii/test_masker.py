@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.pii.masker import Masker, normalise
+from gateway.pii.digest import normalise
+from gateway.pii.masker import Masker
 from gateway.pii.rules import PiiRules
 from gateway.pii.vault import PseudonymVault
 

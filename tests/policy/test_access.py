@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from gateway.errors import PolicyDenied, Unauthenticated
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.access import AccessControl
 from gateway.policy.decisions import Decision
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.principal import Principal
-from gateway.settings import PROJECT_ROOT
 
 TELLER = Principal(name="tina", roles=("teller",), user_id=1)
 ADMIN = Principal(name="ada", roles=("admin",), user_id=2)

@@ -21,10 +21,10 @@ from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm
 from pydantic import ValidationError
 
 from gateway.errors import ConfigurationError, PolicyDenied, Unauthenticated
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.access import AccessControl
 from gateway.policy.jwt_auth import JwtAuthenticator, JwtSettings
 from gateway.policy.policy_set import load_policy_set
-from gateway.settings import PROJECT_ROOT
 
 ISSUER = "https://idp.bank.internal/realms/staff"
 AUDIENCE = "compliance-gateway"

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from gateway.cli.main import cli
 from gateway.errors import ConfigurationError
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.policy_set import PolicySet, check_policy_dir, load_policy_set
 from gateway.policy.schema import Classification
-from gateway.settings import PROJECT_ROOT
 
 POLICIES_DIR = PROJECT_ROOT / "policies"
 SHIPPED = ("bank", "hospital", "example")

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
-from gateway.db.models import ApiKey, User
 from gateway.db.session import Database
+from gateway.db.tables import ApiKey, User
 from gateway.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from gateway.policy import api_keys
 from gateway.policy.users import UserStore

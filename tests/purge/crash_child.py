@@ -13,6 +13,7 @@ from gateway.db.session import Database
 from gateway.kb.service import open_knowledge_base
 from gateway.kb.settings import KbSettings
 from gateway.llm.embedder import LlamaCppEmbedder
+from gateway.purge.service import purge_service_for
 
 
 def main(data_dir: Path, model: Path, kind: str, target: str, step: str) -> None:
@@ -24,12 +25,13 @@ def main(data_dir: Path, model: Path, kind: str, target: str, step: str) -> None
         if name == step:
             os.kill(os.getpid(), signal.SIGKILL)
 
-    kb.purger.on_step = kill_at
     signer = CheckpointSigner.load_or_create(data_dir / "keys" / "audit-signing.key")
+    purges = purge_service_for(kb, lambda: signer)
+    purges.on_step = kill_at
     if kind == "document":
-        kb.purge_document(target, "admin", signer)
+        purges.purge_document(target, "admin")
     else:
-        kb.purge_collection(target, "admin", signer)
+        purges.purge_collection(target, "admin")
 
 
 if __name__ == "__main__":

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from gateway.audit.signing import CheckpointVerifier
-from gateway.db.models import AuditEntry, KbDocument
+from gateway.cli.kb import kb
 from gateway.db.session import Database
-from gateway.kb.cli import kb
-from gateway.kb.purge_receipt import PurgeReceipt
+from gateway.db.tables import AuditEntry, KbDocument
+from gateway.purge.receipts import PurgeReceipt
 from gateway.settings import load_settings
 
 

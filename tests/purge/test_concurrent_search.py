@@ -9,6 +9,7 @@ import time
 from gateway.audit.signing import CheckpointSigner
 from gateway.policy.policy_set import PolicySet
 from tests.kb.conftest import KbFactory, doc
+from tests.purge.conftest import purges
 
 VICTIM = "Wire transfers above fifty thousand euros need a second signature from the branch manager."
 
@@ -47,7 +48,7 @@ def test_searches_during_a_purge_never_fail_and_never_return_the_document_once_i
     for worker in workers:
         worker.start()
     time.sleep(0.3)
-    kb.purge_document(victim, "admin", signer)
+    purges(kb, signer).purge_document(victim, "admin")
     purge_returned.set()
     time.sleep(0.5)
     stop.set()

@@ -10,8 +10,8 @@ import numpy as np
 from sqlalchemy import select
 
 from gateway.audit.signing import CheckpointVerifier
-from gateway.db.models import AuditEntry, KbKey
-from gateway.kb.purge_receipt import PurgeReceipt
+from gateway.db.tables import AuditEntry, KbKey
+from gateway.purge.receipts import PurgeReceipt
 from tests.support import Gateway
 
 SECRET = ("Project Bluefin will acquire Harwick Mutual for 412 million euros on 3 June. "
@@ -34,7 +34,7 @@ def test_no_plaintext_ciphertext_vector_or_key_of_a_purged_document_remains_on_d
     purge_gateway: Gateway, tmp_path: Path
 ) -> None:
     http, admin = purge_gateway.client, purge_gateway.auth("admin")
-    state = purge_gateway.client.app.state
+    state = purge_gateway.services
     kb, db = state.kb, state.db
     data_dir = tmp_path / "data"
     body = {"title": "Bluefin memo", "text": SECRET, "collection": "credit-policy", "classification": "confidential"}
@@ -72,7 +72,7 @@ def test_no_plaintext_ciphertext_vector_or_key_of_a_purged_document_remains_on_d
 
 def test_purge_receipt_is_signed_by_the_audit_key_retrievable_and_audited(purge_gateway: Gateway) -> None:
     http, admin = purge_gateway.client, purge_gateway.auth("admin")
-    state = purge_gateway.client.app.state
+    state = purge_gateway.services
     body = {"title": "Memo", "text": SECRET, "collection": "credit-policy", "classification": "internal"}
     doc_id = http.post("/v1/documents", json=body, headers=admin).json()["id"]
 

@@ -6,11 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from gateway.audit.signing import CheckpointSigner
-from gateway.db.models import KbDocument, KbKey, PurgeJob
+from gateway.db.tables import KbDocument, KbKey, PurgeJob
 from gateway.errors import NotFound
 from gateway.kb.service import KnowledgeBase
 from gateway.policy.policy_set import PolicySet
 from tests.kb.conftest import KbFactory, doc
+from tests.purge.conftest import purges
 
 FEES = "Replacing a lost debit card costs ten euros at any branch."
 MORTGAGE = "Mortgage applicants must show three payslips and a signed valuation report."
@@ -32,7 +33,7 @@ def test_purged_document_leaves_search_keys_and_registry_while_others_survive(
     admin = bank.rights(("admin",))
     assert fees in {h.document_id for h in kb.search("lost debit card fee", admin, exact=True)}
 
-    receipt = kb.purge_document(fees, "admin", signer)
+    receipt = purges(kb, signer).purge_document(fees, "admin")
 
     assert all(h.document_id != fees for h in kb.search("lost debit card fee", admin, exact=True))
     assert kb.store.count(f"doc_id = '{fees}'") == 0
@@ -56,15 +57,15 @@ def test_purging_again_returns_the_first_receipt_and_unknown_ids_are_not_found(
 ) -> None:
     kb = kb_factory(bank)
     fees, _ = ingest_two(kb)
-    first = kb.purge_document(fees, "admin", signer)
-    again = kb.purge_document(fees, "someone-else", signer)
-    assert again == first and kb.purge_receipt(first.id) == first
+    first = purges(kb, signer).purge_document(fees, "admin")
+    again = purges(kb, signer).purge_document(fees, "someone-else")
+    assert again == first and purges(kb, signer).receipt(first.id) == first
     with pytest.raises(NotFound):
-        kb.purge_document("0" * 32, "admin", signer)
+        purges(kb, signer).purge_document("0" * 32, "admin")
     with pytest.raises(NotFound):
-        kb.purge_receipt("0" * 32)
+        purges(kb, signer).receipt("0" * 32)
     with pytest.raises(NotFound):
-        kb.purge_collection("no-such-collection", "admin", signer)
+        purges(kb, signer).purge_collection("no-such-collection", "admin")
 
 
 def test_collection_purge_destroys_every_key_of_it_and_the_name_can_be_used_again(
@@ -74,7 +75,7 @@ def test_collection_purge_destroys_every_key_of_it_and_the_name_can_be_used_agai
     fees, mortgage = ingest_two(kb)
     other = kb.ingest(doc("Debit cards are free for students.", title="Student cards", collection="retail-products"))
 
-    receipt = kb.purge_collection("retail-products", "admin", signer)
+    receipt = purges(kb, signer).purge_collection("retail-products", "admin")
 
     assert receipt.verify(signer.verifier)
     assert {d["id"] for d in receipt.body["documents"]} == {fees, other.document_id}
@@ -95,7 +96,7 @@ def test_altered_receipt_fails_verification_and_another_key_does_not_verify(
 ) -> None:
     kb = kb_factory(bank)
     fees, _ = ingest_two(kb)
-    receipt = kb.purge_document(fees, "admin", signer)
+    receipt = purges(kb, signer).purge_document(fees, "admin")
     forged = type(receipt)(receipt.id, {**receipt.body, "chunks": 0}, receipt.signature, receipt.key_id)
     assert not forged.verify(signer.verifier)
     stranger = CheckpointSigner.load_or_create(tmp_path_factory.mktemp("k") / "other.key")

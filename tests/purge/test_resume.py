@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from gateway.audit.signing import CheckpointSigner
-from gateway.db.models import KbDocument, KbKey, PurgeJob
-from gateway.kb.purge import STEPS
+from gateway.db.tables import KbDocument, KbKey, PurgeJob
+from gateway.paths import PROJECT_ROOT
 from gateway.policy.policy_set import PolicySet
-from gateway.settings import PROJECT_ROOT
+from gateway.purge.jobs import STEPS
 from tests.kb.conftest import KbFactory, doc
+from tests.purge.conftest import purges
 
 SECRET = "The vault combination for the Lisbon branch changes every Tuesday at noon."
 OTHER = "Customers may open a savings account online with a passport."
@@ -46,11 +47,11 @@ def test_document_purge_killed_after_any_step_completes_on_restart(
     with restarted.registry.db.session() as session:
         job = session.query(PurgeJob).one()
         assert job.status == "running" and job.step == STEPS[STEPS.index(step) - 1]
-    receipts = restarted.resume_purges(lambda: signer)
+    receipts = purges(restarted, signer).resume()
     assert [r.id for r in receipts] == [job.id] and receipts[0].verify(signer.verifier)
     assert receipts[0].body["chunks"] == 1 and receipts[0].body["keys_destroyed"][0]["key"] == f"document:{secret}"
-    assert restarted.resume_purges(lambda: signer) == []
-    assert restarted.purge_document(secret, "admin", signer) == receipts[0]
+    assert purges(restarted, signer).resume() == []
+    assert purges(restarted, signer).purge_document(secret, "admin") == receipts[0]
 
     admin = bank.rights(("admin",))
     assert restarted.store.count(f"doc_id = '{secret}'") == 0
@@ -73,7 +74,7 @@ def test_collection_purge_killed_mid_way_completes_on_restart(
     kill_during_purge(tmp_path / "data", models_dir, "collection", "branch-procedures", step)
 
     restarted = kb_factory(bank)
-    [receipt] = restarted.resume_purges(lambda: signer)
+    [receipt] = purges(restarted, signer).resume()
     assert receipt.body["kind"] == "collection" and receipt.verify(signer.verifier)
     assert "collection:branch-procedures" in {k["key"] for k in receipt.body["keys_destroyed"]}
     assert restarted.store.count("collection = 'branch-procedures'") == 0

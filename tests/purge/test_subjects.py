@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from gateway.db.models import AuditEntry, SubjectIndexEntry
-from gateway.settings import PROJECT_ROOT
+from gateway.db.tables import AuditEntry, SubjectIndexEntry
+from gateway.paths import PROJECT_ROOT
 from tests.chat.test_retrieval_in_chat import ask
 from tests.purge.test_proof import files_holding
 from tests.support import Gateway
@@ -29,7 +29,7 @@ def ingest(gateway: Gateway, title: str, text: str, collection: str = "credit-po
 
 def texts(gateway: Gateway, query: str) -> dict[str, str]:
     """What the knowledge base holds, decrypted (the search route would mask it again for the caller)."""
-    state = gateway.client.app.state
+    state = gateway.services
     hits = state.kb.search(query, state.chat.policy.rights(("admin",)), 10, exact=True)
     return {h.document_id: h.text for h in hits}
 
@@ -37,7 +37,7 @@ def texts(gateway: Gateway, query: str) -> dict[str, str]:
 def test_subject_index_holds_hmacs_never_the_values(purge_gateway: Gateway, tmp_path: Path) -> None:
     ingest(purge_gateway, "Deferral", LOAN)
     ingest(purge_gateway, "展期", CN_LOAN)
-    with purge_gateway.client.app.state.db.session() as session:
+    with purge_gateway.services.db.session() as session:
         rows = session.scalars(select(SubjectIndexEntry)).all()
     assert len(rows) >= 3 and all(len(r.value_hmac) == 32 for r in rows)
     leaks = files_holding(tmp_path / "data", {"id": RESIDENT_ID.encode(), "name": b"Halvorsen",
@@ -70,7 +70,7 @@ def test_purge_documents_mode_purges_every_document_mentioning_a_chinese_residen
     for stream in (False, True):  # neither chat nor its citations surface the subject's documents any more
         answer = ask(purge_gateway, "relationship_manager", question, stream)
         assert not {c["document_id"] for c in answer["citations"]} & {cn, also}
-    with purge_gateway.client.app.state.db.session() as session:
+    with purge_gateway.services.db.session() as session:
         details = [e.details for e in session.scalars(select(AuditEntry).where(AuditEntry.action == "document.purge"))]
     assert len(details) == 2 and not any(RESIDENT_ID.lower() in d or RESIDENT_ID in d for d in details)
     again = purge_gateway.client.post("/v1/purge/subject", json=request, headers=purge_gateway.auth("admin"))
@@ -82,7 +82,7 @@ def test_mask_chunks_mode_rewrites_chunks_with_the_person_masked_in_english_and_
 ) -> None:
     english = ingest(purge_gateway, "Deferral", LOAN)
     chinese = ingest(purge_gateway, "展期", CN_LOAN)
-    kb = purge_gateway.client.app.state.kb
+    kb = purge_gateway.services.kb
     old = {r["chunk_id"]: r["text_ct"] for r in kb.store.table.search().limit(None).to_arrow().to_pylist()}
 
     for value in ("ingrid  HALVORSEN", "张伟"):
@@ -120,7 +120,7 @@ def test_the_policy_set_decides_the_mode_a_subject_erasure_gets(
                                  headers=gateway.auth("admin"))
     assert denied.status_code == 403 and "purge_documents" in denied.json()["error"]["message"]
     assert doc_id in texts(gateway, "defer mortgage payment")  # nothing was touched
-    with gateway.client.app.state.db.session() as session:
+    with gateway.services.db.session() as session:
         audited = session.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")).all()
     assert [(e.user_name, e.http_status) for e in audited] == [("admin", 403)] and "Halvorsen" not in audited[0].details
 

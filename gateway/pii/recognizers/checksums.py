@@ -1,4 +1,5 @@
-"""Check-digit algorithms that turn "looks like a number of that kind" into "is one"."""
+"""Check-digit algorithms that turn "looks like a number of that kind" into "is one", and the generators of the same
+check digits (for surrogates that must validate like the values they replace)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,22 @@ IBAN_LENGTHS: dict[str, int] = {
 
 def digits_only(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
+
+
+def luhn_check_digit(payload: str) -> str:
+    """The Luhn check digit that makes ``payload + digit`` valid."""
+    total = 0
+    for index, char in enumerate(reversed(payload)):
+        value = int(char)
+        if index % 2 == 0:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return str((10 - total % 10) % 10)
+
+
+def gb11643_check_char(first17: str) -> str:
+    """The GB 11643-1999 MOD 11-2 check character (0–9 or X) of the first 17 digits of a resident ID."""
+    return _GB11643_CHECK[sum(int(ch) * w for ch, w in zip(first17, _GB11643_WEIGHTS, strict=True)) % 11]
 
 
 def luhn_valid(number: str) -> bool:
@@ -61,5 +78,4 @@ def cn_resident_id_check_valid(candidate: str) -> bool:
     """GB 11643-1999 MOD 11-2 check character (the 18th, 0–9 or X)."""
     if len(candidate) != 18 or not candidate[:17].isdigit():
         return False
-    total = sum(int(ch) * weight for ch, weight in zip(candidate[:17], _GB11643_WEIGHTS, strict=True))
-    return _GB11643_CHECK[total % 11] == candidate[17].upper()
+    return gb11643_check_char(candidate[:17]) == candidate[17].upper()

@@ -17,8 +17,8 @@ import zipfile
 from pathlib import Path
 
 from gateway.errors import ConfigurationError
-from gateway.models import manifest
-from gateway.models.files import sha256_file
+from gateway.model_files import manifest
+from gateway.model_files.files import sha256_file
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def _ensure_extracted(item: manifest.ModelFile, models_dir: Path, cache_dir: Pat
 
 
 def _ensure_embedding(models_dir: Path) -> str:
-    from gateway.models.bert_gguf import convert_bert_to_gguf
+    from gateway.model_files.bert_gguf import convert_bert_to_gguf
 
     item = manifest.EMBEDDING_MODEL
     dest = models_dir / item.name

@@ -1,4 +1,4 @@
-"""SQLite hygiene for erasure: overwrite what a purge deletes, and fold the write-ahead log back into the file.
+"""SQLite hygiene for erasure: overwrite what is deleted, and fold the write-ahead log back into the file.
 
 Without ``secure_delete`` SQLite leaves deleted cells in free space, and old page images stay in the ``-wal`` file
 after a checkpoint until overwritten; either would keep a destroyed key's wrapped bytes on disk. PostgreSQL keeps

@@ -1,4 +1,5 @@
-"""``gateway kb``: bulk ingestion with a progress bar, and a search to check what a role would retrieve."""
+"""``gateway kb``: bulk ingestion with a progress bar, a search to check what a role would retrieve, purges and
+master-key rotation."""
 
 from __future__ import annotations
 
@@ -6,38 +7,36 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from gateway.errors import GatewayError
+from gateway.cli.common import audit_trail, cli_actor, command_auditor, fails_cleanly, settings
 from gateway.kb.documents import IngestOutcome
-from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import FORMATS, classification, read_paths
+
+if TYPE_CHECKING:
+    from gateway.kb.service import KnowledgeBase
+    from gateway.policy.policy_set import PolicySet
 
 LEVELS = click.Choice(["public", "internal", "confidential", "restricted"])
 
 
-def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, Any]:
+def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
     """The knowledge base as configured; ``subjects`` loads the PII detector to index data subjects (ingestion)."""
     from gateway.db.session import Database
-    from gateway.kb.service import build_knowledge_base
+    from gateway.kb.service import open_knowledge_base
     from gateway.llm.embedder import LlamaCppEmbedder
     from gateway.policy.policy_set import load_policy_set
-    from gateway.settings import load_settings
 
-    settings = load_settings()
-    policy = load_policy_set(settings.policy_file)
-    embedder = LlamaCppEmbedder(settings.embedding_model_path,
-                                n_threads=settings.embedding.n_threads or os.cpu_count())
-    db = Database(settings.sqlalchemy_url)
-    detector = None
-    if subjects:
-        from gateway.pii.detector import PiiDetector
-
-        detector = PiiDetector.create(spacy_model=settings.spacy_model)
-    return build_knowledge_base(settings, embedder, db, collections=policy.decl.collections,
-                                detector=detector), policy
+    config = settings()
+    policy = load_policy_set(config.policy_file)
+    embedder = LlamaCppEmbedder(config.embedding_model_path, n_threads=config.embedding.n_threads or os.cpu_count())
+    detector = config.pii_engine.detector() if subjects else None
+    knowledge = open_knowledge_base(config.kb, data_dir=config.data_dir, kb_uri=config.kb_uri,
+                                    db=Database(config.sqlalchemy_url), embedder=embedder,
+                                    collections=policy.decl.collections, detector=detector)
+    return knowledge, policy
 
 
 def _files(paths: tuple[Path, ...]) -> list[Path]:
@@ -61,17 +60,14 @@ def kb() -> None:
 @click.option("--classification", "-l", "level", type=LEVELS, default=None,
               help="Classification for files (and JSONL lines without one).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@fails_cleanly
 def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, progress: bool) -> None:
     """Ingest files (.txt .md .html .pdf .docx), folders of them, and JSONL bulk files.
 
     Bad files or lines are reported by name and skipped; the rest is stored. Exit status 1 if any was rejected."""
     from tqdm import tqdm
 
-    try:
-        knowledge, _ = _open(subjects=True)
-    except GatewayError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
+    knowledge, _ = _open(subjects=True)
     files = _files(paths)
     bar = tqdm(total=sum(p.stat().st_size for p in files), unit="B", unit_scale=True, disable=not progress,
                file=sys.stderr)
@@ -88,11 +84,8 @@ def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, p
             read_paths(files, collection=collection, level=chosen, max_bytes=limit, on_bytes=bar.update),
             on_outcome=show,
         )
-    except GatewayError as exc:
+    finally:
         bar.close()
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
-    bar.close()
     elapsed = time.perf_counter() - started
     click.echo(f"added {report.count('added')}, updated {report.count('updated')}, "
                f"unchanged {report.count('unchanged')}, rejected {report.count('rejected')}; "
@@ -105,16 +98,13 @@ def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, p
 @click.argument("query")
 @click.option("--role", "roles", multiple=True, required=True, help="Search with this role's rights (repeatable).")
 @click.option("--top-k", "-k", type=int, default=None)
+@fails_cleanly
 def search(query: str, roles: tuple[str, ...], top_k: int | None) -> None:
     """Show what a role would retrieve (titles and scores; passage text is not printed)."""
-    try:
-        knowledge, policy = _open()
-        for n, hit in enumerate(knowledge.search(query, policy.rights(roles), top_k), start=1):
-            click.echo(f"[{n}] {hit.score:.4f} sim={hit.similarity:.3f} {hit.collection}/{hit.classification} "
-                       f"{hit.document_id} v{hit.version} {hit.title}")
-    except GatewayError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
+    knowledge, policy = _open()
+    for n, hit in enumerate(knowledge.search(query, policy.rights(roles), top_k), start=1):
+        click.echo(f"[{n}] {hit.score:.4f} sim={hit.similarity:.3f} {hit.collection}/{hit.classification} "
+                   f"{hit.document_id} v{hit.version} {hit.title}")
 
 
 @kb.command("purge")
@@ -122,55 +112,43 @@ def search(query: str, roles: tuple[str, ...], top_k: int | None) -> None:
 @click.option("--collection", "whole_collection", is_flag=True,
               help="TARGET is a collection: purge all its documents and destroy its key.")
 @click.option("--actor", default=None, help="Who asked for it (recorded in the receipt); default: the OS user.")
+@fails_cleanly
 def purge(target: str, whole_collection: bool, actor: str | None) -> None:
     """Purge a document (TARGET = document id) or a collection for good, and print the signed receipt (JSON).
 
     Stop the server first: the purge deletes every older version of the table, which a running writer may need."""
-    import getpass
     import json
 
-    from gateway.audit.trail import AuditTrail
-    from gateway.db.session import Database
-    from gateway.kb.purge_receipt import purge_event
-    from gateway.settings import load_settings
+    from gateway.audit.events import Actions
+    from gateway.purge.service import purge_service_for
 
-    try:
-        knowledge, policy = _open()
-        settings = load_settings()
-        audit = AuditTrail.from_settings(Database(settings.sqlalchemy_url), settings)
-        signer = audit.signer()
-        who = actor or f"cli:{getpass.getuser()}"
-        receipt = (knowledge.purge_collection(target, who, signer) if whole_collection
-                   else knowledge.purge_document(target, who, signer))
-        audit.append(purge_event(receipt, request_id=f"cli-purge-{receipt.id}", user=who[:128], roles=(),
-                                 policy_version=policy.version, http_status=None))
-        audit.close()
-    except GatewayError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
+    knowledge, policy = _open()
+    audit = audit_trail(settings())
+    purges = purge_service_for(knowledge, audit.signer)
+    who = actor or cli_actor()
+    receipt = purges.purge_collection(target, who) if whole_collection else purges.purge_document(target, who)
+    auditor = command_auditor(audit, policy.version, user=who[:128], request_id=f"cli-purge-{receipt.id}")
+    auditor.record_now(Actions.DOCUMENT_PURGE, http_status=None, **receipt.audit_fields())
+    audit.close()
     click.echo(json.dumps(receipt.as_json(), indent=2, sort_keys=True))
 
 
 @kb.command("rotate-master-key")
 @click.option("--new-key-env", default=None,
               help="kb.key_provider=env: the variable holding the new base64 master key.")
+@fails_cleanly
 def rotate_master_key(new_key_env: str | None) -> None:
     """Re-wrap the knowledge base's keys under a new master key (no document is re-encrypted).
 
     File provider: a new key file replaces the old one once the key store opens with it. Stop the gateway first;
     run again if interrupted. Audited (key fingerprints only)."""
     from gateway.audit.events import Actions
-    from gateway.cli.main import audit_admin
+    from gateway.cli.common import audit_admin
     from gateway.db.session import Database
     from gateway.kb.rotation import rotate_master_key as rotate
-    from gateway.settings import load_settings
 
-    settings = load_settings()
-    try:
-        done = rotate(settings.kb, settings.data_dir, Database(settings.sqlalchemy_url), new_env=new_key_env)
-    except GatewayError as exc:
-        click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
+    config = settings()
+    done = rotate(config.kb, config.data_dir, Database(config.sqlalchemy_url), new_env=new_key_env)
     audit_admin(Actions.KB_MASTER_KEY_ROTATE, {"old_key_id": done.old_key_id, "new_key_id": done.new_key_id,
                                                 "keys_rewrapped": done.keys_rewrapped})
     click.echo(f"re-wrapped {done.keys_rewrapped} keys under master key {done.new_key_id} "
@@ -179,4 +157,4 @@ def rotate_master_key(new_key_env: str | None) -> None:
         click.echo(f"the new master key is in {done.key_file}; back it up now, and destroy old copies of the previous"
                    " one")
     else:
-        click.echo(f"now set {settings.kb.master_key_env} to the value of {new_key_env} and restart the gateway")
+        click.echo(f"now set {config.kb.master_key_env} to the value of {new_key_env} and restart the gateway")

@@ -1,4 +1,5 @@
-"""Erasure (issue #7): purge a document or a whole collection so nothing of it can be found, read or recovered.
+"""Purge jobs: erase a document, a whole collection or a list of documents so nothing of it can be found, read or
+recovered.
 
 A purge is a job in ``purge_jobs``, advanced through these steps; each is idempotent and recorded once done, so a
 process killed at any point finishes the job on restart (``Purger.resume``) and repeating a step is harmless:
@@ -14,7 +15,8 @@ process killed at any point finishes the job on restart (``Purger.resume``) and 
     done       a receipt is signed with the audit key and stored with the job
 
 Vacuuming deletes every older version of the table: it is only safe while no other process writes to the
-knowledge base. Within this process, purges and ingestion share one lock (``KnowledgeBase.writes``).
+knowledge base. Within this process, purges and ingestion share one lock (``KnowledgeBase.writes``, handed to the
+``Purger`` by the app factory).
 """
 
 from __future__ import annotations
@@ -30,15 +32,15 @@ from sqlalchemy import select
 
 from gateway.audit.signing import CheckpointSigner
 from gateway.db.base import utcnow
-from gateway.db.models import PurgeJob
+from gateway.db.hygiene import checkpoint_wal
+from gateway.db.tables import PurgeJob
 from gateway.errors import InvalidInput, NotFound
 from gateway.kb.keyring import KeyRing
-from gateway.kb.purge_receipt import PurgeReceipt, seal_receipt
-from gateway.kb.purge_sql import checkpoint_wal
-from gateway.kb.purge_subjects import forget_documents
 from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.store import ChunkStore, sql_list
+from gateway.kb.subjects import forget_documents
+from gateway.purge.receipts import PurgeReceipt, seal_receipt
 
 STEPS = ("planned", "hidden", "shredded", "forgotten", "rewritten", "vacuumed", "scrubbed", "done")
 

@@ -9,14 +9,9 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from gateway.audit.events import Actions, AuditEvent
 from gateway.audit.signing import CheckpointSigner, CheckpointVerifier
-
-if TYPE_CHECKING:
-    from gateway.audit.trail import AuditTrail
-    from gateway.kb.service import KnowledgeBase
 
 RECEIPT_FORMAT = "gateway-purge-receipt/v1"
 
@@ -47,31 +42,17 @@ class PurgeReceipt:
         return {"object": "purge.receipt", "id": self.id, "format": RECEIPT_FORMAT, "receipt": self.body,
                 "signature": base64.b64encode(self.signature).decode(), "key_id": self.key_id}
 
+    def audit_fields(self) -> dict[str, Any]:
+        """What the audit event of this purge records: receipt id, kind, counts and key fingerprints; never text."""
+        body = self.body
+        return {
+            "document_id": body["target"] if body["kind"] == "document" else None,
+            "details": {"receipt_id": self.id, "kind": body["kind"], "collection": body["collection"],
+                        "documents": len(body["documents"]), "chunks": body["chunks"],
+                        "keys_destroyed": [k["sha256"][:16] for k in body["keys_destroyed"]][:32]},
+        }
+
 
 def seal_receipt(receipt_id: str, body: dict[str, Any], signer: CheckpointSigner) -> PurgeReceipt:
     body = json.loads(canonical(body))  # exactly what is stored and read back
     return PurgeReceipt(receipt_id, body, signer.sign(receipt_message(body)), signer.key_id)
-
-
-def purge_event(receipt: PurgeReceipt, *, request_id: str, user: str | None, roles: tuple[str, ...],
-                policy_version: str, http_status: int | None) -> AuditEvent:
-    """The audit event of a completed purge: receipt id, kind, counts and key fingerprints; never any text."""
-    body = receipt.body
-    return AuditEvent(
-        action=Actions.DOCUMENT_PURGE, outcome="ok", request_id=request_id, user=user, roles=roles,
-        policy_version=policy_version, http_status=http_status,
-        document_id=body["target"] if body["kind"] == "document" else None,
-        details={"receipt_id": receipt.id, "kind": body["kind"], "collection": body["collection"],
-                 "documents": len(body["documents"]), "chunks": body["chunks"],
-                 "keys_destroyed": [k["sha256"][:16] for k in body["keys_destroyed"]][:32]},
-    )
-
-
-def resume_purges(kb: KnowledgeBase, audit: AuditTrail, policy_version: str) -> list[PurgeReceipt]:
-    """Start-up: finish interrupted purges and record each in the audit trail (as its original actor)."""
-    receipts = kb.resume_purges(audit.signer)
-    for receipt in receipts:
-        audit.append(purge_event(receipt, request_id=f"purge-resume-{receipt.id}"[:64],
-                                 user=receipt.body["actor"], roles=(), policy_version=policy_version,
-                                 http_status=None))
-    return receipts

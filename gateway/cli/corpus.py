@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from gateway.cli.failures import fails_cleanly
+from gateway.cli.common import fails_cleanly, settings
 from gateway.corpus.formats import FORMATS
 
 
@@ -42,7 +42,6 @@ def mask(
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from gateway.corpus.report import summary
     from gateway.corpus.sanitizer import MaskOptions, mask_corpus
-    from gateway.settings import load_settings
 
     if source.resolve() == target.resolve():
         raise click.BadParameter("OUT must differ from IN", param_hint="OUT")
@@ -59,7 +58,7 @@ def mask(
         report=report,
         progress=progress,
     )
-    result = mask_corpus(source, target, load_settings(), options)
+    result = mask_corpus(source, target, settings().pii_engine, options)
     click.echo(summary(result), err=True)
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from gateway.models.bert_gguf import convert_bert_to_gguf
-from gateway.models.bert_reference import BertReference
-from gateway.models.manifest import MINILM_DIR
+from gateway.model_files.bert_gguf import convert_bert_to_gguf
+from gateway.model_files.manifest import MINILM_DIR
+from tests.model_files.bert_reference import BertReference
 
 TOKENIZER_CASES = [
     "Hello, world! How are you today?",

@@ -68,4 +68,4 @@ EMBEDDING_MODEL = ModelFile(
     sha256="e5cbba151c22ac5feb34417ccfbe9a4e59d78956e01fac828e1bec5599fd4a23",
     source=MINILM,
 )
-"""Converted by ``gateway.models.bert_gguf``; the conversion is deterministic, so its hash is fixed."""
+"""Converted by ``gateway.model_files.bert_gguf``; the conversion is deterministic, so its hash is fixed."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from gateway.audit.export import FORMATS, export_lines
 from gateway.audit.query import AuditFilter
 from gateway.audit.settings import AuditSettings
 from gateway.audit.trail import AuditTrail
-from gateway.cli.failures import fails_cleanly
+from gateway.cli.common import cli_actor, fails_cleanly, settings
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,8 @@ class AuditCliConfig:
 
     @classmethod
     def from_settings(cls) -> AuditCliConfig:
-        from gateway.settings import load_settings
-
-        settings = load_settings()
-        return cls(settings.sqlalchemy_url, settings.data_dir, settings.audit)
+        config = settings()
+        return cls(config.sqlalchemy_url, config.data_dir, config.audit)
 
 
 @contextmanager
@@ -48,10 +45,6 @@ def _trail() -> Iterator[AuditTrail]:
     finally:
         trail.close()
         db.dispose()
-
-
-def _actor() -> str:
-    return f"cli:{getpass.getuser()}"[:128]
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -110,7 +103,7 @@ def prune(older_than_days: int | None) -> None:
             return
         from datetime import timedelta
 
-        result = trail.prune(datetime.now(UTC) - timedelta(days=days), actor=_actor())
+        result = trail.prune(datetime.now(UTC) - timedelta(days=days), actor=cli_actor())
     if result.through_seq is None:
         click.echo("nothing to prune")
     else:
@@ -135,7 +128,7 @@ def _target(user: str | None, document: str | None) -> tuple[str, str]:
 def hold_add(user: str | None, document: str | None) -> None:
     kind, value = _target(user, document)
     with _trail() as trail:
-        trail.add_hold(kind, value, actor=_actor())  # type: ignore[arg-type]
+        trail.add_hold(kind, value, actor=cli_actor())  # type: ignore[arg-type]
     click.echo(f"legal hold added on {kind} {value}")
 
 
@@ -146,7 +139,7 @@ def hold_add(user: str | None, document: str | None) -> None:
 def hold_remove(user: str | None, document: str | None) -> None:
     kind, value = _target(user, document)
     with _trail() as trail:
-        trail.remove_hold(kind, value, actor=_actor())  # type: ignore[arg-type]
+        trail.remove_hold(kind, value, actor=cli_actor())  # type: ignore[arg-type]
     click.echo(f"legal hold removed from {kind} {value}")
 
 

@@ -1,0 +1,37 @@
+"""What a chat request asks for, and what the gateway made of it before generation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from gateway.kb.search import Hit
+from gateway.llm.types import Prompt, SamplingParams
+from gateway.pii.rules import PiiRules
+from gateway.pii.vault import PseudonymVault
+
+
+@dataclass(frozen=True, slots=True)
+class ChatAsk:
+    """What the caller asked for, already decoded from the wire format."""
+
+    messages: Sequence[tuple[str, str]]
+    max_tokens: int | None
+    temperature: float
+    top_p: float
+    stop: tuple[str, ...]
+    seed: int | None
+
+
+@dataclass(slots=True)
+class PreparedChat:
+    prompt: Prompt
+    params: SamplingParams
+    rules: PiiRules
+    vault: PseudonymVault
+    masked_query: str
+    """The caller's messages as the model saw them (masked): what the audit trail records."""
+    entity_counts: Counter[str] = field(default_factory=Counter)
+    sources: list[Hit] = field(default_factory=list)
+    """The passages put into the prompt, numbered [1].. in this order; the answer's citations."""

@@ -1,0 +1,118 @@
+"""Turning an authorised chat request into the masked prompt the model will see, under the caller's policy."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from dataclasses import replace
+
+from gateway.chat.ask import ChatAsk, PreparedChat
+from gateway.errors import InvalidInput
+from gateway.kb.prompt import render_sources
+from gateway.kb.search import Hit
+from gateway.kb.service import KnowledgeBase
+from gateway.llm.protocol import ChatModel
+from gateway.llm.settings import LlmSettings
+from gateway.llm.types import ChatMessage, SamplingParams
+from gateway.pii.rules import PiiRules
+from gateway.pii.service import MaskingService
+from gateway.pii.vault import PseudonymVault
+from gateway.policy.policy_set import PolicySet
+from gateway.policy.principal import Principal
+
+SOURCES_HEADER = (
+    "Sources from the knowledge base follow. Answer only from them and cite them by number, like [1]. "
+    "If they do not answer the question, say that the knowledge base has no answer to it.\n\n"
+)
+
+NOT_SENT = "personal data detection failed; the request was not sent to the model"
+
+_ROLE_MAP = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant"}
+
+
+class PromptBuilder:
+    """Masks what the model will see, retrieves the caller's permitted passages, adds the system prompt."""
+
+    def __init__(self, model: ChatModel, policy: PolicySet, llm: LlmSettings, masking: MaskingService,
+                 kb: KnowledgeBase | None) -> None:
+        self.model = model
+        self.policy = policy
+        self.llm = llm
+        self.masking = masking
+        self.kb = kb
+
+    async def prepare(self, principal: Principal, ask: ChatAsk) -> PreparedChat:
+        """Apply the role's policy: mask what the model will see, add the system prompt, render the prompt."""
+        if not ask.messages:
+            raise InvalidInput("messages must contain at least one message", param="messages")
+        if not any(role == "user" and text.strip() for role, text in ask.messages):
+            raise InvalidInput("messages must contain a non-empty user message", param="messages")
+        rules = self.masking.rules_for(principal.roles)
+        vault = PseudonymVault()
+        loop = asyncio.get_running_loop()
+        # Retrieval (embedding + vector search) and masking the messages run side by side on the two cores.
+        retrieval = loop.run_in_executor(None, self._retrieve, principal, ask)
+        masking = self.masking.run(self._mask_messages, ask, rules, vault, failure=NOT_SENT)
+        (masked, counts), hits = await asyncio.gather(masking, retrieval)
+        sources_block = None
+        if hits is not None:
+            sources_block = await self.masking.run(self._mask_sources, hits, rules, vault, counts, failure=NOT_SENT)
+        generation = self.policy.generation(principal.roles)
+        system = [generation.system_prompt] if generation.system_prompt else []
+        if sources_block is not None:
+            system.append(sources_block)
+        messages = [ChatMessage("system", "\n\n".join(system))] if system else []
+        messages += masked
+        cap = min(self.llm.max_tokens_cap, generation.max_tokens)
+        params = SamplingParams(
+            max_tokens=min(ask.max_tokens or self.llm.default_max_tokens, cap),
+            temperature=ask.temperature,
+            top_p=ask.top_p,
+            stop=ask.stop,
+            seed=ask.seed,
+            json_schema=generation.answer_format,
+        )
+        prompt = self.model.prepare(_merge_system_messages(messages))
+        masked_query = "\n".join(m.content for m in masked if m.role == "user")
+        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []))
+
+    def _retrieve(self, principal: Principal, ask: ChatAsk) -> list[Hit] | None:
+        """Passages for the latest question, filtered inside the vector search by the caller's rights; None when
+        the caller has no knowledge-base access (then the prompt carries no sources section at all)."""
+        rights = self.policy.rights(principal.roles)
+        if self.kb is None or not rights.collections:
+            return None
+        question = next(text for role, text in reversed(ask.messages) if role == "user" and text.strip())
+        return self.kb.retrieve_for_chat(question, rights)
+
+    def _mask_messages(
+        self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
+    ) -> tuple[list[ChatMessage], Counter[str]]:
+        """Every message the caller sent is masked, system and earlier assistant turns included: the caller
+        controls all of them. Runs on the PII worker; an error fails the request (``MaskingService.run``)."""
+        counts: Counter[str] = Counter()
+        masked = []
+        for role, text in ask.messages:
+            result = self.masking.masker.mask(text, rules, vault)
+            counts.update(result.entity_counts)
+            masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
+        return masked, counts
+
+    def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]) -> str:
+        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch)."""
+        texts = [hit.text for hit in hits] + [hit.title for hit in hits]
+        masked = self.masking.mask_all_now(texts, rules, vault)
+        for result in masked[: len(hits)]:
+            counts.update(result.entity_counts)
+        passages = [
+            replace(hit, text=text.text, title=title.text)
+            for hit, text, title in zip(hits, masked[: len(hits)], masked[len(hits) :], strict=True)
+        ]
+        return SOURCES_HEADER + render_sources(passages)
+
+
+def _merge_system_messages(messages: list[ChatMessage]) -> list[ChatMessage]:
+    """Small chat templates expect one leading system message: the policy's prompt first, then the caller's."""
+    system = [m.content for m in messages if m.role == "system"]
+    rest = [m for m in messages if m.role != "system"]
+    return ([ChatMessage("system", "\n\n".join(system))] if system else []) + rest
