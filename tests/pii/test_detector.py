@@ -40,13 +40,16 @@ def test_container_span_wins_over_spans_inside_it() -> None:
     assert resolve_overlaps([city, address]) == [address]
 
 
-def test_partial_overlap_prefers_higher_score_then_longer_span() -> None:
+def test_partial_overlaps_merge_under_the_higher_score_then_the_longer_span() -> None:
+    """Dropping either of two partly overlapping spans would leave some of its characters in clear."""
     low = Detection("PHONE_NUMBER", 0, 10, 0.4)
     high = Detection("US_SSN", 5, 14, 0.85)
-    assert resolve_overlaps([low, high]) == [high]
+    assert resolve_overlaps([low, high]) == [Detection("US_SSN", 0, 14, 0.85)]
     short = Detection("PERSON", 0, 5, 0.85)
     long = Detection("LOCATION", 3, 12, 0.85)
-    assert resolve_overlaps([short, long]) == [long]
+    assert resolve_overlaps([short, long]) == [Detection("LOCATION", 0, 12, 0.85)]
+    inside = Detection("DATE", 4, 8, 0.9)
+    assert resolve_overlaps([long, inside]) == [long]  # a span inside a longer one is hidden by it
 
 
 def test_same_span_prefers_the_more_specific_type() -> None:

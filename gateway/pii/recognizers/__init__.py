@@ -7,12 +7,16 @@ spaCy NER recognizer is English-only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from presidio_analyzer import EntityRecognizer
 
 from gateway.pii.recognizers.addresses import StreetAddressRecognizer
 from gateway.pii.recognizers.chinese_ids import CnBankCardRecognizer, CnMobileRecognizer, CnResidentIdRecognizer
 from gateway.pii.recognizers.chinese_text import CnAddressRecognizer, CnPersonNameRecognizer
+from gateway.pii.recognizers.cued import CuedIdentifierRecognizer
 from gateway.pii.recognizers.dates import DateOfBirthRecognizer
+from gateway.pii.recognizers.fields import FieldValueRecognizer
 from gateway.pii.recognizers.identifiers import (
     AccountNumberRecognizer,
     DriverLicenseRecognizer,
@@ -28,10 +32,18 @@ from gateway.pii.recognizers.identifiers import (
 from gateway.pii.recognizers.people import (
     AddressedNameRecognizer,
     FilteredSpacyRecognizer,
+    LexiconNameRecognizer,
     RoleNameRecognizer,
     TitledNameRecognizer,
 )
-from gateway.pii.recognizers.places import ResidencePlaceRecognizer
+from gateway.pii.recognizers.places import GazetteerPlaceRecognizer, ResidencePlaceRecognizer
+from gateway.pii.recognizers.quasi import (
+    AgeRecognizer,
+    DateRecognizer,
+    JobTitleRecognizer,
+    NrpRecognizer,
+    OrganizationRecognizer,
+)
 from gateway.pii.recognizers.rule import RuleRecognizer
 
 RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
@@ -56,12 +68,21 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     CnBankCardRecognizer,
     CnPersonNameRecognizer,
     CnAddressRecognizer,
+    DateRecognizer,
+    AgeRecognizer,
+    JobTitleRecognizer,
+    NrpRecognizer,
+    OrganizationRecognizer,
+)
+OTHER_RECOGNIZERS: tuple[Callable[..., EntityRecognizer], ...] = (
+    FieldValueRecognizer, CuedIdentifierRecognizer, LexiconNameRecognizer, GazetteerPlaceRecognizer,
 )
 
 
 def build_recognizers(language: str, *, with_ner: bool) -> list[EntityRecognizer]:
     """One instance of every rule recognizer for ``language``, plus filtered spaCy NER when ``with_ner``."""
     recognizers: list[EntityRecognizer] = [cls(supported_language=language) for cls in RULE_RECOGNIZERS]
+    recognizers += [make(supported_language=language) for make in OTHER_RECOGNIZERS]
     if with_ner:
         recognizers.append(FilteredSpacyRecognizer(supported_language=language))
     return recognizers

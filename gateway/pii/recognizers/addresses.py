@@ -16,11 +16,35 @@ _STOP_WORD = (
 )
 _STOP = rf"(?!{_STOP_WORD})"
 _WORD = rf"{_STOP}(?:\p{{L}}[\p{{L}}'’.\-]*|\d{{1,3}}(?i:st|nd|rd|th))"
-_TYPE = (
-    r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|place|pl|square|sq|terrace|"
-    r"way|parkway|pkwy|highway|hwy|circle|cir|trail|crescent|close|walk|alley|plaza|route|pike|grove|mews|"
-    r"esplanade|quay|row|gardens|hill)\.?"
-)
+# Street types: the USPS Publication 28 suffixes (public domain) with their standard abbreviations, and the
+# British, Irish, Australian and Canadian ones.
+_USPS = (
+    "alley allee aly anex annex anx arcade arc avenue ave av bayou byu beach bch bend bnd bluff blf bluffs blfs "
+    "bottom btm boulevard blvd branch br bridge brg brook brk brooks brks burg bg burgs bgs bypass byp camp cp "
+    "canyon cyn cape cpe causeway cswy center ctr centre centers ctrs circle cir circles cirs cliff clf cliffs clfs "
+    "club clb common cmn commons cmns corner cor corners cors course crse court ct courts cts cove cv coves cvs "
+    "creek crk crescent cres crest crst crossing xing crossroad xrd crossroads xrds curve curv dale dl dam dm "
+    "divide dv drive dr drives drs estate est estates ests expressway expy extension ext extensions exts fall "
+    "falls fls ferry fry field fld fields flds flat flt flats flts ford frd fords frds forest frst forge frg "
+    "forges frgs fork frk forks frks fort ft freeway fwy garden gdn gardens gdns gateway gtwy glen gln glens glns "
+    "green grn greens grns grove grv groves grvs harbor hbr harbour harbors hbrs haven hvn heights hts highway hwy "
+    "hill hl hills hls hollow holw inlet inlt island is islands iss isle junction jct junctions jcts key ky keys "
+    "kys knoll knl knolls knls lake lk lakes lks land landing lndg lane ln light lgt lights lgts loaf lf lock lck "
+    "locks lcks lodge ldg loop mall manor mnr manors mnrs meadow mdw meadows mdws mews mill ml mills mls mission "
+    "msn motorway mtwy mount mt mountain mtn mountains mtns neck nck orchard orch oval overpass opas park parks "
+    "parkway pkwy parkways pass passage psge path pike pine pne pines pnes place pl plain pln plains plns plaza "
+    "plz point pt points pts port prt ports prts prairie pr radial radl ramp ranch rnch rapid rpd rapids rpds "
+    "rest rst ridge rdg ridges rdgs river riv road rd roads rds route rte row rue run shoal shl shoals shls shore "
+    "shr shores shrs skyway skwy spring spg springs spgs spur spurs square sq squares sqs station sta stravenue "
+    "stra stream strm street st streets sts summit smt terrace ter throughway trwy trace trce track trak "
+    "trafficway trfy trail trl trailer trlr tunnel tunl turnpike tpke underpass upas union un unions uns valley "
+    "vly valleys vlys viaduct via view vw views vws village vlg villages vlgs ville vl vista vis walk walks wall "
+    "way ways well wl wells wls close cl drove parade pde esplanade quay rise wynd gate gardens grange chase "
+    "approach circus crescent embankment hill broadway upper lower boardwalk concourse "
+    # Australian and New Zealand street types (AS 4590)
+    "circuit cct strip round line trunkway ramble outlook retreat link glade heath crossway walkway promenade"
+).split()
+_TYPE = "(?i:" + "|".join(sorted(set(_USPS), key=len, reverse=True)) + r")\.?"
 # Street types written as their own word before the number (German, Dutch, Nordic, Central European forms).
 _TYPE_BEFORE_NUMBER = (
     r"(?i:straße|strasse|str\.|straat|gasse|weg|laan|plein|gracht|allee|platz|ring|gürtel|vej|gade|väg|gatan|"
@@ -29,6 +53,9 @@ _TYPE_BEFORE_NUMBER = (
 _NUMBER = r"(?<![\p{L}\d\-])(?:\d{1,5}[ \t]+)?\d{1,6}[A-Za-z]?(?:[\-/]\d{1,4})?"
 _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|#)\.?[ \t]*#?[ \t]*[\dA-Za-z][\w\-]{0,5}(?![\w])"
 _UNIT = rf"(?:,?[ \t]+{_UNIT_WORD})"
+# A flat or unit named before the street ("Flat 23A, 6 Sheila Mountain", "Unit 15/", "Bât. B, 81, rue …").
+_UNIT_FIRST = (r"(?i:flat|unit|apt|appt|apartment|suite|ste|bât|bat|bldg|building|block|blk|level|lvl|plot|"
+               r"house no|door no|shop)\.?[ \t]*#?[ \t]*[\dA-Za-z][\w\-]{0,5}(?![\w]),?[ \t]+")
 # A line break inside a postal block: optional comma, at most one blank line, then bullets or quote marks.
 _BREAK = r"(?:[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t,]*(?:[^\w\s]{1,4}[ \t]+)?)"
 # Letters of a place name. Combining marks (decomposed accents) and the Latin-1 symbols that UTF-8 text read as
@@ -46,7 +73,8 @@ _LOWER_PLACE = (
     rf"[ \t]*,[ \t]*{_STOP}\p{{Ll}}{_PLACE_CHAR}*(?:[ \t]+{_STOP}\p{{Ll}}{_PLACE_CHAR}*){{0,2}}"
     r"(?=[ \t]*[.;!?]?[ \t]*(?:\n|\Z))"
 )
-_POSTCODE = r"(?:\p{Lu}{2}[ \t]+\d{5}(?:-\d{4})?|\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})(?![\w])"
+_POSTCODE = (r"(?:\p{Lu}{2,3}[ \t]+\d{4,5}(?:-\d{4})?|\p{Lu}{2}[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4,6}"
+             r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?![\w])")
 # Lines after a street line in a postal block: short, no stop words, ending the line or the sentence
 # ("Springfield", "IL 62704", "nan", "Rwanda 02438", "apt. 614").
 _LINE = (
@@ -95,7 +123,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         Pattern("suffixed street number", rf"(?:{_NUMBER}[ \t]+)?{_SUFFIXED}[ \t]+\d{{1,5}}[a-z]?(?![\d]){_TAIL}", 0.6),
         Pattern(
             "prefixed street",
-            rf"(?:(?:{_NUMBER}[ \t]+)?{_PREFIXED},?[ \t]+\d{{1,5}}[a-z]?(?!\d)|{_NUMBER}[ \t]+{_PREFIXED}){_TAIL}",
+            rf"(?:(?:{_NUMBER}[ \t]+)?{_PREFIXED},?[ \t]+\d{{1,5}}[a-z]?(?!\d)|{_NUMBER},?[ \t]+{_PREFIXED}){_TAIL}",
             0.5,
         ),
         Pattern(
@@ -137,6 +165,17 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Pattern("po box", r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]*box|post office box)[ \t]+\d{1,7}" + _TAIL, 0.7),
         Pattern(
+            "unit first",
+            rf"(?<![\p{{L}}]){_UNIT_FIRST}(?:{_NUMBER},?[ \t]+)?(?:[^,\n]{{2,40}},[ \t]*){{0,5}}?[^,\n]{{2,40}}?"
+            r"(?:[ \t]*(?:-|–)?[ \t]*(?:\d{6}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}))(?![\w])",
+            0.6,
+        ),
+        Pattern(
+            "unit then street",
+            rf"(?<![\p{{L}}]){_UNIT_FIRST}{_NUMBER},?[ \t]+(?:{_WORD}[ \t]+){{0,3}}?{_TYPE}(?![\p{{L}}]){_TAIL}",
+            0.6,
+        ),
+        Pattern(
             "postcode after cue",
             r"(?i:zip(?: code)?|postal code|postcode|post code)[^0-9A-Za-z\n]{0,4}\K"
             r"(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|\d{4,6})(?![\w])",
@@ -165,6 +204,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         "suffixed street number": rf"(?<={_SUFFIX}\.?[ \t]+)\d",
         "words type number": rf"(?<={_TYPE_BEFORE_NUMBER}[ \t]+)\d",
         "prefixed street": rf"[ \t](?<=(?<![\p{{L}}]){_PREFIX_WORD}[ \t])",
+        "unit first": rf"(?<![\p{{L}}]){_UNIT_FIRST}",
+        "unit then street": rf"(?<![\p{{L}}]){_UNIT_FIRST}",
         "street corner": r"[ \t](?<=(?i:corner|intersection|junction|crossing)[ \t])",
         "two streets one type": r"[ \t](?<=(?i:and|&)[ \t])",
     }

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+import regex
+from presidio_analyzer import Pattern
 
 from gateway.pii import entities
 from gateway.pii.recognizers.checksums import (
@@ -23,8 +23,10 @@ from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
 class CnResidentIdRecognizer(RuleRecognizer):
     """GB 11643 citizen identity numbers: area code, birth date, sequence, MOD 11-2 check character.
 
-    A number with a real birth date but a wrong check character is still reported, at 0.4 instead of 1.0: it is
-    most likely a mistyped ID, which is still personal data.
+    A number with a real birth date but a wrong check character is still reported, at 0.4 instead of 1.0, and
+    raised above the masking threshold by a cue nearby (身份证, ID card): it is most likely a mistyped ID, which is
+    still personal data. An ID with an impossible date or region after a cue is found by the cue alone
+    (``CuedIdentifierRecognizer``).
     """
 
     ENTITY = entities.CN_RESIDENT_ID
@@ -42,20 +44,6 @@ class CnResidentIdRecognizer(RuleRecognizer):
         if not cn_resident_id_birth_date_valid(pattern_text):
             return False
         return True if cn_resident_id_check_valid(pattern_text) else None
-
-    def enhance_using_context(
-        self,
-        text: str,
-        raw_recognizer_results: list[RecognizerResult],
-        other_raw_recognizer_results: list[RecognizerResult],
-        nlp_artifacts: NlpArtifacts | None,
-        context: list[str] | None = None,
-    ) -> list[RecognizerResult]:
-        # A wrong check character stays below a checksum-valid number even when "身份证" is nearby.
-        for result in raw_recognizer_results:
-            if result.score < 1.0:
-                result.recognition_metadata[result.IS_SCORE_ENHANCED_BY_CONTEXT_KEY] = True
-        return raw_recognizer_results
 
 
 class CnMobileRecognizer(RuleRecognizer):
@@ -78,22 +66,24 @@ class CnMobileRecognizer(RuleRecognizer):
 
 
 class CnBankCardRecognizer(RuleRecognizer):
-    """Bank card numbers: UnionPay (62, 16–19 digits) anywhere, other prefixes after a Chinese card cue; Luhn."""
+    """Bank card numbers: UnionPay (62, 16–19 digits, any grouping) anywhere, other numbers after a Chinese card cue.
+    A Luhn pass raises the score to certain; a number that fails it is kept where a card cue is near (mistyped)."""
 
     ENTITY = entities.CN_BANK_CARD
+    _GROUPED = r"\d{4,6}(?:[ \-]?\d{3,7}){1,4}"
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("unionpay", r"(?<![0-9])62\d{2}(?:[ \-]?\d{4}){2}[ \-]?\d{4}(?:[ \-]?\d{1,3})?(?![0-9])", 0.5),
+        Pattern("unionpay", r"(?<![0-9])62(?=\d)[\d \-]{14,22}\d(?![0-9])", 0.35),
         Pattern(
             "after card cue",
-            r"(?<=(?:卡号|银行卡|储蓄卡|借记卡|信用卡|账号|帐号|卡)[^0-9\n]{0,6})"
-            r"(?<![0-9])\d{4}(?:[ \-]?\d{4}){2}[ \-]?\d{4}(?:[ \-]?\d{1,3})?"
-            r"(?![0-9])",
-            0.5,
+            rf"(?<=(?:卡号|银行卡|储蓄卡|借记卡|信用卡|账号|帐号|卡)[^0-9\n]{{0,6}})(?<![0-9]){_GROUPED}(?![0-9])",
+            0.6,
         ),
     ]
-    CONTEXT: ClassVar[list[str]] = ["银行卡", "卡号", "银联", "储蓄卡", "借记卡", "unionpay", "card"]
+    CONTEXT: ClassVar[list[str]] = ["银行卡", "卡号", "银联", "储蓄卡", "借记卡", "信用卡", "unionpay", "card", "卡"]
     REGEX_FLAGS = FLAGS
 
-    def validate_result(self, pattern_text: str) -> bool:
+    def validate_result(self, pattern_text: str) -> bool | None:
         digits = digits_only(pattern_text)
-        return 16 <= len(digits) <= 19 and luhn_valid(digits) and len(set(digits)) > 1
+        if not 16 <= len(digits) <= 19 or len(set(digits)) == 1 or regex.search(r"[ \-]{2}", pattern_text):
+            return False
+        return True if luhn_valid(digits) else None

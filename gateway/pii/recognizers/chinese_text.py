@@ -69,11 +69,18 @@ _ADMIN = (
     rf"(?:(?:{PROVINCES})(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?|(?:{CITIES})市?)"
     rf"(?:{_HAN}{{1,5}}?(?:自治州|地区|市|州|盟|区|县|旗|镇|乡|街道)){{0,3}}"
 )
-_ROAD = rf"{_HAN}{{1,8}}?(?:大道|大街|路|街|道|巷|胡同|弄|里|村)"
+_ROAD = rf"{_HAN}{{1,8}}?(?:大道|大街|路|街|道|巷|胡同|弄|里|村)(?:[一二三四五六七八九十0-9]+段)?"
+# An estate, tower or park after the house number ("锦绣名苑", "丽都科技园", "万科华庭").
+_ESTATE = (r"(?:[ \t]?\p{Han}{1,8}?(?:小区|花园|公寓|大厦|广场|中心|科技园|产业园|商务楼|大楼|家园|新村|名苑|雅苑|"
+           r"嘉园|华庭|华府|公馆|苑|园|府|城|庭|楼))")
+_UNIT = (r"(?:[ \t]?[0-9A-Za-z\-]{1,6}(?:号楼|栋|幢|座|单元|楼|层|室|号|户)"
+         r"(?:[0-9A-Za-z\-]{1,6}(?![号楼栋幢座单元层室户]))?)")
 _HOUSE = (
     r"(?:[0-9０-９]+|[一二三四五六七八九十百零]+)(?:号|號)"
-    r"(?:[0-9A-Za-z\-]*(?:号楼|栋|幢|座|单元|楼|层|室|号|户))*"
+    rf"{_ESTATE}?{_UNIT}*"
 )
+# A district first ("云岩区复兴路963号…"), for cities the list above does not name.
+_DISTRICT = rf"{_HAN}{{1,4}}?(?:区|县|市|镇)[ \t]?"
 _ADDRESS_CUE = r"(?:地址|住址|住在|家住|居住于|位于|寄到|寄往|送到|收货地址|通讯地址|户籍地|现居)[:：]?\s*"
 
 
@@ -85,6 +92,15 @@ class CnPersonNameRecognizer(RuleRecognizer):
             "surname before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}(?=先生|女士|小姐|医生|大夫|老师)", 0.5
         ),
         Pattern("name after role", rf"{_ROLE_BEFORE}\K{_SURNAME}{_GIVEN}", 0.65),
+        Pattern("minority name", r"(?<![\p{Han}])\p{Han}{2,6}[·•・]\p{Han}{2,6}(?![\p{Han}])", 0.7),
+        Pattern(
+            "name opening a clause",
+            rf"(?<=^|[\n：:，,。；;、（(]|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|同事|爱人|母亲|父亲|儿子|女儿)"
+            rf"{_SURNAME}{_GIVEN}(?=[，,。：:；;、（(]|[0-9]{{1,3}}岁|称|出现|说|表示|反映|陪同|来电|来访|投诉|申请|"
+            r"办理|确认|到|于|在|因|的母亲|的父亲|先生|女士|长期|$)",
+            0.5,
+        ),
+        Pattern("names in a list", rf"(?<=[、])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。])|{_SURNAME}{_GIVEN}(?=、)", 0.6),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
     REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}
@@ -96,6 +112,9 @@ class CnAddressRecognizer(RuleRecognizer):
         Pattern("administrative units to house", rf"{_ADMIN}(?:{_ROAD}{_HOUSE}|{_ROAD}|{_HOUSE})?", 0.5),
         Pattern("road and house after cue", rf"{_ADDRESS_CUE}\K{_ROAD}{_HOUSE}", 0.7),
         Pattern("road and house", rf"(?<!{_HAN}){_ROAD}{_HOUSE}", 0.5),
+        Pattern("district road house", rf"{_DISTRICT}[ \t]?{_ROAD}[ \t]?{_HOUSE}", 0.55),
+        Pattern("estate and unit", rf"(?<![\p{{Han}}]){_HAN}{{2,8}}?(?:小区|花园|公寓|大厦|家园|新村|名苑|华庭)"
+                rf"{_UNIT}+", 0.5),
     ]
     CONTEXT: ClassVar[list[str]] = ["地址", "住址", "住在", "家住", "寄", "address"]
     REGEX_FLAGS = FLAGS | regex.VERSION1

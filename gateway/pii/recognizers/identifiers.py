@@ -19,6 +19,8 @@ OFFLINE_TLD_EXTRACT = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(),
 
 _DATE_LIKE = regex.compile(r"^(?:\d{4}[ .\-]\d{1,2}[ .\-]\d{1,2}|\d{1,2}[ .\-]\d{1,2}[ .\-]\d{4})$")
 _THOUSANDS = regex.compile(r"^[1-9]\d{0,2}(?:[ .,]\d{3})+$")
+_CARD_PREFIX = regex.compile(r"^(?:[2-6]|1800|2131|35)")
+_CARD_LIKE = regex.compile(r"^\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}$")
 
 
 class EmailAddressRecognizer(RuleRecognizer):
@@ -43,7 +45,7 @@ class PhoneNumberRecognizer(RuleRecognizer):
     ENTITY = entities.PHONE_NUMBER
     _LEAD = r"(?<![0-9A-Za-z+\-/.,])"
     _TRAIL = r"(?![0-9A-Za-z]|[.\-/,][0-9])"
-    _EXT = r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})?"
+    _EXT = r"(?:\s?(?:x|ext\.?|extn\.?|extension|转|分机)\s?\d{1,6})?"
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "north american",
@@ -63,36 +65,54 @@ class PhoneNumberRecognizer(RuleRecognizer):
             _LEAD + r"(?:\(\d{1,4}\)\s?\d{2,5}(?:[ .\-]\d{2,5}){0,3}|\d{2,5}(?:[ .\-]\d{2,5}){2,4})" + _EXT + _TRAIL,
             0.4,
         ),
-        Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.1),
+        Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.2),
+        Pattern("international compact", _LEAD + r"(?:\+|00)[1-9]\d{6,14}" + _EXT + _TRAIL, 0.6),
+        # National numbers with a trunk 0 ("07103 768698", "0151 08207026", "030 62596672", "0643 809 6513").
+        Pattern("trunk national", _LEAD + r"\(?0[1-9]\d{0,3}\)?(?:[ .\-/]\d{2,4}(?:[ .\-]?\d{2,4}){1,3}|\d{9,10})"
+                + _EXT + _TRAIL, 0.5),
+        Pattern("international with trunk", _LEAD + r"\+[1-9]\d{0,2}[ .\-]?\(0\)[ .\-]?\d{1,5}(?:[ .\-]?\d{2,8}){1,3}"
+                + _EXT + _TRAIL, 0.6),
+        # Two or three groups of a national number with no trunk ("73203 82381", "78 651 450"): a cue decides.
+        Pattern("two groups", _LEAD + r"\d{2,5}[ .\-]\d{3,5}(?:[ .\-]\d{2,4})?" + _EXT + _TRAIL, 0.25),
     ]
     CONTEXT: ClassVar[list[str]] = [
         "phone", "call", "tel", "mobile", "cell", "fax", "desk", "office", "contact", "reach", "dial", "whatsapp",
-        "number", "电话", "手机", "联系",
+        "number", "home", "work", "text me", "ring", "sms", "电话", "手机", "联系", "致电", "座机",
     ]  # fmt: skip
     REGEX_FLAGS = FLAGS_ICASE
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        number = regex.sub(r"\s?(?:x|ext\.?|extension)\s?\d{1,6}$", "", pattern_text, flags=regex.IGNORECASE)
+        number = regex.sub(r"\s?(?:x|ext\.?|extn\.?|extension|转|分机)\s?\d{1,6}$", "", pattern_text,
+                           flags=regex.IGNORECASE)
         digits = digits_only(number)
         if not 7 <= len(digits) <= 15:
+            return True
+        if _CARD_LIKE.match(number):  # 4-4-4-4 groups are a card, not a phone
             return True
         return bool(_DATE_LIKE.match(number) or _THOUSANDS.match(number) or len(set(digits)) == 1)
 
 
 class PaymentCardRecognizer(RuleRecognizer):
+    """Card numbers of 12 to 19 digits, in any grouping. The Luhn check raises confidence instead of deciding
+    existence: a number that fails it next to a card cue is most likely mistyped, and still a card number."""
+
     ENTITY = entities.CREDIT_CARD
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "card",
-            r"(?<![0-9])(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ \-]\d{4}){2}[ \-]\d{1,7}|3\d{3}[ \-]\d{6}[ \-]\d{4,5})"
-            r"(?![0-9])",
+            r"(?<![0-9.,])(?:[1-9]\d{11,18}|[1-9]\d{1,6}(?:[ \-]\d{2,7}){1,5})(?![0-9]|[.,]\d)",
             0.3,
         )
     ]
-    CONTEXT: ClassVar[list[str]] = ["card", "visa", "mastercard", "amex", "credit", "debit", "卡"]
+    CONTEXT: ClassVar[list[str]] = ["card", "visa", "mastercard", "amex", "credit", "debit", "pan", "卡"]
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return luhn_valid(pattern_text) and len(set(digits_only(pattern_text))) > 1
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = digits_only(pattern_text)
+        if not 12 <= len(digits) <= 19 or len(set(digits)) == 1:
+            return False
+        if _DATE_LIKE.match(pattern_text) or _THOUSANDS.match(pattern_text):
+            return False
+        return True if luhn_valid(digits) and _CARD_PREFIX.match(digits) else None
 
 
 class IbanCodeRecognizer(RuleRecognizer):
@@ -100,7 +120,8 @@ class IbanCodeRecognizer(RuleRecognizer):
 
     ENTITY = entities.IBAN_CODE
     PATTERNS: ClassVar[list[Pattern]] = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
-    CONTEXT: ClassVar[list[str]] = ["iban", "account", "bank"]
+    CONTEXT: ClassVar[list[str]] = ["iban", "account", "bank", "wire", "transfer", "payment", "beneficiary", "send",
+                                    "pay", "swift"]
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
@@ -115,12 +136,11 @@ class IbanCodeRecognizer(RuleRecognizer):
                 seen += text[end] != " "
                 end += 1
             following = text[end : end + 1]
-            if (
-                seen == length
-                and not (following.isascii() and following.isalnum())
-                and iban_valid(text[match.start() : end])
-            ):
-                results.append(self.result(match.start(), end, 1.0))
+            if seen == length and not (following.isascii() and following.isalnum()):
+                # A failed mod-97 check with the country's exact length is most likely a mistyped IBAN: kept at a
+                # score a cue (IBAN, transfer, beneficiary …) lifts over the threshold.
+                valid = iban_valid(text[match.start() : end])
+                results.append(self.result(match.start(), end, 1.0 if valid else 0.35))
         return results
 
 
@@ -153,7 +173,7 @@ class AccountNumberRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "after account cue",
-            r"(?:account|acct|a/c|checking|savings|routing|sort code|deposit|账号|账户|帐号|帐户)"
+            r"(?:account|acct|a/c|checking|savings|deposit|账号|账户|帐号|帐户)"
             r"[^0-9\n]{0,24}\K(?<![0-9A-Za-z])\d(?:[ \-]?\d){5,19}(?![0-9])",
             0.7,
         )
@@ -185,7 +205,7 @@ class MedicalRecordNumberRecognizer(RuleRecognizer):
             r"(?:mrn|medical record(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|chart (?:number|no\.?|#)"
             r"|hospital (?:number|no\.?)|health record(?: number)?|病历号|住院号|病案号)[^A-Za-z0-9\n]{0,6}\K"
             r"(?:[A-Z]{1,3}[ \-]?)?\d(?:-?\d){4,11}(?![0-9])",
-            0.8,
+            0.9,
         )
     ]
     REGEX_FLAGS = FLAGS_ICASE

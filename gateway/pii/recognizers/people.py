@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.pii import entities as entity_types
-from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
-from gateway.pii.recognizers.vocabulary import ACRONYMS, NOT_NAMES
+from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
+from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, STOP_WORDS
 
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*\p{Ll}|\p{Lu}\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
@@ -24,10 +24,15 @@ _ROLE = (
     r"signed by|seen by|referred by|examined by|treated by|authorized by|approved by|prepared by|attn:?|dear|"
     r"speak to|speak with|talk to|contact|colleague|call me|calls me|called me|known as|goes by|hi|hello|hey|"
     r"thanks|thank you|(?:summary|address|funds|payment|transfer|statement|letter|note|report|request|referral|"
-    r"prescription|appointment|refund|invoice|loan|card|account|consent|results?) (?:for|of|to)|\p{L}{3,}ed by|"
+    r"prescription|appointment|refund|invoice|loan|card|account|consent|results?|rx|script|bill) (?:for|of|to)|"
+    r"\p{L}{3,}ed by|"
     r"mrs\.? and mr\.?|mr\.? and mrs\.?)"
 )
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
+_CALENDAR = regex.compile(
+    r"\d{1,4}[/.\-]\d{1,2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d|\d[ \t]+(?i:of[ \t]+)?"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:19|20)\d{2}"
+)
 _EDGE_JUNK = "\"'“”‘’()[]{}<>,.;:!?-–—" + " \t\n"
 
 
@@ -102,6 +107,27 @@ class AddressedNameRecognizer(RuleRecognizer):
         return None if is_plausible_name(pattern_text) else False
 
 
+def _plausible_organisation(span: str) -> bool:
+    """spaCy's ORG without its clinical and log-file mistakes ("QDS", "NHS no.", "HbA1c 66", "INFO payment…")."""
+    words = span.split()
+    if "\n" in span or any(ch.isdigit() for ch in span) or not words:
+        return False
+    if len(words) == 1 and (len(span) <= 3 or span.lower() in ACRONYMS or span.lower() in NOT_NAMES):
+        return False
+    return not all(w.lower().strip(".,") in ACRONYMS or w.lower() in NOT_NAMES for w in words)
+
+
+def _plausible_group(span: str) -> bool:
+    """spaCy's NORP: capitalised adjectives and group names, not lower-case chat words or long compounds."""
+    from gateway.pii.lexicon import NATIONALITIES
+
+    words = span.split()
+    if not words or "\n" in span or not span[0].isupper() or any(ch.isdigit() for ch in span):
+        return False
+    return any(w.lower() in NATIONALITIES for w in words) or bool(
+        regex.search(r"(?:an|ian|ese|ish|ic|i|ch|ean|ite|ist|ese)$", words[-1].lower()))
+
+
 class FilteredSpacyRecognizer(SpacyRecognizer):
     """spaCy NER (PERSON, LOCATION) minus its usual mistakes: common and medical words, acronyms, CJK runs.
 
@@ -109,7 +135,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
     characters at a span's edges are trimmed instead of the span being dropped.
     """
 
-    ENTITIES: ClassVar[list[str]] = [entity_types.PERSON, entity_types.LOCATION]
+    ENTITIES: ClassVar[list[str]] = [entity_types.PERSON, entity_types.LOCATION, entity_types.ORGANIZATION,
+                                     entity_types.NRP, entity_types.DATE]
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -121,13 +148,104 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 start += 1
             while end > start and (_CJK.match(text[end - 1]) or text[end - 1] in _EDGE_JUNK):
                 end -= 1
+            if "\n" in text[start:end]:  # a title-cased form label on the next line is not part of the name
+                end = start + text[start:end].index("\n")
+                while end > start and text[end - 1] in _EDGE_JUNK:
+                    end -= 1
             span = text[start:end]
             if not span or _CJK.search(span):
                 continue
+            if result.entity_type == entity_types.LOCATION and (any(ch.isdigit() or ch == "=" for ch in span)
+                                                                or span.lower() in ACRONYMS):
+                continue
             if result.entity_type == entity_types.PERSON and not is_plausible_name(span):
+                continue
+            # "last month", "today", "40 mins": spaCy's DATE covers durations and relative days; only dates count.
+            if result.entity_type == entity_types.DATE and not _CALENDAR.search(span):
+                continue
+            if result.entity_type == entity_types.ORGANIZATION and not _plausible_organisation(span):
+                continue
+            if result.entity_type == entity_types.NRP and not _plausible_group(span):
                 continue
             if span.lower() in ACRONYMS or span.lower() in NOT_NAMES:
                 continue
             result.start, result.end = start, end
             kept.append(result)
         return kept
+
+
+_PARTICLE = r"(?:van|von|de|da|di|del|della|le|la|du|dos|bin|binti|al|el|ibn|ter|ten|den|der|mac|mc|o')"
+_CAP_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
+_INITIAL = r"\p{Lu}\."
+_CAPITALISED_RUN = regex.compile(
+    rf"(?<![\p{{L}}\d])(?:{_CAP_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_CAP_WORD}|{_INITIAL})){{1,3}}"
+    rf"(?![\p{{L}}\d])"
+)
+_LOWER_RUN = regex.compile(
+    r"(?<![\p{L}\d])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
+_SELF_CUE = regex.compile(
+    r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me|it's|its|signed|from)[ \t]+)$"
+)
+_HUMAN_VERB = regex.compile(
+    r"^[ \t]+(?:called|phoned|rang|emailed|wrote|said|says|asked|visited|came|reported|confirmed|requested|"
+    r"complained|attended|arrived|left|was|is|has|had|will|would|needs|wants|wanted|presented|declined|"
+    r"agreed|refused|signed|paid|transferred|opened|closed|lost|moved|lives|works)\b"
+)
+
+
+_STREET_TYPE = regex.compile(
+    r"(?i:street|st|road|rd|lane|ln|avenue|ave|drive|dr|court|ct|close|way|place|pl|crescent|terrace|grove|"
+    r"gardens|park|hill|square|row|walk|mews|boulevard|blvd|parade|rise|view|green|bridge|cove|ridge|trail|"
+    r"circle|highway|house|hall|farm|cottage|lodge|manor|court|centre|center|building|tower|street)"
+)
+
+
+class LexiconNameRecognizer(EntityRecognizer):
+    """Names the model is unsure of, found with the census name lists (``gateway.pii.lexicon``):
+
+    - a run of two to four capitalised words or initials of which at least one is a known first name or surname
+      ("Charity Akinwale", "J. R. Okafor"), none of them a common or clinical word;
+    - lower-case words after a self-introduction ("hi, this is jane gibson"), or two lower-case words that are a
+      known first name and a known surname ("norman wright");
+    - a capitalised word opening a line or sentence and followed by what people do ("Inés called again").
+    """
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[entity_types.PERSON], supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:  # fmt: skip
+        from gateway.pii.lexicon import is_first_name, is_known_name, surnames
+
+        if entity_types.PERSON not in entities:
+            return []
+        found: list[tuple[int, int, float]] = []
+        for match in _CAPITALISED_RUN.finditer(text):
+            words = [w for w in regex.findall(r"[\p{L}'’\-]+", match.group()) if len(w) > 1]
+            # "5 Oak Lane", "Oak Lane": a street, not a person.
+            if words and (_STREET_TYPE.fullmatch(words[-1]) or regex.search(r"\d[ \t]*$", text[:match.start()])):
+                continue
+            if words and is_plausible_name(match.group()) and any(is_known_name(w) for w in words) and not any(
+                    w.lower() in NOT_NAMES or w.lower() in ACRONYMS for w in words):
+                found.append((match.start(), match.end(), 0.55))
+        for match in _LOWER_RUN.finditer(text):
+            words = match.group().split()
+            before = text[max(0, match.start() - 20):match.start()]
+            cued = bool(_SELF_CUE.search(before))
+            lexical = len(words) >= 2 and is_first_name(words[0]) and words[-1].lower() in surnames()
+            if (cued or lexical) and is_plausible_name(match.group()):
+                keep = words if cued else words[:3]
+                end = match.start() + len(" ".join(keep[:3])) if not cued else match.start() + len(
+                    " ".join(words[:2]))
+                found.append((match.start(), end, 0.6 if cued else 0.5))
+        for match in regex.finditer(r"(?:^|(?<=[.!?\n][ \t]{0,3}))(\p{Lu}[\p{Ll}\p{M}'’\-]{2,})", text):
+            word = match.group(1)
+            if word.lower() in NOT_NAMES or word.lower() in ACRONYMS or word.lower() in STOP_WORDS:
+                continue
+            if _HUMAN_VERB.match(text, match.end(1)) and (is_known_name(word) or not word.isascii()):
+                found.append((match.start(1), match.end(1), 0.5))
+        return [tagged_result(self, entity_types.PERSON, s, e, score) for s, e, score in found]

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities
+from gateway.pii import entities as entity_types
 from gateway.pii.recognizers.people import is_plausible_name
-from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
+from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
+from gateway.pii.vocabulary import NOT_NAMES, STOP_WORDS
 
 _WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*"
 # Small words inside place names: "Ústí nad Labem", "Frankfurt am Main", "Santiago de Compostela".
@@ -41,4 +45,53 @@ class ResidencePlaceRecognizer(RuleRecognizer):
         return None if is_plausible_name(pattern_text) else False
 
 
-__all__ = ["ResidencePlaceRecognizer"]
+_PLACE_CUE = regex.compile(r"(?i:(?<![\p{L}])(?:in|to|from|near|at|of|via|moved to|lives in|based in|born in|"
+                           r"relocated to|resident in|residing in|visiting|visited|travelling to|traveling to)[ \t]+)$")
+_GAZETTEER_RUN = regex.compile(
+    r"(?<![\p{L}\d])(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}[\p{Ll}\p{M}'’\-]+)(?:[ \t]+(?:(?:de|del|la|le|am|an|upon|on|"
+    r"sur|of|and)[ \t]+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,2}(?![\p{L}\d])"
+)
+
+
+class GazetteerPlaceRecognizer(EntityRecognizer):
+    """Places of the GeoNames list (cities of 15,000 people or more, countries, US states; ``gateway.pii.lexicon``):
+    a capitalised name anywhere ("Florida DL …", "in UK"), a lower-case one after a place word ("moved to praha").
+    A place name that is also a common word ("Reading", "Mobile") counts only after a place word."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[entity_types.LOCATION], supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:  # fmt: skip
+        from gateway.pii.lexicon import COMMON_WORDS, fold, is_place, major_places
+
+        if entity_types.LOCATION not in entities:
+            return []
+        found = []
+        for match in _GAZETTEER_RUN.finditer(text):
+            words = match.group().split()
+            # Longest known place first: "New South Wales", then "New South", then "New".
+            for size in range(len(words), 0, -1):
+                candidate = " ".join(words[:size])
+                if not is_place(candidate):
+                    continue
+                cued = bool(_PLACE_CUE.search(text[max(0, match.start() - 24):match.start()]))
+                lowered = candidate.lower()
+                common = lowered in COMMON_WORDS or lowered in STOP_WORDS or lowered in NOT_NAMES
+                if (candidate[0].islower() and not cued) or (common and not cued):
+                    break
+                if len(candidate) <= 3 and not candidate.isupper() and not cued:
+                    break
+                if size == 1 and not cued and fold(candidate) not in major_places():
+                    break
+                end = match.start() + len(candidate)
+                found.append(tagged_result(self, entity_types.LOCATION, match.start(), end, 0.6 if cued else 0.5))
+                break
+        return found
+
+
+__all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer"]

@@ -15,6 +15,14 @@ FLAGS = regex.MULTILINE | regex.DOTALL
 FLAGS_ICASE = FLAGS | regex.IGNORECASE
 
 
+def tagged_result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A result carrying the metadata Presidio's context step needs, for recognizers with their own ``analyze``."""
+    return RecognizerResult(entity_type=entity, start=start, end=end, score=score, recognition_metadata={
+        RecognizerResult.RECOGNIZER_NAME_KEY: getattr(recognizer, "name", type(recognizer).__name__),
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+    })
+
+
 class RuleRecognizer(PatternRecognizer):
     """A ``PatternRecognizer`` whose entity, patterns, context and flags are class constants.
 
@@ -82,13 +90,4 @@ class RuleRecognizer(PatternRecognizer):
 
     def result(self, start: int, end: int, score: float) -> RecognizerResult:
         """A result carrying the metadata Presidio's context step needs (for recognizers with their own analyze)."""
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return tagged_result(self, self.ENTITY, start, end, score)

@@ -350,6 +350,9 @@ COMMON_WORDS: frozenset[str] = frozenset(
 
 ACRONYMS: frozenset[str] = frozenset(
     [
+        "nhs", "cpf", "pesel", "nino", "nric", "ppsn", "dni", "nie", "nif", "bsn", "tin", "sin", "curp", "pan", "chi",
+        "gp", "nok", "qds", "tds", "bd", "od", "prn", "stat", "cx", "pt", "pts", "cust", "ref", "acct", "info", "warn",
+        "error", "debug", "id", "ids", "otp", "cvv", "bsb", "ifsc", "aba", "vat", "faq", "pdf", "url", "api",
         "dob",
         "mrn",
         "ssn",
@@ -385,7 +388,16 @@ ACRONYMS: frozenset[str] = frozenset(
     ]
 )
 
-NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS)
+NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS) | frozenset(
+    ["payee", "payer", "seen", "manage", "log", "login", "agent", "caller", "customer", "consultant", "applicant",
+     "holder", "beneficiary", "attendees", "staff", "rep", "advisor", "adviser", "referral", "discharged", "admitted",
+     # imperative verbs that open instructions and prompts ("Summarise.", "Translate this")
+     "summarise", "summarize", "translate", "explain", "describe", "list", "write", "rewrite", "classify",
+     "generate", "answer", "give", "provide", "create", "identify", "compare", "convert", "calculate", "define",
+     "edit", "correct", "check", "find", "tell", "show", "suggest", "outline", "draft", "review", "analyse",
+     "analyze", "evaluate", "extract", "paraphrase", "format", "fix", "complete", "noted", "done", "thanks",
+     "respond", "reply", "rephrase", "simplify", "shorten", "expand", "proofread", "categorise", "categorize"]
+)
 
 # Capitalised words that open sentences and form headings in bank and clinical text and are never names on their
 # own; NER windows are not opened for them (``gateway.pii.ner``). A name next to one is still found: its own

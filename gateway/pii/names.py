@@ -1,0 +1,97 @@
+"""Evidence about names that only the whole text gives: a name found once marks its other mentions.
+
+"Blessing called again re mortgage offer. Blessing said …": one mention may sit next to a cue or in a sentence the
+model reads well, the next may not. Once any recognizer has found a person's name, every other mention of its words
+in the same text (a first name alone, a surname after "Mr", a possessive) is that person too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from gateway.pii import entities
+from gateway.pii.detection import Detection
+from gateway.pii.lexicon import COMMON_WORDS
+from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, STOP_WORDS
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’\-]*[\p{L}\p{M}]|[\p{L}]")
+_NOT_NAME = frozenset(STOP_WORDS) | ACRONYMS | NOT_NAMES | COMMON_WORDS
+_CN_NOT_PERSON = frozenset(
+    (
+        "先生 女士 小姐 客户 患者 病人 医生 护士 老师 经理 主任 本人 家属 用户 同事 领导 师傅 阿姨 叔叔 大爷 大妈"
+    ).split()
+)
+_CN_NOT_DATE = regex.compile(r"^(?:今天|明天|昨天|前天|后天|今年|去年|明年|上午|下午|晚上|早上|中午|凌晨|现在|目前|"
+                             r"近期|最近|当天|每天|每月|每年|工作日|周末|上周|本周|下周|上个月|这个月|下个月|近日|日前|届时|之后|以前|以后)$")
+_CN_DATE = regex.compile(r"[0-9０-９]|[一二三四五六七八九十零〇]+[年月日号]|[年月]")
+
+
+_TITLE = regex.compile(r"^(?:(?i:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|lord|lady|rev|fr)\.?[ \t]+)+")
+
+
+def without_titles(text: str, detections: list[Detection]) -> list[Detection]:
+    """PERSON spans without a leading title ("Miss Jang" → "Jang"): the title names no one, and one person written
+    with and without it should get one pseudonym."""
+    trimmed = []
+    for d in detections:
+        if d.entity_type == entities.PERSON:
+            match = _TITLE.match(text, d.start, d.end)
+            if match is not None and match.end() < d.end:
+                d = Detection(d.entity_type, match.end(), d.end, d.score)
+        trimmed.append(d)
+    return trimmed
+
+
+def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.6) -> list[Detection]:
+    """Other mentions of the words of every PERSON detection, outside the spans already found."""
+    found = list(detections)
+    words = set()
+    for d in found:
+        if d.entity_type != entities.PERSON:
+            continue
+        for word in _WORD.findall(text[d.start:d.end]):
+            lowered = word.lower()
+            if len(word) > 1 and lowered not in _NOT_NAME and not word.isdigit():
+                words.add(lowered)
+    taken = [(d.start, d.end) for d in found]
+    extra = _repeated_chinese(text, found, taken, score)
+    if not words:
+        return extra
+    for match in _WORD.finditer(text):
+        if match.group().lower().removesuffix("'s").removesuffix("’s") not in words:
+            continue
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        extra.append(Detection(entities.PERSON, start, end, score))
+    return extra
+
+
+_HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def _repeated_chinese(text: str, found: list[Detection], taken: list[tuple[int, int]], score: float
+                      ) -> list[Detection]:  # fmt: skip
+    """Chinese has no spaces between words: other mentions of a found Chinese name are found as substrings."""
+    names = {text[d.start:d.end] for d in found if d.entity_type == entities.PERSON}
+    extra = []
+    for name in (n for n in names if _HAN_NAME.match(n)):
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(s < end and start < e for s, e in taken):
+                extra.append(Detection(entities.PERSON, start, end, score))
+                taken.append((start, end))
+            start = text.find(name, end)
+    return extra
+
+
+def plausible_chinese_entity(entity_type: str, value: str) -> bool:
+    """The statistical tagger's obvious mistakes removed: titles as names, relative days as dates, one character."""
+    if entity_type == entities.PERSON:
+        return 2 <= len(value) <= 12 and value not in _CN_NOT_PERSON and not value.isascii()
+    if entity_type == entities.DATE:
+        return bool(_CN_DATE.search(value)) and not _CN_NOT_DATE.match(value)
+    return len(value) >= 2

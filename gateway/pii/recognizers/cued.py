@@ -1,0 +1,125 @@
+"""Identifiers named by a cue, whatever their format: "passport [no.] X", "NINO: X", "PESEL X", "身份证号码为X".
+
+Formats differ by country and issuer and are mistyped in real records, so shape alone misses them and a checksum
+cannot decide: here the cue decides, and the value only has to look like an identifier (letters and digits with at
+least two digits, optional separators). A cue may also be a question on the line before ("And the postcode?" /
+"Customer: UB35 8WS").
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from gateway.pii import entities as e
+from gateway.pii.recognizers.rule import tagged_result
+
+CUES: dict[str, str] = {
+    e.PASSPORT_NUMBER: r"passports?(?:[ \t]+(?:no\.?|number|num|#|id))?|travel document(?:[ \t]+(?:no\.?|number))?"
+                       r"|护照(?:号码|号)?|通行证(?:号码|号)?",
+    e.NATIONAL_ID: r"national[ \t]+insurance(?:[ \t]+(?:number|no\.?|#))?|ni[ \t]+(?:number|no\.?)|nino|"
+                   r"social[ \t]+insurance[ \t]+(?:number|no\.?)|(?<![\p{L}])sin(?:[ \t]+(?:number|no\.?))?|aadhaar|"
+                   r"aadhar|pesel|cpf|curp|rfc|codice[ \t]+fiscale|dni|nie|nif|bsn|burgerservicenummer|"
+                   r"personnummer|personal identity number|henkilötunnus|hetu|tckn|t\.?c\.?[ \t]+kimlik(?:[ \t]+no)?|"
+                   r"insee|nric|fin|ppsn|pps[ \t]+(?:number|no\.?)|tax[ \t]+(?:id|identification|file|reference)"
+                   r"(?:[ \t]+(?:number|no\.?))?|tin|tfn|ird[ \t]+(?:number|no\.?)|utr|"
+                   r"national[ \t]+(?:id|identity|identification)(?:[ \t]+(?:card|number|no\.?))*|"
+                   r"(?:id|identity|identification)[ \t]+(?:card[ \t]+)?(?:number|no\.?|#)|id[ \t]*#|"
+                   r"resident[ \t]+(?:id|identity)(?:[ \t]+(?:card|number|no\.?))*|citizen[ \t]+(?:id|number)|"
+                   r"身份证(?:号码|号)?|公民身份号码|证件(?:号码|号)|居民身份证(?:号码|号)?",
+    e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?|"
+                         r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
+                         r"驾驶证(?:号)?",
+    e.MEDICAL_RECORD_NUMBER: r"mrn|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|hospital[ \t]+(?:number|no\.?|id)"
+                             r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|patient[ \t]+(?:id|number|no\.?)"
+                             r"|health[ \t]+(?:record|card)[ \t]+(?:number|no\.?)|medicare[ \t]+(?:number|no\.?)|"
+                             r"chart[ \t]+(?:number|no\.?)|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
+    e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
+                      r"账号|帐号|账户|帐户|对公账户|收款账号",
+    e.US_SSN: r"ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?|soc\.?[ \t]?sec\.?(?:[ \t]+(?:no\.?|#))?",
+    e.CREDIT_CARD: r"(?:credit|debit|bank|payment|visa|mastercard|amex|card)[ \t]+(?:card[ \t]+)?"
+                   r"(?:number|no\.?|#)|card|cards|pan|卡号|银行卡|信用卡|借记卡|储蓄卡",
+    e.POSTAL_CODE: r"zip(?:[ \t]?code)?|postcode|post[ \t]+code|postal[ \t]+code|eircode|pin[ \t]?code|邮编|邮政编码",
+    e.PHONE_NUMBER: r"phone|telephone|tel|mobile|cell|cellphone|landline|fax|whatsapp|call[ \t]+me(?:[ \t]+back)?|"
+                    r"reach[ \t]+me|contact[ \t]+(?:number|no\.?)|电话|手机|座机|联系方式|致电",
+}
+# The shape of an identifier value: letters and digits (two digits at least), in up to six groups.
+_ID = (r"(?=(?:[^\d\n]{0,20}\d){2})[A-Za-z0-9]{1,24}(?:[.\-/][A-Za-z0-9]{1,14}|[ ](?:[A-Za-z]*\d[A-Za-z0-9]*"
+       r"|(?-i:[A-Z]{1,2}))(?![A-Za-z])){0,5}")
+"""Letters and digits (two digits at least); groups joined by . - / or, when they hold a digit or are one or two
+capitals, by a space ("JM 098562 C", "YX 26 10 09 A"), so a following word is never taken."""
+_POSTCODE = (r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z][ \t\-]?\d[A-Za-z]\d|"
+             r"\d{5}(?:-\d{4})?|"
+             r"\d{3}[ \t]?\d{3}|\d{4}[ \t]?[A-Za-z]{2}|\d{4,6}|[A-Za-z]\d{2}[ \t]?[A-Za-z0-9]{4})")
+_PHONE = r"\+?\(?\d[\d ().\-]{5,20}\d(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?"
+_VALUES: dict[str, str] = {e.POSTAL_CODE: _POSTCODE, e.PHONE_NUMBER: _PHONE}
+# Between cue and value: a few filler words and punctuation ("number is", "no.", ":", "#", "on file is", "为").
+_GAP = (r"(?:[ \t]*(?:[:：=#\-,(]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
+        r"actually|be|now|changed to|updated to|to|为|是|：)"
+        r"[ \t]*|[ \t]+){0,4}[\"'(#]*")
+# A question on one line, the answer at the start of the next (after a speaker label or a bullet).
+_ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:[-*•>][ \t]*|[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?"
+           r"(?:the[ \t]+|it'?s[ \t]+)?"
+           r"|[^\n?？]{0,40}[?？]?[ \t]*\n[ \t]*(?:客户|来电人|患者|用户|本人|[A-Z][a-z]{1,12})[ \t]*[:：]"
+           r"[^\d\n]{0,30}?)")
+
+
+def _pattern(entity: str) -> regex.Pattern[str]:
+    value = _VALUES.get(entity, _ID)
+    return regex.compile(
+        rf"(?i)(?<![A-Za-z])(?:{CUES[entity]})(?-i:(?![a-z]))(?:{_GAP}|{_ANSWER})(?P<value>{value})(?![A-Za-z0-9])"
+        rf"(?P<more>(?:[ \t]*(?:,|and|or|&|/)[ \t]*[#(]?[ \t]*{value}(?![A-Za-z0-9])){{0,4}})",
+        regex.VERSION1,
+    )
+
+
+def _values(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
+    """The value after the cue, and any further ones listed after it ("passports #X and #Y")."""
+    spans = [match.span("value")]
+    more_start, more_end = match.span("more")
+    if more_end > more_start:
+        value = regex.compile(_VALUES.get(entity, _ID).replace("(?=(?:[^\\d\\n]{0,20}\\d){2})", ""),
+                              regex.IGNORECASE | regex.VERSION1)
+        for extra in value.finditer(match.string, more_start, more_end):
+            first = regex.match(r"[A-Za-z0-9]+", extra.group())
+            if first and (any(ch.isdigit() for ch in first.group()) or first.group().isupper()):
+                spans.append(extra.span())
+    return spans
+
+
+class CuedIdentifierRecognizer(EntityRecognizer):
+    ENTITIES: ClassVar[list[str]] = list(CUES)
+    SCORES: ClassVar[dict[str, float]] = {e.ACCOUNT_NUMBER: 0.8, e.CREDIT_CARD: 0.8, e.PHONE_NUMBER: 0.7,
+                                          e.POSTAL_CODE: 0.8}
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+        self._patterns = {entity: _pattern(entity) for entity in CUES}
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:  # fmt: skip
+        results = []
+        for entity in entities:
+            pattern = self._patterns.get(entity)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                for start, end in _values(match, entity):
+                    value = text[start:end].rstrip(" .-/")
+                    end = start + len(value)
+                    if entity == e.CREDIT_CARD and not 12 <= sum(ch.isdigit() for ch in value) <= 19:
+                        continue
+                    if entity != e.POSTAL_CODE and sum(ch.isdigit() for ch in value) < 2:
+                        continue
+                    results.append(tagged_result(self, entity, start, end, self.SCORES.get(entity, 0.9)))
+        return results
+
+
+__all__ = ["CUES", "CuedIdentifierRecognizer"]

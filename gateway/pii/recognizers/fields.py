@@ -1,0 +1,352 @@
+"""Values whose meaning comes from where they stand, not from their shape: form fields, tables, speakers, sign-offs.
+
+Staff paste records: ``Name: VALERIE BALL``, ``SURNAME: ÖZTÜRK``, ``{"patient": {"name": "Rushil Rau"}}``,
+``country="Sweden"``, a CSV with a ``name,email,phone,dob`` header, a chat log ``[16:05] Sonia: hey``, a question
+answered on the next line (``Name?`` / ``- priya raman``), an e-mail signed ``-- Cecilia Pacheco``, a list of
+attendees. The value's label (a field name, a column header, the question) says what it is; its shape often does
+not (a lower-case name, a bare city, a number of any format). One recognizer reads all of these layouts, because
+they share the label vocabulary (``FIELD_TYPES``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from gateway.pii import entities as e
+from gateway.pii.lexicon import is_first_name
+from gateway.pii.recognizers.rule import tagged_result
+
+# Field labels (lower case, spaces normalised) → the entity type of their value.
+FIELD_TYPES: dict[str, str] = {
+    **dict.fromkeys(
+        ["name", "full name", "names", "surname", "surnames", "last name", "family name", "first name", "first names",
+         "given name", "given names", "forename", "forenames", "middle name", "middle names", "maiden name",
+         "customer name", "client name", "patient name", "patient", "customer", "client", "applicant", "applicant 1",
+         "applicant 2", "account holder", "account name", "holder", "cardholder", "card holder", "beneficiary",
+         "beneficiary name", "payee", "payee name", "contact", "contact name", "next of kin", "emergency contact",
+         "spouse", "partner", "guardian", "attn", "attention", "employee", "employee name", "staff name",
+         "user", "username", "user name", "caller name", "referrer", "gp", "consultant", "doctor", "physician",
+         "nurse", "seen by", "signed", "signature", "witness", "from", "to", "cc", "sender", "recipient",
+         "姓名", "名字", "户名", "账户名", "联系人", "收件人", "收款人", "付款人", "申请人", "持卡人", "客户", "患者",
+         "病人", "家属", "紧急联系人", "担保人", "借款人", "开户人", "经办人"],
+        e.PERSON),
+    **dict.fromkeys(
+        ["city", "town", "village", "country", "country of residence", "country of birth", "country of tax residence",
+         "country of issue", "place of birth", "birthplace", "birth place", "state", "province", "region", "county",
+         "district", "hometown", "origin", "destination", "issuing country", "issuing state",
+         "城市", "籍贯", "出生地", "所在地", "省份"],
+        e.LOCATION),
+    **dict.fromkeys(
+        ["address", "home address", "street", "street address", "address line 1", "address line 2", "address 1",
+         "address 2", "billing address", "mailing address", "postal address", "residential address",
+         "correspondence address", "shipping address", "delivery address", "addr", "地址", "住址", "家庭住址",
+         "通讯地址", "户籍地址", "收货地址", "联系地址", "现住址"],
+        e.STREET_ADDRESS),
+    **dict.fromkeys(["postcode", "post code", "postal code", "zip", "zip code", "zipcode", "eircode", "pin code",
+                     "邮编", "邮政编码"], e.POSTAL_CODE),
+    **dict.fromkeys(["nationality", "citizenship", "religion", "ethnicity", "ethnic group", "ethnic origin",
+                     "民族", "国籍", "宗教信仰", "政治面貌"], e.NRP),
+    **dict.fromkeys(["occupation", "job", "job title", "position", "profession", "employment", "role",
+                     "职业", "职务", "职位"], e.JOB_TITLE),
+    **dict.fromkeys(["employer", "company", "organisation", "organization", "institution", "school", "university",
+                     "hospital", "bank", "工作单位", "单位", "公司"], e.ORGANIZATION),
+    **dict.fromkeys(["dob", "d.o.b.", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born",
+                     "出生日期", "生日", "出生年月"], e.DATE_OF_BIRTH),
+    **dict.fromkeys(["age", "年龄"], e.AGE),
+    **dict.fromkeys(["phone", "phone number", "telephone", "tel", "t", "m", "ph", "mob", "mobile", "mobile number",
+                     "cell", "home phone",
+                     "work phone", "contact number", "fax", "电话", "手机", "手机号", "联系电话", "联系方式"],
+                    e.PHONE_NUMBER),
+    **dict.fromkeys(["email", "e-mail", "email address", "邮箱", "电子邮箱"], e.EMAIL_ADDRESS),
+    **dict.fromkeys(["passport", "passport no", "passport no.", "passport number", "护照", "护照号", "护照号码"],
+                    e.PASSPORT_NUMBER),
+    **dict.fromkeys(["ssn", "social security number", "social security no"], e.US_SSN),
+    **dict.fromkeys(["national id", "national_id", "national id number", "id number", "id no", "id no.", "nino",
+                     "ni number", "national insurance number", "tax id", "tin", "sin", "social insurance number",
+                     "pesel", "cpf", "nif", "nie", "dni", "bsn", "aadhaar", "pan", "curp", "nric", "ppsn",
+                     "codice fiscale", "personnummer", "身份证", "身份证号", "身份证号码", "证件号", "证件号码"],
+                    e.NATIONAL_ID),
+    **dict.fromkeys(["mrn", "medical record number", "hospital no", "hospital number", "nhs no", "nhs number",
+                     "chi", "chi number", "patient id", "病历号", "住院号", "门诊号"], e.MEDICAL_RECORD_NUMBER),
+    **dict.fromkeys(["account", "account no", "account number", "acct", "acct no", "iban", "账号", "帐号", "账户"],
+                    e.ACCOUNT_NUMBER),
+    **dict.fromkeys(["card", "card number", "card no", "卡号", "银行卡号"], e.CREDIT_CARD),
+    **dict.fromkeys(["ip", "ip address", "user_ip", "client ip"], e.IP_ADDRESS),
+}
+FIELD_TYPES = {" ".join(k.replace("_", " ").replace("-", " ").split()): v for k, v in FIELD_TYPES.items()}
+# Labels that alone are too common to trust inside running text; they count only as a line-start field or header.
+_LINE_ONLY = {"t", "m", "ph", "mob", "from", "to", "cc", "title", "role", "position", "user", "patient", "customer",
+              "client", "partner",
+              "signed", "origin", "destination", "location", "job", "state", "district", "region", "school",
+              "bank", "hospital", "company", "contact", "doctor", "nurse", "holder", "employee", "card", "account",
+              "employment", "born", "age", "pan", "sin", "tin", "chi"}
+_ROLE_SPEAKERS = frozenset(
+    (
+        "agent rep representative advisor adviser operator support system bot assistant customer caller client user "
+        "patient staff me you admin moderator host bank teller nurse doctor dr officer manager supervisor q a "
+        "question answer note notes"
+    ).split()
+)
+_LABEL = "|".join(sorted((regex.escape(k).replace("\\ ", "[ _\\-]") for k in FIELD_TYPES), key=len, reverse=True))
+_LEADER = r"(?:[ \t]*(?:[:：=#]|\.{3,}|-{1,2}|\|)[ \t]*|[ \t]*\n[ \t]*(?:[-*•>][ \t]*)?)"
+_FIELD_LINE = regex.compile(
+    rf"(?im)^[ \t]*(?:[-*•#]+[ \t]*)?(?P<label>{_LABEL})(?:[ \t]*\((?:[^)\n]{{0,20}})\))?[ \t]*(?:[:：=]|\.{{3,}}|\t|"
+    rf"\?(?=[ \t]*\n))[ \t]*(?:\n[ \t]*(?:[-*•>][ \t]*|(?:customer|caller|client|patient|user|me|a)[ \t]*:[ \t]*)?)?"
+    rf"(?P<value>[^\n]{{1,120}})"
+)
+_INLINE = regex.compile(
+    rf"(?i)(?<![\p{{L}}_])[\"']?(?P<label>{_LABEL})[\"']?[ \t]*(?:[:：=]|is(?=[ \t]))[ \t]*"
+    rf"(?:\"(?P<quoted>[^\"\n]{{1,80}})\"|'(?P<squoted>[^'\n]{{1,80}})'|(?P<bare>[^,;|\n\"]{{1,80}}))"
+)
+_DELIMITERS = (",", ";", "|", "\t")
+_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\(?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\)?[ \t]*-?[ \t]*)"
+    r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,2})[ \t]*:"
+)
+_SIGNATURE = regex.compile(
+    r"(?im)(?:^[ \t]*(?:--|—|–)[ \t]*|(?:^|\n)[ \t]*(?:regards|kind regards|best regards|warm regards|best|thanks|"
+    r"thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|signed),?"
+    r"[ \t]*\n[ \t]*)(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3})[ \t]*$"
+)
+_PEOPLE_LIST = regex.compile(
+    r"(?i)(?<![\p{L}])(?:attendees|participants|present|absent|apologies|staff list|staff|team|members|cc|bcc|"
+    r"guests|witnesses|signatories|directors|trustees|beneficiaries|authorised signatories|contacts|"
+    r"attended by|joined by|with|invited)[ \t]*[:：\-][ \t]*(?P<items>[^\n]{3,400})"
+)
+_LAST_FIRST = regex.compile(
+    r"(?<![\p{L}])(?P<last>\p{Lu}[\p{Lu}'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}'’\-]+)?),[ \t]+"
+    r"(?P<first>\p{Lu}\p{Ll}+(?:[\-][\p{Lu}]?\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?)(?![\p{L}])"
+)
+_VALUE_END = regex.compile(r"[ \t]*(?:[,;|][ \t]*(?:" + _LABEL + r")[ \t]*[:=].*)?$", regex.IGNORECASE)
+_CELL_NAME = regex.compile(
+    r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|van|von|de|da|di|del|le|la|du|bin|al)){1,3}")
+_CELL_SSN = regex.compile(r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}")
+_CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3}")
+
+
+def _label(text: str) -> str:
+    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+
+
+class FieldValueRecognizer(EntityRecognizer):
+    """Values named by a field label, a table header, a speaker tag, a sign-off or a list heading."""
+
+    ENTITIES: ClassVar[list[str]] = sorted(set(FIELD_TYPES.values()))
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:  # fmt: skip
+        wanted = set(entities)
+        found: list[tuple[str, int, int, float]] = []
+        found += self._field_lines(text)
+        found += self._inline(text)
+        found += self._tables(text)
+        found += self._speakers(text)
+        found += self._signatures(text)
+        found += self._people_lists(text)
+        found += [(e.PERSON, m.start(), m.end(), 0.6) for m in _LAST_FIRST.finditer(text)]
+        found += self._delimited_rows(text)
+        return [self._result(t, s, end, score) for t, s, end, score in found if t in wanted and end > s]
+
+    def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+        return tagged_result(self, entity, start, end, score)
+
+    @staticmethod
+    def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+        value = text[start:end]
+        cut = _VALUE_END.search(value)
+        if cut is not None and cut.start() > 0:
+            end = start + cut.start()
+        while end > start and text[end - 1] in " \t.,;:\"'”’)]}。，；：！？、）】」":
+            end -= 1
+        while start < end and text[start] in " \t\"'“‘([{（【「":
+            start += 1
+        return start, end
+
+    def _field_lines(self, text: str) -> list[tuple[str, int, int, float]]:
+        found = []
+        for match in _FIELD_LINE.finditer(text):
+            entity = FIELD_TYPES[_label(match.group("label"))]
+            start, end = self._trimmed(text, *match.span("value"))
+            end = _value_end(text, start, end, entity)
+            if end - start < 2 or (entity == e.PERSON and not _plausible_person(text[start:end])):
+                continue
+            found.append((entity, start, end, 0.7))
+        return found
+
+    def _inline(self, text: str) -> list[tuple[str, int, int, float]]:
+        found = []
+        for match in _INLINE.finditer(text):
+            label = _label(match.group("label"))
+            if label in _LINE_ONLY and match.group("quoted") is None and match.group("squoted") is None:
+                continue
+            entity = FIELD_TYPES[label]
+            group = next(g for g in ("quoted", "squoted", "bare") if match.group(g) is not None)
+            start, end = self._trimmed(text, *match.span(group))
+            if group == "bare":
+                end = _value_end(text, start, end, entity)
+            if end - start < 2 or (entity == e.PERSON and not _plausible_person(text[start:end])):
+                continue
+            found.append((entity, start, end, 0.7))
+        return found
+
+    def _tables(self, text: str) -> list[tuple[str, int, int, float]]:
+        found: list[tuple[str, int, int, float]] = []
+        lines = text.split("\n")
+        offsets = [0]
+        for line in lines[:-1]:
+            offsets.append(offsets[-1] + len(line) + 1)
+        columns: list[str | None] | None = None
+        delimiter = ","
+        for line, offset in zip(lines, offsets, strict=True):
+            header = self._header(line)
+            if header is not None:
+                delimiter, columns = header
+                continue
+            if columns is None:
+                continue
+            cells = line.split(delimiter)
+            if len(cells) != len(columns):
+                columns = None
+                continue
+            position = offset
+            for cell, entity in zip(cells, columns, strict=True):
+                start, end = self._trimmed(text, position, position + len(cell))
+                if entity is not None and end - start >= 2:
+                    found.append((entity, start, end, 0.7))
+                position += len(cell) + len(delimiter)
+        return found
+
+    @staticmethod
+    def _header(line: str) -> tuple[str, list[str | None]] | None:
+        for delimiter in _DELIMITERS:
+            cells = [_label(c.strip(" \"'")) for c in line.split(delimiter)]
+            if len(cells) < 2:
+                continue
+            typed = [FIELD_TYPES.get(c) for c in cells]
+            if sum(t is not None for t in typed) >= 2 and all(len(c) <= 30 for c in cells):
+                return delimiter, typed
+        return None
+
+    @staticmethod
+    def _delimited_rows(text: str) -> list[tuple[str, int, int, float]]:
+        """Rows of a table pasted without its header ("Sean Lewis;235-42-4489;Dec 6, 1989;46742 Tran Court"):
+        a cell that is a name in form, in a row of at least three cells some of which hold digits."""
+        found = []
+        offset = 0
+        for line in text.split("\n"):
+            for delimiter in (";", "|", "\t"):
+                cells = line.split(delimiter)
+                if len(cells) < 3 or sum(any(ch.isdigit() for ch in c) for c in cells) < 1:
+                    continue
+                position = offset
+                for cell in cells:
+                    stripped = cell.strip()
+                    if _CELL_NAME.fullmatch(stripped) and _plausible_person(stripped):
+                        start = position + cell.index(stripped)
+                        found.append((e.PERSON, start, start + len(stripped), 0.6))
+                    elif _CELL_SSN.fullmatch(stripped):
+                        start = position + cell.index(stripped)
+                        found.append((e.US_SSN, start, start + len(stripped), 0.55))
+                    position += len(cell) + len(delimiter)
+                break
+            offset += len(line) + 1
+        return found
+
+    @staticmethod
+    def _speakers(text: str) -> list[tuple[str, int, int, float]]:
+        found = []
+        for match in _SPEAKER.finditer(text):
+            name = match.group("name")
+            first = name.split()[0]
+            if name.lower() in _ROLE_SPEAKERS or first.isupper() or (not name[0].isupper() and not is_first_name(
+                    first)):
+                continue
+            found.append((e.PERSON, *match.span("name"), 0.65))
+        return found
+
+    @staticmethod
+    def _signatures(text: str) -> list[tuple[str, int, int, float]]:
+        return [(e.PERSON, *m.span("name"), 0.6) for m in _SIGNATURE.finditer(text)
+                if _plausible_person(m.group("name"))]
+
+    @staticmethod
+    def _people_lists(text: str) -> list[tuple[str, int, int, float]]:
+        found = []
+        for match in _PEOPLE_LIST.finditer(text):
+            items_start = match.start("items")
+            items = match.group("items")
+            # Parentheses hold roles ("(dental nurse)"); they are blanked so the split sees names only.
+            blanked = regex.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), items)
+            for part in regex.finditer(r"[^,;]+", regex.sub(r"(?<=\s)(?:and|&)(?=\s)", ",", blanked)):
+                name = _CAPITALISED_ITEM.search(part.group())
+                if name is None:
+                    continue
+                value = name.group()
+                if _plausible_person(value) and len(value.split()) <= 4:
+                    start = items_start + part.start() + name.start()
+                    found.append((e.PERSON, start, start + len(value), 0.6))
+        return found
+
+
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "le", "la", "du", "dos", "bin", "binti", "al", "el",
+              "ibn", "ter", "ten", "den", "der"}
+
+
+def _plausible_person(value: str) -> bool:
+    """A name in form: up to five words, no digits, no function words ("I want to pay my" is not a name)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from gateway.pii.recognizers.people import is_plausible_name
+
+    words = value.split()
+    if not 0 < len(words) <= 5 or any(ch.isdigit() for ch in value) or not is_plausible_name(value):
+        return False
+    return not any(w.lower().strip(".,") in STOP_WORDS and w.lower() not in _PARTICLES for w in words)
+
+
+def _words_end(text: str, start: int, end: int, limit: int) -> int:
+    """End of at most ``limit`` words of ``text[start:end]``."""
+    match = regex.match(rf"[^\s]+(?:[ \t]+[^\s]+){{0,{limit - 1}}}", text[start:end])
+    return start + match.end() if match else end
+
+
+_WORDY = {e.PERSON: 5, e.LOCATION: 4, e.JOB_TITLE: 5, e.ORGANIZATION: 6, e.NRP: 5, e.DATE_OF_BIRTH: 4}
+
+
+def _value_end(text: str, start: int, end: int, entity: str) -> int:
+    """Where the value of a field of type ``entity`` ends: a few words for names and places, the whole rest for an
+    address, the identifier's own shape for numbers and codes (so "is that enough?" after an IBAN is not taken)."""
+    stop = regex.compile(r"[;|]|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]").search(text, start, end)
+    if stop is not None and entity != e.STREET_ADDRESS:
+        end = stop.start()
+    if entity in _WORDY:
+        return _words_end(text, start, end, _WORDY[entity])
+    if entity == e.STREET_ADDRESS:
+        return end
+    shape = _SHAPES.get(entity, _ID_SHAPE)
+    match = shape.match(text, start, end)
+    return match.end() if match else start
+
+
+_ID_SHAPE = regex.compile(r"(?=[^\s]*\d)[A-Za-z0-9+(][A-Za-z0-9()]*(?:[ .\-/][A-Za-z0-9()]*\d[A-Za-z0-9()]*|"
+                          r"[.\-/][A-Za-z0-9()]+|[ ](?-i:[A-Z]{1,2})(?![A-Za-z]))*")
+_SHAPES = {
+    e.EMAIL_ADDRESS: regex.compile(r"[^\s,;]+@[^\s,;]+"),
+    e.POSTAL_CODE: regex.compile(r"[A-Za-z0-9]{2,5}(?:[ \-][A-Za-z0-9]{2,4})?"),
+    e.AGE: regex.compile(r"\d{1,3}"),
+    e.PHONE_NUMBER: regex.compile(r"\+?\(?\d[\d ().\-]{4,22}\d(?:[ \t]?(?:x|ext\.?|extn\.?)[ \t]?\d{1,6})?"),
+}
+
+
+__all__ = ["FIELD_TYPES", "FieldValueRecognizer"]

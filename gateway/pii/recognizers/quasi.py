@@ -1,0 +1,208 @@
+"""Quasi-identifiers: ages, calendar dates, job titles, nationalities and groups, organisations by their suffix.
+
+None names a person alone; together they narrow one down ("the 42-year-old Nigerian dental nurse at Leeds General
+Infirmary"), so policies that say ``mask: all`` hide them. spaCy NER adds organisations, groups and dates too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from gateway.pii import entities
+from gateway.pii.lexicon import JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES
+from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)"
+DATE = (
+    r"(?:(?<![\d/.\-])(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})"
+    r"(?![\d/.\-]?\d)"
+    rf"|{MONTH}[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+(?:19|20)\d{{2}}"
+    rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
+    rf"|(?<![\d\p{{L}}])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
+    rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
+    r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
+    r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
+    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|date|dob)[^\d\n]{0,6}"
+    r"\d{8}))"
+)
+"""A calendar date in the common numeric, written-out and Chinese forms (times and durations are not dates)."""
+
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?"
+)
+_CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
+
+
+class DateRecognizer(RuleRecognizer):
+    """Calendar dates (a visit, a transaction, an admission); a date after a birth cue is DATE_OF_BIRTH instead."""
+
+    ENTITY = entities.DATE
+    PATTERNS: ClassVar[list[Pattern]] = [Pattern("date", DATE, 0.6)]
+    REGEX_FLAGS = FLAGS_ICASE
+    REQUIRES: ClassVar[dict[str, str]] = {"date": r"\d"}
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        numbers = [int(n) for n in re.findall(r"\d+", pattern_text)]
+        if len(numbers) == 3 and re.fullmatch(r"[\d/.\-]+", pattern_text.strip()):
+            a, b, c = numbers
+            year_first = len(re.findall(r"\d+", pattern_text)[0]) == 4
+            day, month = (c, b) if year_first else (a, b)
+            if not (1 <= month <= 12 or (1 <= day <= 12 and 1 <= month <= 31)):
+                return False
+        return None
+
+
+class AgeRecognizer(RuleRecognizer):
+    """Ages: "42-year-old", "aged 42", "age: 42", "42 y/o", "42 years old", "(42)" after a name, "19岁", "六十五岁"."""
+
+    ENTITY = entities.AGE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("n-year-old", rf"(?<![\d.])(?:\d{{1,3}}|{_NUMBER_WORDS})(?=[ \-]?(?:years?|yrs?)[ \-]?old\b)", 0.7),
+        Pattern("y/o", r"(?<![\d.])\d{1,3}(?=[ \t]?(?:y/?o|yo|yrs?|y\.o\.)(?![\p{L}]))", 0.6),
+        Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]*[:=])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])", 0.7),
+        Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
+        Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
+        Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
+        Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
+        Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
+    ]
+    REGEX_FLAGS = FLAGS | regex.IGNORECASE
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = re.sub(r"\D", "", pattern_text)
+        return False if digits and int(digits) > 125 else None
+
+
+_HEAD = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(sorted(JOB_HEADS, key=len, reverse=True)) + r")s?(?![\p{L}])", regex.IGNORECASE
+)
+_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z&/\-]*)[ \t]+$")
+_NOT_MODIFIER = frozenset(STOP_WORDS) | {"dear", "hi", "hello", "thanks", "called", "spoke", "ask", "asked",
+                                         "contact", "contacted", "told", "tell", "said", "says", "email", "emailed",
+                                         "call", "phone", "rang", "see", "seen", "saw", "met", "meet", "with"}
+
+
+_CN_JOBS = ("工程师|分析师|设计师|会计师|律师|医师|药师|厨师|讲师|教师|老师|技师|理财师|咨询师|营养师|架构师|程序员|"
+            "快递员|外卖骑手|骑手|司机|警察|民警|辅警|护士|医生|农民|教授|职员|专员|店员|营业员|销售员|销售|客服|"
+            "经理|主任|主管|总监|总经理|董事长|店长|厂长|秘书|顾问|助理|保安|保洁员|个体户|自由职业者|公务员|"
+            "工人|电工|焊工|钳工|车工|木工|瓦工|复卷工|操作工|普工|技术员|研究员|记者|编辑|演员|画家|作家|翻译|"
+            "导游|厨工|保姆|家政|护工|快递|出纳|会计|审计|柜员|行长|科长|处长|局长|院长|校长|学生|研究生|博士生|"
+            "退休人员|无业|待业")
+
+
+class JobTitleRecognizer(RuleRecognizer):
+    """Job titles: a job head noun with the modifier words before it ("senior software engineer", "dental nurse"),
+    "head of X", or the words after a job cue ("occupation:", "works as")."""
+
+    ENTITY = entities.JOB_TITLE
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("head of", r"(?<![\p{L}])(?:head|director|vice president|vp)[ \t]+of[ \t]+"
+                r"(?!the\b|a\b|an\b)[A-Za-z][A-Za-z&\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][A-Za-z&\-]*){0,2}", 0.5),
+        Pattern("after job cue", r"(?<![\p{L}])(?:occupation|job title|job|position|profession|employment|"
+                r"works as|working as|employed as|job as|career as|salary as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
+                r"\K[A-Za-z][A-Za-z&/\-]*(?:[ \t]+[A-Za-z][A-Za-z&/\-]*){0,4}?"
+                r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since)[ \t]))", 0.6),
+        Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
+        Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|[，,、：:]|公司|集团|医院|"
+                rf"银行|学校)"
+                rf"\p{{Han}}{{0,5}}?(?:{_CN_JOBS})(?=[，,。；;、）)]|$)", 0.55),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["works as", "occupation", "job", "position", "employed", "career", "profession",
+                                    "salary as", "title"]
+    REGEX_FLAGS = FLAGS_ICASE
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for match in _HEAD.finditer(text):
+            # "Agent: …", "Consultant: Dr X": a role heading a line or a field is a label, not someone's job.
+            if regex.match(r"[ \t]*:", text[match.end():match.end() + 3]) or text[match.end():].startswith(("'s",
+                                                                                                             "’s")):
+                continue
+            start, modifiers = match.start(), 0
+            while modifiers < 3:
+                before = _WORD_BEFORE.search(text, 0, start)
+                if before is None or before.group(1).lower() in _NOT_MODIFIER:
+                    break
+                start, modifiers = before.start(1), modifiers + 1
+            before = text[max(0, start - 8):start]
+            framed = bool(regex.search(r"(?:\(|\bas(?: an?)?[ \t]|\b(?:is|was) an?[ \t]|^|\n)[ \t]*$", before))
+            results.append(self.result(start, match.end(), 0.5 if modifiers or framed else 0.4))
+        return results
+
+
+class NrpRecognizer(RuleRecognizer):
+    """Nationalities, religions, ethnic and political groups (a short list; spaCy's NORP adds more)."""
+
+    ENTITY = entities.NRP
+    _WORDS = "|".join(sorted((w.replace("-", "[ -]") for w in NATIONALITIES), key=len, reverse=True))
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("group", rf"(?<![\p{{L}}])(?:(?:mixed|white|black|british|asian|other)[ \t]+(?:and[ \t]+)?)*"
+                rf"(?:{_WORDS})(?:[ \t]+(?:british|american|irish|caribbean|african|asian|other))?(?![\p{{L}}])",
+                0.5),
+        Pattern("chinese", r"(?:汉族|回族|藏族|维吾尔族|苗族|彝族|壮族|满族|蒙古族|土家族|布依族|朝鲜族|侗族|瑶族|白族|"
+                r"哈尼族|"
+                r"哈萨克族|傣族|黎族|傈僳族|佤族|畲族|高山族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|"
+                r"达斡尔族|羌族|基督徒|天主教徒|佛教徒|穆斯林|中共党员|共青团员|民主党派|群众)", 0.6),
+        Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
+                + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
+        Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
+        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|$)"
+                r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
+    ]
+    REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        lowered = pattern_text.lower()
+        # Colour words and "other" alone are not a group ("a white card", "other fees").
+        return False if lowered in {"white", "black", "green", "other", "mixed", "asian and"} else None
+
+
+class OrganizationRecognizer(RuleRecognizer):
+    """Organisations named with a legal or institutional suffix ("Harwick Mutual Ltd", "St Mary's Hospital",
+    "Leeds General Infirmary", "中国银行长江路支行")."""
+
+    ENTITY = entities.ORGANIZATION
+    _SUFFIX = "|".join(regex.escape(s) for s in sorted(ORG_SUFFIXES, key=len, reverse=True))
+    _CAP = r"(?:\p{Lu}[\p{L}'’&.\-]*|&|of|and|the|de|du|la|für|St\.?)"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("suffixed", rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}'’&.\-]*(?:[ \t]+{_CAP}){{0,5}}[ \t,]+(?:{_SUFFIX})"
+                rf"(?![\p{{L}}])", 0.55),
+        Pattern("of-form", r"(?<![\p{L}])(?:University|Bank|Ministry|Department|Hospital|College|Institute|Academy|"
+                r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
+        Pattern("chinese", r"(?<![\p{Han}])\p{Han}{2,14}?(?:有限责任公司|股份有限公司|有限公司|集团|银行|支行|分行|"
+                r"医院|"
+                r"卫生院|诊所|大学|学院|中学|小学|研究院|研究所|事务所|保险公司|证券|基金|委员会|管理局|公安局|派出所)"
+                r"(?:[\p{Han}]{0,6}?(?:支行|分行|分院|分公司|营业部))?", 0.55),
+    ]
+    REGEX_FLAGS = FLAGS | regex.VERSION1
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}"}
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for result in results:
+            words = text[result.start:result.end].split()
+            # "Our Bank", "The Hospital": a suffix after a function word only is not a name.
+            if len(words) >= 2 and words[0].lower() in {"our", "the", "your", "my", "this", "that", "a", "an"} \
+                    and len(words) == 2:
+                continue
+            kept.append(result)
+        return kept
+
+
+__all__ = ["AgeRecognizer", "DateRecognizer", "JobTitleRecognizer", "NrpRecognizer", "OrganizationRecognizer"]
