@@ -95,12 +95,14 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     body = decode_request(await request.body(), SearchIn)
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     rules = masking.rules_for(request.user.roles)
-    masked = await masking.mask_all([hit.text for hit in hits], rules,
+    # Passages and their titles leave the knowledge base masked under the caller's rules (one NLP batch).
+    masked = await masking.mask_all([hit.text for hit in hits] + [hit.title for hit in hits], rules,
                                     failure="personal data detection failed on the passages; nothing was returned")
     counts: Counter[str] = Counter()
-    for result in masked:
+    for result in masked[: len(hits)]:
         counts.update(result.entity_counts)
-    hits = [replace(hit, text=result.text) for hit, result in zip(hits, masked, strict=True)]
+    hits = [replace(hit, text=text.text, title=title.text)
+            for hit, text, title in zip(hits, masked[: len(hits)], masked[len(hits):], strict=True)]
     await audit.record(Actions.SEARCH, masked_entities=dict(counts),
                        citations=tuple(Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
                                        for h in hits))

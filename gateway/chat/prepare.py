@@ -56,7 +56,8 @@ class PromptBuilder:
         (masked, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
-            sources_block = await self.masking.run(self._mask_sources, hits, rules, vault, counts, failure=NOT_SENT)
+            sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, vault, counts,
+                                                         failure=NOT_SENT)
         generation = self.policy.generation(principal.roles)
         system = [generation.system_prompt] if generation.system_prompt else []
         if sources_block is not None:
@@ -98,8 +99,10 @@ class PromptBuilder:
             masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
         return masked, counts
 
-    def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]) -> str:
-        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch)."""
+    def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]
+                      ) -> tuple[str, list[Hit]]:  # fmt: skip
+        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch), and
+        the masked hits: citations (in the response and the audit trail) carry masked titles only."""
         texts = [hit.text for hit in hits] + [hit.title for hit in hits]
         masked = self.masking.mask_all_now(texts, rules, vault)
         for result in masked[: len(hits)]:
@@ -108,7 +111,7 @@ class PromptBuilder:
             replace(hit, text=text.text, title=title.text)
             for hit, text, title in zip(hits, masked[: len(hits)], masked[len(hits) :], strict=True)
         ]
-        return SOURCES_HEADER + render_sources(passages)
+        return SOURCES_HEADER + render_sources(passages), passages
 
 
 def _merge_system_messages(messages: list[ChatMessage]) -> list[ChatMessage]:

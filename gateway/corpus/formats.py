@@ -38,7 +38,43 @@ def detect_format(first_line: bytes, filename: str, columns: tuple[str, ...] | N
     raise CorpusError("the first record is JSON but neither chat nor Alpaca; name the format with --format")
 
 
+# Keys whose values are vocabulary of the format, not text anyone wrote: never masked.
+_STRUCTURAL = frozenset({"role", "from", "type", "tool_call_id", "finish_reason", "model", "lang", "language",
+                         "format", "mime_type", "media_type", "detail", "parameters", "strict"})
+
+
 def _json_slots(fmt: Format, obj: Any) -> list[Slot]:
+    """Every string of the record that people wrote: the format's text fields first (checked for its shape), then
+    every other string leaf — a message's ``name``, tool-call arguments, ShareGPT's and Alpaca's ``system``, Alpaca's
+    ``history``, top-level metadata — except format vocabulary (``role``, ``type`` …) and tool and function names."""
+    slots = _text_slots(fmt, obj)
+    seen = {(id(container), key) for container, key in slots}
+    for container, key in _string_leaves(obj):
+        if (id(container), key) not in seen:
+            slots.append((container, key))
+    return slots
+
+
+def _string_leaves(node: Any, parent_key: str | None = None) -> list[Slot]:
+    found: list[Slot] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _STRUCTURAL or (key == "name" and parent_key in ("function", "tools", "tool")):
+                continue
+            if isinstance(value, str):
+                found.append((node, key))
+            else:
+                found.extend(_string_leaves(value, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            if isinstance(value, str):
+                found.append((node, index))
+            else:
+                found.extend(_string_leaves(value, parent_key))
+    return found
+
+
+def _text_slots(fmt: Format, obj: Any) -> list[Slot]:
     if not isinstance(obj, dict):
         raise BadRecord("record is not a JSON object")
     slots: list[Slot] = []

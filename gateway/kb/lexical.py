@@ -1,6 +1,7 @@
 """The keyed blind index: lexical matching over HMAC'd tokens, so the index on disk holds no plain words.
 
-Tokens are normalised (NFKC, case-folded), English stop words dropped, legal references such as "Art. 5(1)" or
+Tokens are normalised (NFKC, format characters such as zero-width spaces dropped, case-folded), English stop
+words dropped, legal references such as "Art. 5(1)" or
 "§ 12" kept as one token (``art:5(1)``), compound identifiers kept whole and in parts, CJK text as character bigrams.
 Each token becomes the first 64 bits of HMAC-SHA256 under a knowledge-base key; LanceDB's BM25 index ranks them.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import unicodedata
+
+from gateway.pii.normalise import fold
 
 _STOP_WORD_TEXT = (
     "a an and are as at be been but by can do does for from had has have how i if in into is it its may must no not "
@@ -40,7 +42,7 @@ def _reference_name(raw: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The normalised terms of ``text``, in order, duplicates kept (BM25 counts them)."""
-    normal = unicodedata.normalize("NFKC", text).casefold()
+    normal = fold(text).casefold()  # the PII engine's normal form: NFKC, format characters dropped
     out: list[str] = [f"{_reference_name(m.group(1))}:{m.group(2)}" for m in _REFERENCE.finditer(normal)]
     for run in _CJK.findall(normal):
         out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])

@@ -8,9 +8,25 @@ after) the match costs microseconds and works for Chinese and English alike.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    """Latin context words match as whole words ("sin" is not in "since"); CJK words anywhere (no spaces there)."""
+    latin = [regex.escape(w) for w in words if w.isascii()]
+    cjk = [regex.escape(w) for w in words if not w.isascii()]
+    parts = []
+    if latin:
+        parts.append(r"(?<![a-z])(?:" + "|".join(sorted(latin, key=len, reverse=True)) + r")(?![a-z])")
+    if cjk:
+        parts.append("|".join(cjk))
+    return regex.compile("|".join(parts) or r"(?!)")
 
 
 class WindowContextEnhancer(ContextAwareEnhancer):
@@ -56,7 +72,7 @@ class WindowContextEnhancer(ContextAwareEnhancer):
                 + " "
                 + lowered[result.end : result.end + self.chars_after]
             )
-            if any(word in window for word in words):
+            if _cue_pattern(tuple(words)).search(window):
                 result.score = min(
                     ContextAwareEnhancer.MAX_SCORE,
                     max(result.score + self.context_similarity_factor, self.min_score_with_context_similarity),

@@ -2,8 +2,8 @@
 
 One definition for every place that must recognise the same value again without storing it: keyed pseudonyms
 (``Masker``), the data-subject index of the knowledge base, and corpus tags and surrogates. The normal form folds
-what does not change who or what a value names: case, runs of spaces, and for identifiers every separator
-("+1 (217) 555-0143" and "12175550143" are one phone number).
+what does not change who or what a value names: full-width and invisible characters (``gateway.pii.normalise``),
+case, runs of spaces, and for identifiers every separator ("+1 (217) 555-0143" and "12175550143" are one phone).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import hmac
 import regex
 
 from gateway.pii import entities
+from gateway.pii.normalise import fold
 
 # Types whose separators carry no meaning: "+1 (217) 555-0143" and "12175550143" get the same digest.
 _COMPACT_TYPES = frozenset(
@@ -28,7 +29,7 @@ _SPACES = regex.compile(r"\s+")
 
 def normalise(entity_type: str, value: str) -> str:
     """The form of a value that decides its digest: case-folded, whitespace collapsed, separators dropped."""
-    folded = _SPACES.sub(" ", value.strip()).casefold()
+    folded = _SPACES.sub(" ", fold(value).strip()).casefold()
     if entity_type in _COMPACT_TYPES:
         folded = _NOT_ALNUM.sub("", folded)
         if entity_type == entities.CN_MOBILE and len(folded) > 11:

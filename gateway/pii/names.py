@@ -44,48 +44,53 @@ def without_titles(text: str, detections: list[Detection]) -> list[Detection]:
     return trimmed
 
 
-def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.6) -> list[Detection]:
-    """Other mentions of the words of every PERSON detection, outside the spans already found."""
-    found = list(detections)
+_HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def name_words(text: str, detections: Iterable[Detection]) -> set[str]:
+    """The words of the PERSON detections in ``text`` that identify (lower case; titles and common words left out),
+    and whole Chinese names."""
     words = set()
-    for d in found:
+    for d in detections:
         if d.entity_type != entities.PERSON:
             continue
-        for word in _WORD.findall(text[d.start:d.end]):
+        value = text[d.start:d.end]
+        if _HAN_NAME.match(value):
+            words.add(value)
+            continue
+        for word in _WORD.findall(value):
             lowered = word.lower()
             if len(word) > 1 and lowered not in _NOT_NAME and not word.isdigit():
                 words.add(lowered)
-    taken = [(d.start, d.end) for d in found]
-    extra = _repeated_chinese(text, found, taken, score)
-    if not words:
-        return extra
+    return words
+
+
+def mentions(text: str, words: set[str], taken: Iterable[Detection], score: float = 0.6) -> list[Detection]:
+    """Mentions in ``text`` of known name ``words`` (Chinese names as substrings), outside the ``taken`` spans."""
+    spans = [(d.start, d.end) for d in taken]
+    extra: list[Detection] = []
+    for name in (w for w in words if _HAN_NAME.match(w)):
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(s < end and start < e for s, e in spans):
+                extra.append(Detection(entities.PERSON, start, end, score))
+                spans.append((start, end))
+            start = text.find(name, end)
     for match in _WORD.finditer(text):
         if match.group().lower().removesuffix("'s").removesuffix("’s") not in words:
             continue
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in spans):
             continue
         extra.append(Detection(entities.PERSON, start, end, score))
     return extra
 
 
-_HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
-
-
-def _repeated_chinese(text: str, found: list[Detection], taken: list[tuple[int, int]], score: float
-                      ) -> list[Detection]:  # fmt: skip
-    """Chinese has no spaces between words: other mentions of a found Chinese name are found as substrings."""
-    names = {text[d.start:d.end] for d in found if d.entity_type == entities.PERSON}
-    extra = []
-    for name in (n for n in names if _HAN_NAME.match(n)):
-        start = text.find(name)
-        while start != -1:
-            end = start + len(name)
-            if not any(s < end and start < e for s, e in taken):
-                extra.append(Detection(entities.PERSON, start, end, score))
-                taken.append((start, end))
-            start = text.find(name, end)
-    return extra
+def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.6) -> list[Detection]:
+    """Other mentions of the words of every PERSON detection, outside the spans already found."""
+    found = list(detections)
+    return mentions(text, name_words(text, found), found, score)
 
 
 def plausible_chinese_entity(entity_type: str, value: str) -> bool:

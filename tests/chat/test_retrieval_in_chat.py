@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from tests.support import Gateway
 
@@ -76,3 +77,22 @@ def test_officer_reads_a_cited_passage_masked_and_the_read_is_audited(gateway_fa
     assert "Anna Schmidt" not in passage and "<PERSON_" in passage
     reads = gateway.client.get("/v1/audit", params={"action": "audit.passages"}, headers=officer).json()["data"]
     assert len(reads) == 1
+
+
+def test_titles_leave_the_knowledge_base_masked_in_search_citations_streams_and_the_audit_trail(
+    gateway_factory: Callable[..., Gateway], tmp_path: Path
+) -> None:
+    gateway = gateway_factory()
+    title = "Complaint from Ingrid Halvorsen about card fees"
+    ingest(gateway, title, CARD_FEES, "retail-products", "internal")
+    question = "How much does replacing a lost debit card cost?"
+    found = gateway.client.post("/v1/search", json={"query": question}, headers=gateway.auth("teller")).json()
+    assert found["data"] and all("Halvorsen" not in hit["title"] for hit in found["data"])
+    assert "<PERSON_" in found["data"][0]["title"]
+    for stream in (False, True):
+        citations = ask(gateway, "teller", question, stream)["citations"]
+        assert citations and all("Halvorsen" not in c["title"] and "Ingrid" not in c["title"] for c in citations)
+    trail = gateway.client.get("/v1/audit", headers=gateway.auth("compliance_officer")).json()["data"]
+    assert any(e["citations"] for e in trail) and "Halvorsen" not in str(trail)
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("gateway.db*"))
+    assert b"Halvorsen" not in stored

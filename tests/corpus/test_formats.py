@@ -45,3 +45,36 @@ def test_openai_multi_part_content_text_parts_are_masked(tmp_path: Path, run_mas
     run_mask(source, tmp_path / "out.jsonl")
     masked = json.loads((tmp_path / "out.jsonl").read_text())
     assert masked["messages"][0]["content"] == [{"type": "text", "text": "I am <PERSON_1>."}]
+
+
+def test_every_field_people_wrote_is_masked_and_format_vocabulary_is_not(tmp_path: Path, run_mask: Callable) -> None:
+    """Tool-call arguments, a message's name, system prompts, Alpaca history and metadata hold personal data too."""
+    chat = {
+        "messages": [
+            {"role": "system", "content": "You help Maria Garcia's bank."},
+            {"role": "user", "name": "John Smith", "content": "Move my savings."},
+            {"role": "assistant", "content": None, "tool_calls": [{"id": "call_1", "type": "function", "function": {
+                "name": "transfer", "arguments": json.dumps({"beneficiary": "Robert Johnson", "iban":
+                                                             "DE89370400440532013000"})}}]},
+            {"role": "tool", "tool_call_id": "call_1", "content": "Done for Robert Johnson."},
+        ],
+        "metadata": {"customer": "Emily Davis", "channel": "web"},
+    }
+    alpaca = {"instruction": "Reply.", "input": "", "output": "Sure.", "system": "Agent for John Smith.",
+              "history": [["Who is my adviser?", "Maria Garcia, phone +1 217 555 0143."]]}
+    sharegpt = {"system": "Customer: Emily Davis", "conversations": [{"from": "human", "value": "Hello"}]}
+    for name, record in (("chat", chat), ("alpaca", alpaca), ("sharegpt", sharegpt)):
+        source = tmp_path / f"{name}.jsonl"
+        source.write_text(json.dumps(record) + "\n")
+        run_mask(source, tmp_path / f"{name}.out.jsonl")
+        output = (tmp_path / f"{name}.out.jsonl").read_text()
+        for value in ("Maria Garcia", "John Smith", "Robert Johnson", "Emily Davis", "DE89370400440532013000",
+                      "555 0143"):
+            assert value not in output, (name, value)
+        masked = json.loads(output)
+        if name == "chat":
+            call = masked["messages"][2]["tool_calls"][0]
+            assert call["function"]["name"] == "transfer" and call["type"] == "function"
+            assert json.loads(call["function"]["arguments"])["beneficiary"].startswith("<PERSON_")
+            assert [m["role"] for m in masked["messages"]] == ["system", "user", "assistant", "tool"]
+            assert masked["metadata"]["channel"] == "web"

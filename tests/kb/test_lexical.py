@@ -27,3 +27,8 @@ def test_blind_tokens_hide_words_and_match_across_spellings() -> None:
     assert index.token("art:5(1)") in blinded.split()
     assert index.blind_query("art. 5(1)").split()[0] == index.blind_query("Art 5(1)").split()[0]
     assert BlindIndex(b"j" * 32).blind("payment") != index.blind("payment")
+
+
+def test_full_width_and_invisible_characters_give_the_same_terms() -> None:
+    assert terms("手机１３８００１３８０００") == terms("手机13800138000")
+    assert terms("call 415\u200b555\u200b0132") == terms("call 4155550132")

@@ -66,3 +66,9 @@ def test_entity_counts_and_vault_recording(masker: Masker) -> None:
 def test_unknown_operator_is_rejected() -> None:
     with pytest.raises(ValueError):
         PiiRules(default_operator="shred")  # type: ignore[arg-type]
+
+
+def test_one_value_typed_in_full_width_or_with_invisible_characters_gets_one_pseudonym() -> None:
+    full_width = "１１０１０５１９４９１２３１００２Ｘ"
+    assert normalise("CN_RESIDENT_ID", full_width) == normalise("CN_RESIDENT_ID", "11010519491231002x")
+    assert normalise("PHONE_NUMBER", "415\u200b555\u200b0132") == normalise("PHONE_NUMBER", "415-555-0132")

@@ -39,12 +39,20 @@ from gateway.pii.recognizers.people import (
 from gateway.pii.recognizers.places import GazetteerPlaceRecognizer, ResidencePlaceRecognizer
 from gateway.pii.recognizers.quasi import (
     AgeRecognizer,
-    DateRecognizer,
+    CalendarDateRecognizer,
     JobTitleRecognizer,
     NrpRecognizer,
     OrganizationRecognizer,
 )
 from gateway.pii.recognizers.rule import RuleRecognizer
+from gateway.pii.recognizers.shapes import (
+    AccountShapeRecognizer,
+    DriverLicenseShapeRecognizer,
+    MedicalRecordShapeRecognizer,
+    NationalIdShapeRecognizer,
+    PassportShapeRecognizer,
+    PostalCodeRecognizer,
+)
 
 RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     EmailAddressRecognizer,
@@ -68,11 +76,17 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     CnBankCardRecognizer,
     CnPersonNameRecognizer,
     CnAddressRecognizer,
-    DateRecognizer,
+    CalendarDateRecognizer,
     AgeRecognizer,
     JobTitleRecognizer,
     NrpRecognizer,
     OrganizationRecognizer,
+    PassportShapeRecognizer,
+    DriverLicenseShapeRecognizer,
+    MedicalRecordShapeRecognizer,
+    AccountShapeRecognizer,
+    NationalIdShapeRecognizer,
+    PostalCodeRecognizer,
 )
 OTHER_RECOGNIZERS: tuple[Callable[..., EntityRecognizer], ...] = (
     FieldValueRecognizer, CuedIdentifierRecognizer, LexiconNameRecognizer, GazetteerPlaceRecognizer,

@@ -79,3 +79,13 @@ def cn_resident_id_check_valid(candidate: str) -> bool:
     if len(candidate) != 18 or not candidate[:17].isdigit():
         return False
     return gb11643_check_char(candidate[:17]) == candidate[17].upper()
+
+
+def nhs_number_valid(candidate: str) -> bool:
+    """NHS (England, Wales, Isle of Man) number: ten digits, the last a mod-11 check of the first nine."""
+    digits = digits_only(candidate)
+    if len(digits) != 10 or digits[0] in "012":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    return check != 10 and (0 if check == 11 else check) == int(digits[9])

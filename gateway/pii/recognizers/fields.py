@@ -349,4 +349,9 @@ _SHAPES = {
 }
 
 
-__all__ = ["FIELD_TYPES", "FieldValueRecognizer"]
+def table_header(line: str) -> tuple[str, list[str | None]] | None:
+    """The delimiter and column types of ``line`` when it is a table header naming personal-data columns."""
+    return FieldValueRecognizer._header(line)
+
+
+__all__ = ["FIELD_TYPES", "FieldValueRecognizer", "table_header"]

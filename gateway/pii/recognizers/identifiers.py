@@ -68,7 +68,8 @@ class PhoneNumberRecognizer(RuleRecognizer):
         Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.2),
         Pattern("international compact", _LEAD + r"(?:\+|00)[1-9]\d{6,14}" + _EXT + _TRAIL, 0.6),
         # National numbers with a trunk 0 ("07103 768698", "0151 08207026", "030 62596672", "0643 809 6513").
-        Pattern("trunk national", _LEAD + r"\(?0[1-9]\d{0,3}\)?(?:[ .\-/]\d{2,4}(?:[ .\-]?\d{2,4}){1,3}|\d{9,10})"
+        Pattern("trunk national", _LEAD + r"(?:\(0[1-9]\d{0,3}\)[ .\-]?\d{2,4}(?:[ .\-]?\d{2,4}){1,3}|"
+                r"0[1-9]\d{0,3}(?:[ .\-/]\d{2,4}(?:[ .\-]?\d{2,4}){1,3}|\d{9,10}))"
                 + _EXT + _TRAIL, 0.5),
         Pattern("international with trunk", _LEAD + r"\+[1-9]\d{0,2}[ .\-]?\(0\)[ .\-]?\d{1,5}(?:[ .\-]?\d{2,8}){1,3}"
                 + _EXT + _TRAIL, 0.6),

@@ -46,7 +46,7 @@ _NUMBER_WORDS = (
 _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
 
 
-class DateRecognizer(RuleRecognizer):
+class CalendarDateRecognizer(RuleRecognizer):
     """Calendar dates (a visit, a transaction, an admission); a date after a birth cue is DATE_OF_BIRTH instead."""
 
     ENTITY = entities.DATE
@@ -205,4 +205,4 @@ class OrganizationRecognizer(RuleRecognizer):
         return kept
 
 
-__all__ = ["AgeRecognizer", "DateRecognizer", "JobTitleRecognizer", "NrpRecognizer", "OrganizationRecognizer"]
+__all__ = ["AgeRecognizer", "CalendarDateRecognizer", "JobTitleRecognizer", "NrpRecognizer", "OrganizationRecognizer"]
