@@ -101,15 +101,24 @@ class ChineseNer:
 
 
 def _viterbi(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The CRF's best tag path (buffers reused: this loop is a third of the tagger's time on short texts)."""
+    steps, tags = emissions.shape
+    emissions = emissions.astype(np.float32, copy=False)
+    transitions = transitions.astype(np.float32, copy=False)
+    columns = np.arange(tags)
+    back = np.empty((steps, tags), dtype=np.intp)
+    total = np.empty((tags, tags), dtype=np.float32)
     score = emissions[0].copy()
-    back = np.empty((len(emissions), emissions.shape[1]), dtype=np.int64)
-    for t in range(1, len(emissions)):
-        total = score[:, None] + transitions
-        back[t] = np.argmax(total, axis=0)
-        score = total[back[t], np.arange(total.shape[1])] + emissions[t]
-    path = [int(np.argmax(score))]
-    for t in range(len(emissions) - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
+    for t in range(1, steps):
+        np.add(score[:, None], transitions, out=total)
+        best = total.argmax(axis=0)
+        back[t] = best
+        score = total[best, columns]
+        score += emissions[t]
+    path = [int(score.argmax())]
+    rows = back.tolist()
+    for t in range(steps - 1, 0, -1):
+        path.append(rows[t][path[-1]])
     return path[::-1]
 
 

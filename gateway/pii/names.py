@@ -32,6 +32,10 @@ _TITLE = regex.compile(r"^(?:(?i:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|lord|l
 
 
 def without_titles(text: str, detections: list[Detection]) -> list[Detection]:
+    return without_chinese_titles(text, without_english_titles(text, detections))
+
+
+def without_english_titles(text: str, detections: list[Detection]) -> list[Detection]:
     """PERSON spans without a leading title ("Miss Jang" → "Jang"): the title names no one, and one person written
     with and without it should get one pseudonym."""
     trimmed = []
@@ -93,10 +97,34 @@ def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.
     return mentions(text, name_words(text, found), found, score)
 
 
+_CN_DURATION = regex.compile(r"^[0-9一二三四五六七八九十两半]+(?:个)?(?:天|日|小时|分钟|周|星期|个月|月|年)(?:内|后|前|左右|以上|以内)?$")
+_CN_LABEL = regex.compile(r"(?:地址|所在地|地点|住址|住所|籍贯)$")
+_CN_CLAUSE = regex.compile(r"[的了在是和给被把向对通过我你他她]")
+_CN_TITLES = regex.compile(r"(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|同志|律师|教授)$")
+
+
 def plausible_chinese_entity(entity_type: str, value: str) -> bool:
-    """The statistical tagger's obvious mistakes removed: titles as names, relative days as dates, one character."""
+    """The statistical tagger's obvious mistakes removed: titles and clauses as names, durations as dates, field
+    labels as places, one character."""
     if entity_type == entities.PERSON:
-        return 2 <= len(value) <= 12 and value not in _CN_NOT_PERSON and not value.isascii()
+        return (2 <= len(value) <= 12 and value not in _CN_NOT_PERSON and not value.isascii()
+                and not (_CN_CLAUSE.search(value) and len(value) > 3))
     if entity_type == entities.DATE:
-        return bool(_CN_DATE.search(value)) and not _CN_NOT_DATE.match(value)
+        return bool(_CN_DATE.search(value)) and not _CN_NOT_DATE.match(value) and not _CN_DURATION.match(value)
+    if entity_type == entities.LOCATION and _CN_LABEL.search(value) and len(value) <= 5:
+        return False
+    if entity_type == entities.ORGANIZATION and _CN_CLAUSE.search(value) and len(value) > 6:
+        return False
     return len(value) >= 2
+
+
+def without_chinese_titles(text: str, detections: list[Detection]) -> list[Detection]:
+    """"李先生" → "李": the title after a Chinese surname names no one (the same convention as English titles)."""
+    out = []
+    for d in detections:
+        if d.entity_type == entities.PERSON:
+            match = _CN_TITLES.search(text, d.start, d.end)
+            if match is not None and match.start() > d.start and match.end() == d.end:
+                d = Detection(d.entity_type, d.start, match.start(), d.score)
+        out.append(d)
+    return out

@@ -51,9 +51,13 @@ _NOT_GIVEN = (
 )
 _GIVEN = rf"[\p{{Han}}--[{_NOT_GIVEN}]]{{1,2}}"
 _TITLE_AFTER = r"(?:先生|女士|小姐|医生|大夫|医师|护士|教授|老师|经理|主任|同志|律师|会计|总|院长|科长|行长)"
+# What follows a name that opens a clause ("刘明远出现头晕", "林雅楠，19岁", "邻居班诚长期噪音扰民").
+_AFTER_NAME = (r"(?:[，,。：:；;、（(]|[0-9]{1,3}岁|称|出现|说|表示|反映|陪同|来电|来访|投诉|申请|办理|确认|到|于|在|因|"
+               r"的母亲|的父亲|先生|女士|长期|$)")
 _ROLE_BEFORE = (
     r"(?:患者|病人|客户|姓名|名字|户名|持卡人|开户人|账户名|联系人|收件人|收款人|付款人|申请人|借款人|担保人|受益人|"
-    r"投保人|被保险人|主治医生|主治医师|医生|护士|经办人|负责人|家属|我叫|我是|本人|叫做|名叫|签名|签字)[:：]?\s*"
+    r"投保人|被保险人|主治医生|主治医师|医生|护士|经办人|负责人|家属|我叫|我是|本人|叫做|名叫|签名|签字|用户|员工|新员工|"
+    r"邻居|同事|顾客|租客|房东|嫌疑人|当事人|受害人|被害人|证人|法人|法定代表人|代理人|name|customer|patient)[:：]?\s*"
 )
 
 PROVINCES = (
@@ -92,15 +96,16 @@ class CnPersonNameRecognizer(RuleRecognizer):
             "surname before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}(?=先生|女士|小姐|医生|大夫|老师)", 0.5
         ),
         Pattern("name after role", rf"{_ROLE_BEFORE}\K{_SURNAME}{_GIVEN}", 0.65),
-        Pattern("minority name", r"(?<![\p{Han}])\p{Han}{2,6}[·•・]\p{Han}{2,6}(?![\p{Han}])", 0.7),
+        Pattern("minority name", rf"(?<![\p{{Han}}]|{_ROLE_BEFORE}|[和、与及])\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,5}}?"
+                rf"(?={_AFTER_NAME}|(?<![·•・]\p{{Han}}{{1,4}})(?![\p{{Han}}]))", 0.7),
         Pattern(
             "name opening a clause",
             rf"(?<=^|[\n：:，,。；;、（(]|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|同事|爱人|母亲|父亲|儿子|女儿)"
-            rf"{_SURNAME}{_GIVEN}(?=[，,。：:；;、（(]|[0-9]{{1,3}}岁|称|出现|说|表示|反映|陪同|来电|来访|投诉|申请|"
-            r"办理|确认|到|于|在|因|的母亲|的父亲|先生|女士|长期|$)",
+            rf"{_SURNAME}{_GIVEN}(?={_AFTER_NAME})",
             0.5,
         ),
-        Pattern("names in a list", rf"(?<=[、])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。])|{_SURNAME}{_GIVEN}(?=、)", 0.6),
+        Pattern("names in a list", rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)",
+                0.6),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
     REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}

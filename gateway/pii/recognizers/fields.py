@@ -179,7 +179,8 @@ class FieldValueRecognizer(EntityRecognizer):
             entity = FIELD_TYPES[_label(match.group("label"))]
             start, end = self._trimmed(text, *match.span("value"))
             end = _value_end(text, start, end, entity)
-            if end - start < 2 or (entity == e.PERSON and not _plausible_person(text[start:end])):
+            # A value the label names a surname or forename needs no other evidence ("SURNAME: BELL").
+            if end - start < 2 or (entity == e.PERSON and not _plausible_person(text[start:end], labelled=True)):
                 continue
             found.append((entity, start, end, 0.7))
         return found
@@ -299,18 +300,26 @@ class FieldValueRecognizer(EntityRecognizer):
         return found
 
 
+_HAN = regex.compile(r"\p{Han}")
+_CN_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{2,6}[·•・]\p{Han}{2,6}")
+_CN_NOT_NAME = regex.compile(r"[的了在是和给被把向对我你他她好请谢吗呢吧啊]|先生|女士|小姐")
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "le", "la", "du", "dos", "bin", "binti", "al", "el",
               "ibn", "ter", "ten", "den", "der"}
 
 
-def _plausible_person(value: str) -> bool:
-    """A name in form: up to five words, no digits, no function words ("I want to pay my" is not a name)."""
+def _plausible_person(value: str, *, labelled: bool = False) -> bool:
+    """A name in form: up to five words, no digits, no function words ("I want to pay my" is not a name). Under a
+    name label (``labelled``) a word that is also a common or clinical word still counts ("SURNAME: BELL")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from gateway.pii.recognizers.people import is_plausible_name
 
     words = value.split()
-    if not 0 < len(words) <= 5 or any(ch.isdigit() for ch in value) or not is_plausible_name(value):
+    if not 0 < len(words) <= 5 or any(ch.isdigit() for ch in value):
+        return False
+    if _HAN.search(value):  # a Chinese name: two to four characters (or two parts joined by ·), no clause words
+        return bool(_CN_NAME.fullmatch(value)) and not _CN_NOT_NAME.search(value)
+    if not labelled and not is_plausible_name(value):
         return False
     return not any(w.lower().strip(".,") in STOP_WORDS and w.lower() not in _PARTICLES for w in words)
 

@@ -46,7 +46,8 @@ def is_plausible_name(text: str) -> bool:
 
 
 class TitledNameRecognizer(RuleRecognizer):
-    """The name after Mr/Mrs/Ms/Dr/Prof (title excluded), also when written in lower case ("ms. wijtze")."""
+    """The name after Mr/Mrs/Ms/Dr/Prof (title excluded), also when written in lower case ("ms. wijtze"). After a
+    title even a word that is also a disease or drug name is a surname ("Dr Barre", "Mrs Parkinson")."""
 
     ENTITY = entity_types.PERSON
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -59,7 +60,8 @@ class TitledNameRecognizer(RuleRecognizer):
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if is_plausible_name(pattern_text) else False
+        words = [w.strip(_EDGE_JUNK).lower() for w in pattern_text.split()]
+        return False if not words or all(w in STOP_WORDS or w in ACRONYMS for w in words) else None
 
 
 class RoleNameRecognizer(RuleRecognizer):
@@ -186,6 +188,10 @@ _LOWER_RUN = regex.compile(
 _SELF_CUE = regex.compile(
     r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me|it's|its|signed|from)[ \t]+)$"
 )
+_SELF_INTRODUCTION = regex.compile(
+    r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|$|and[ \t]))"
+)
 _HUMAN_VERB = regex.compile(
     r"^[ \t]+(?:called|phoned|rang|emailed|wrote|said|says|asked|visited|came|reported|confirmed|requested|"
     r"complained|attended|arrived|left|was|is|has|had|will|would|needs|wants|wanted|presented|declined|"
@@ -242,6 +248,10 @@ class LexiconNameRecognizer(EntityRecognizer):
                 end = match.start() + len(" ".join(keep[:3])) if not cued else match.start() + len(
                     " ".join(words[:2]))
                 found.append((match.start(), end, 0.6 if cued else 0.5))
+        for match in _SELF_INTRODUCTION.finditer(text):
+            value = match.group("name")
+            if not any(w in STOP_WORDS or w in NOT_NAMES for w in value.split()):
+                found.append((*match.span("name"), 0.6))
         for match in regex.finditer(r"(?:^|(?<=[.!?\n][ \t]{0,3}))(\p{Lu}[\p{Ll}\p{M}'’\-]{2,})", text):
             word = match.group(1)
             if word.lower() in NOT_NAMES or word.lower() in ACRONYMS or word.lower() in STOP_WORDS:
