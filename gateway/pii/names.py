@@ -97,7 +97,8 @@ def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.
     return mentions(text, name_words(text, found), found, score)
 
 
-_CN_DURATION = regex.compile(r"^[0-9一二三四五六七八九十两半]+(?:个)?(?:天|日|小时|分钟|周|星期|个月|月|年)(?:内|后|前|左右|以上|以内)?$")
+_CN_DURATION = regex.compile(r"^[0-9一二三四五六七八九十两半]+(?:个)?(?:天|日|小时|分钟|周|星期|个月|月|年)"
+                             r"(?:内|后|前|左右|以上|以内)?$")
 _CN_LABEL = regex.compile(r"(?:地址|所在地|地点|住址|住所|籍贯)$")
 _CN_CLAUSE = regex.compile(r"[的了在是和给被把向对通过我你他她]")
 _CN_TITLES = regex.compile(r"(?:先生|女士|小姐|太太|医生|大夫|老师|经理|主任|同志|律师|教授)$")

@@ -52,7 +52,8 @@ _NOT_GIVEN = (
 _GIVEN = rf"[\p{{Han}}--[{_NOT_GIVEN}]]{{1,2}}"
 _TITLE_AFTER = r"(?:先生|女士|小姐|医生|大夫|医师|护士|教授|老师|经理|主任|同志|律师|会计|总|院长|科长|行长)"
 # What follows a name that opens a clause ("刘明远出现头晕", "林雅楠，19岁", "邻居班诚长期噪音扰民").
-_AFTER_NAME = (r"(?:[，,。：:；;、（(]|[0-9]{1,3}岁|称|出现|说|表示|反映|陪同|来电|来访|投诉|申请|办理|确认|到|于|在|因|"
+_AFTER_NAME = (r"(?:[，,。：:；;、（(]|[0-9]{1,3}岁|称|出现|说|表示|反映|陪同|来电|来访|投诉|申请|办理|确认|"
+               r"到|于|在|因|"
                r"的母亲|的父亲|先生|女士|长期|$)")
 _ROLE_BEFORE = (
     r"(?:患者|病人|客户|姓名|名字|户名|持卡人|开户人|账户名|联系人|收件人|收款人|付款人|申请人|借款人|担保人|受益人|"
@@ -104,8 +105,8 @@ class CnPersonNameRecognizer(RuleRecognizer):
             rf"{_SURNAME}{_GIVEN}(?={_AFTER_NAME})",
             0.5,
         ),
-        Pattern("names in a list", rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)",
-                0.6),
+        Pattern("names in a list",
+                rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)", 0.6),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
     REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}

@@ -189,7 +189,8 @@ _SELF_CUE = regex.compile(
     r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me|it's|its|signed|from)[ \t]+)$"
 )
 _SELF_INTRODUCTION = regex.compile(
-    r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
+    r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
+    r"(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
     r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|$|and[ \t]))"
 )
 _HUMAN_VERB = regex.compile(

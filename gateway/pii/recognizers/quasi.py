@@ -183,7 +183,8 @@ class OrganizationRecognizer(RuleRecognizer):
                 rf"(?![\p{{L}}])", 0.55),
         Pattern("of-form", r"(?<![\p{L}])(?:University|Bank|Ministry|Department|Hospital|College|Institute|Academy|"
                 r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
-        Pattern("chinese", r"(?<![\p{Han}]|[的了在是和给被把向对过我你他她])(?:(?![的了在是和给被把向对通过我你他她])\p{Han})"
+        Pattern("chinese", r"(?<![\p{Han}]|[的了在是和给被把向对过我你他她])"
+                r"(?:(?![的了在是和给被把向对通过我你他她])\p{Han})"
                 r"{2,14}?(?:有限责任公司|股份有限公司|有限公司|集团|银行|支行|分行|"
                 r"医院|"
                 r"卫生院|诊所|大学|学院|中学|小学|研究院|研究所|事务所|保险公司|证券|基金|委员会|管理局|公安局|派出所)"
