@@ -39,7 +39,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("IBAN_CODE", "IBAN GB82 WEST 1234 5698 7654 32 please", ["GB82 WEST 1234 5698 7654 32"]),
     ("IBAN_CODE", "to DE89370400440532013000.", ["DE89370400440532013000"]),
     ("IBAN_CODE", "IBAN GB82 WEST 1234 5698 7654 33 please", ["GB82 WEST 1234 5698 7654 33"]),  # mistyped IBAN
-    ("IBAN_CODE", "ref GB82 WEST 1234 5698 7654 33 please", []),  # checksum fails and nothing says IBAN
+    ("IBAN_CODE", "ref GB82 WEST 1234 5698 7654 33 please", ["GB82 WEST 1234 5698 7654 33"]),  # grouped like an IBAN
+    ("IBAN_CODE", "ref GB82 WE ST1 2345 698 7654 33 please", []),  # checksum fails, not grouped like one
     ("IBAN_CODE", "转账至DE89370400440532013000谢谢", ["DE89370400440532013000"]),
     # US SSN (and never UK_NHS)
     ("US_SSN", "His social security number is 531-21-7351", ["531-21-7351"]),

@@ -29,26 +29,35 @@ CUES: dict[str, str] = {
                    r"national[ \t]+(?:id|identity|identification)(?:[ \t]+(?:card|number|no\.?))*|"
                    r"(?:id|identity|identification)[ \t]+(?:card[ \t]+)?(?:number|no\.?|#)|id[ \t]*#|"
                    r"resident[ \t]+(?:id|identity)(?:[ \t]+(?:card|number|no\.?))*|citizen[ \t]+(?:id|number)|"
-                   r"身份证(?:号码|号)?|公民身份号码|证件(?:号码|号)|居民身份证(?:号码|号)?",
+                   r"身份证(?:号码|号)?|公民身份号码|证件(?:号码|号)|居民身份证(?:号码|号)?|社保卡号|社会保障号(?:码)?|"
+                   r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
+                   r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
+                   r"emirates[ \t]+id|iqama|mykad|"
+                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?|"
                          r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
                          r"驾驶证(?:号)?",
-    e.MEDICAL_RECORD_NUMBER: r"mrn|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?|hospital[ \t]+(?:number|no\.?|id)"
-                             r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|patient[ \t]+(?:id|number|no\.?)"
+    e.MEDICAL_RECORD_NUMBER: r"mrn|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?"
+                             r"|hosp(?:ital)?\.?[ \t]+(?:number|no\.?|id)|nhs[ \t]+(?:number|no\.?)"
+                             r"|chi[ \t]+(?:number|no\.?)"
+                             r"|patient[ \t]+(?:id|number|no\.?)"
                              r"|health[ \t]+(?:record|card)[ \t]+(?:number|no\.?)|medicare[ \t]+(?:number|no\.?)|"
                              r"chart[ \t]+(?:number|no\.?)|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
+                      r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
+                      r"policy|保单号|客户号|会员号|"
                       r"账号|帐号|账户|帐户|对公账户|收款账号",
     e.US_SSN: r"ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?|soc\.?[ \t]?sec\.?(?:[ \t]+(?:no\.?|#))?",
     e.CREDIT_CARD: r"(?:credit|debit|bank|payment|visa|mastercard|amex|card)[ \t]+(?:card[ \t]+)?"
                    r"(?:number|no\.?|#)|card|cards|pan|卡号|银行卡|信用卡|借记卡|储蓄卡",
-    e.POSTAL_CODE: r"zip(?:[ \t]?code)?|postcode|post[ \t]+code|postal[ \t]+code|eircode|pin[ \t]?code|邮编|邮政编码",
+    e.POSTAL_CODE: r"zip(?:[ \t]?code)?|postcode|post[ \t]+code|postal[ \t]+code|eircode|pin[ \t]?code|pc|"
+                   r"邮编|邮政编码",
     e.PHONE_NUMBER: r"phone|telephone|tel|mobile|cell|cellphone|landline|fax|whatsapp|call[ \t]+me(?:[ \t]+back)?|"
                     r"reach[ \t]+me|contact[ \t]+(?:number|no\.?)|电话|手机|座机|联系方式|致电",
 }
 # The shape of an identifier value: letters and digits (two digits at least), in up to six groups.
 _ID = (r"(?=(?:[^\d\n]{0,20}\d){2})[A-Za-z0-9]{1,24}(?:[.\-/][A-Za-z0-9]{1,14}|[ ](?:[A-Za-z]*\d[A-Za-z0-9]*"
-       r"|(?-i:[A-Z]{1,2}))(?![A-Za-z])){0,5}")
+       r"|(?-i:[A-Z]{1,2}))(?![A-Za-z])){0,7}(?:\([A-Za-z0-9]\))?")
 """Letters and digits (two digits at least); groups joined by . - / or, when they hold a digit or are one or two
 capitals, by a space ("JM 098562 C", "YX 26 10 09 A"), so a following word is never taken."""
 _POSTCODE = (r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z][ \t\-]?\d[A-Za-z]\d|"
@@ -61,8 +70,9 @@ _GAP = (r"(?:[ \t]*(?:[:：=#\-,(]|is|was|are|of|on|at|on file|given|provided|nu
         r"actually|be|now|changed to|updated to|to|为|是|：)"
         r"[ \t]*|[ \t]+){0,4}[\"'(#]*")
 # A question on one line, the answer at the start of the next (after a speaker label or a bullet).
-_ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:[-*•>][ \t]*|[A-Z][a-z]{1,12}[ \t]*:[ \t]*)?"
-           r"(?:the[ \t]+|it'?s[ \t]+)?"
+_ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
+           r"(?:[-*•>][ \t]*|[A-Za-z][A-Za-z0-9 ]{0,12}[ \t]*:[ \t]*)?"
+           r"(?:(?:um|uh|er|erm|so|yeah|yes|ok|okay|sure|right|the|it'?s|its|that'?s)[,.]?[ \t]+)*"
            r"|[^\n?？]{0,40}[?？]?[ \t]*\n[ \t]*(?:客户|来电人|患者|用户|本人|[A-Z][a-z]{1,12})[ \t]*[:：]"
            r"[^\d\n]{0,30}?)")
 

@@ -102,7 +102,7 @@ _INLINE = regex.compile(
     rf"(?i)(?<![\p{{L}}_])[\"']?(?P<label>{_LABEL})[\"']?[ \t]*(?:[:：=]|is(?=[ \t]))[ \t]*"
     rf"(?:\"(?P<quoted>[^\"\n]{{1,80}})\"|'(?P<squoted>[^'\n]{{1,80}})'|(?P<bare>[^,;|\n\"]{{1,80}}))"
 )
-_DELIMITERS = (",", ";", "|", "\t")
+_DELIMITERS = (",", ";", "|", "\t", "  ")
 _SPEAKER = regex.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\(?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[ap]m)?\)?[ \t]*-?[ \t]*)"
     r"(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,2})[ \t]*:"
@@ -123,7 +123,10 @@ _LAST_FIRST = regex.compile(
 )
 _VALUE_END = regex.compile(r"[ \t]*(?:[,;|][ \t]*(?:" + _LABEL + r")[ \t]*[:=].*)?$", regex.IGNORECASE)
 _CELL_NAME = regex.compile(
-    r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|van|von|de|da|di|del|le|la|du|bin|al)){1,3}")
+    r"\p{Lu}[\p{L}'’.\-]*(?:,?[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|van|von|de|da|di|del|le|la|du|bin|al)){1,3}")
+_CELL_AGE = regex.compile(r"\d{1,3}")
+_CELL_ID = regex.compile(r"(?=[A-Z0-9]*\d{5})[A-Z]{0,3}\d[A-Z0-9]{4,14}|\d{3}[ \-]?\d{3}[ \-]?\d{3,4}")
+_RULE_LINE = regex.compile(r"[\s\-=+|:_]+")
 _CELL_SSN = regex.compile(r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}")
 _CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3}")
 
@@ -202,36 +205,31 @@ class FieldValueRecognizer(EntityRecognizer):
         return found
 
     def _tables(self, text: str) -> list[tuple[str, int, int, float]]:
+        """Rows under a header that names personal-data columns, each cell typed by its column."""
         found: list[tuple[str, int, int, float]] = []
-        lines = text.split("\n")
-        offsets = [0]
-        for line in lines[:-1]:
-            offsets.append(offsets[-1] + len(line) + 1)
         columns: list[str | None] | None = None
         delimiter = ","
-        for line, offset in zip(lines, offsets, strict=True):
+        for line, offset in _lines(text):
             header = self._header(line)
             if header is not None:
                 delimiter, columns = header
                 continue
-            if columns is None:
+            if columns is None or _RULE_LINE.fullmatch(line):
                 continue
-            cells = line.split(delimiter)
+            cells = split_cells(line, delimiter)
             if len(cells) != len(columns):
                 columns = None
                 continue
-            position = offset
-            for cell, entity in zip(cells, columns, strict=True):
-                start, end = self._trimmed(text, position, position + len(cell))
+            for (start, end), entity in zip(cells, columns, strict=True):
+                start, end = self._trimmed(text, offset + start, offset + end)
                 if entity is not None and end - start >= 2:
                     found.append((entity, start, end, 0.7))
-                position += len(cell) + len(delimiter)
         return found
 
     @staticmethod
     def _header(line: str) -> tuple[str, list[str | None]] | None:
         for delimiter in _DELIMITERS:
-            cells = [_label(c.strip(" \"'")) for c in line.split(delimiter)]
+            cells = [_label(line[a:b].strip(" \"'")) for a, b in split_cells(line, delimiter)]
             if len(cells) < 2:
                 continue
             typed = [FIELD_TYPES.get(c) for c in cells]
@@ -241,27 +239,34 @@ class FieldValueRecognizer(EntityRecognizer):
 
     @staticmethod
     def _delimited_rows(text: str) -> list[tuple[str, int, int, float]]:
-        """Rows of a table pasted without its header ("Sean Lewis;235-42-4489;Dec 6, 1989;46742 Tran Court"):
-        a cell that is a name in form, in a row of at least three cells some of which hold digits."""
+        """Rows of a table pasted without its header ("Sean Lewis;235-42-4489;Dec 6, 1989;46742 Tran Court",
+        "Dean Johnson|85|Nigerian|C9821048", fixed-width CRM extracts): in a row of three or more cells with a
+        name in form, the name, a small number beside it (an age) and every identifier-like cell (a passport,
+        account or ID number: which one, no header says, so it is masked as a national ID)."""
         found = []
-        offset = 0
-        for line in text.split("\n"):
-            for delimiter in (";", "|", "\t"):
-                cells = line.split(delimiter)
-                if len(cells) < 3 or sum(any(ch.isdigit() for ch in c) for c in cells) < 1:
+        for line, offset in _lines(text):
+            for delimiter in (";", "|", "\t", "  "):
+                cells = split_cells(line, delimiter)
+                values = [(a, b, line[a:b]) for a, b in cells if line[a:b].strip(" \"'")]
+                if len(values) < 3 or not any(any(ch.isdigit() for ch in v) for _, _, v in values):
                     continue
-                position = offset
-                for cell in cells:
-                    stripped = cell.strip()
-                    if _CELL_NAME.fullmatch(stripped) and _plausible_person(stripped):
-                        start = position + cell.index(stripped)
-                        found.append((e.PERSON, start, start + len(stripped), 0.6))
+                named = [(a, b, v) for a, b, v in values if _CELL_NAME.fullmatch(v.strip(" \"'"))
+                         and _plausible_person(v.strip(" \"'"))]
+                if not named:
+                    continue
+                for cell_start, cell_end, value in values:
+                    stripped = value.strip(" \"'")
+                    start = offset + cell_start + value.index(stripped)
+                    end = start + len(stripped)
+                    if (cell_start, cell_end, value) in named:
+                        found.append((e.PERSON, start, end, 0.6))
                     elif _CELL_SSN.fullmatch(stripped):
-                        start = position + cell.index(stripped)
-                        found.append((e.US_SSN, start, start + len(stripped), 0.55))
-                    position += len(cell) + len(delimiter)
+                        found.append((e.US_SSN, start, end, 0.55))
+                    elif _CELL_AGE.fullmatch(stripped) and int(stripped) <= 120:
+                        found.append((e.AGE, start, end, 0.5))
+                    elif _CELL_ID.fullmatch(stripped):
+                        found.append((e.NATIONAL_ID, start, end, 0.55))
                 break
-            offset += len(line) + 1
         return found
 
     @staticmethod
@@ -356,6 +361,31 @@ _SHAPES = {
     e.AGE: regex.compile(r"\d{1,3}"),
     e.PHONE_NUMBER: regex.compile(r"\+?\(?\d[\d ().\-]{4,22}\d(?:[ \t]?(?:x|ext\.?|extn\.?)[ \t]?\d{1,6})?"),
 }
+
+
+def _lines(text: str) -> list[tuple[str, int]]:
+    """Each line of ``text`` with its offset."""
+    out, offset = [], 0
+    for line in text.split("\n"):
+        out.append((line, offset))
+        offset += len(line) + 1
+    return out
+
+
+def split_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a delimited line; quotes are respected (a comma inside "€1,823.55" does
+    not split it); ``"  "`` splits fixed-width columns at runs of two or more spaces."""
+    if delimiter == "  ":
+        return [m.span() for m in regex.finditer(r"\S+(?: \S+)*", line)] if "  " in line else []
+    cells, start, quoted = [], 0, False
+    for i, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delimiter and not quoted:
+            cells.append((start, i))
+            start = i + 1
+    cells.append((start, len(line)))
+    return cells if len(cells) > 1 else []
 
 
 def table_header(line: str) -> tuple[str, list[str | None]] | None:

@@ -112,7 +112,8 @@ class PaymentCardRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "card",
-            r"(?<![0-9.,])(?:[1-9]\d{11,18}|[1-9]\d{1,6}(?:[ \-]\d{2,7}){1,5})(?![0-9]|[.,]\d)",
+            r"(?<![0-9.,])(?:[1-9]\d{11,18}|[1-9]\d{1,6}(?:[ \-]\d{2,7}){1,5}|[1-9]\d{3}(?:\.\d{4}){3}"
+            r"|[1-9]\d{3}(?:,[ \t]?\d{4}){2},[ \t]?\d{2,4})(?![0-9]|[.,]\d)",
             0.3,
         )
     ]
@@ -133,7 +134,8 @@ class IbanCodeRecognizer(RuleRecognizer):
     ENTITY = entities.IBAN_CODE
     PATTERNS: ClassVar[list[Pattern]] = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
     CONTEXT: ClassVar[list[str]] = ["iban", "account", "bank", "wire", "transfer", "payment", "beneficiary", "send",
-                                    "pay", "swift"]
+                                    "pay", "swift", "funds", "arrive", "received", "remit", "payee", "to", "from",
+                                    "credit", "debit"]
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
@@ -152,7 +154,9 @@ class IbanCodeRecognizer(RuleRecognizer):
                 # A failed mod-97 check with the country's exact length is most likely a mistyped IBAN: kept at a
                 # score a cue (IBAN, transfer, beneficiary …) lifts over the threshold.
                 valid = iban_valid(text[match.start() : end])
-                results.append(self.result(match.start(), end, 1.0 if valid else 0.35))
+                grouped = regex.fullmatch(r"[A-Z]{2}\d{2}(?:[A-Z0-9]+|(?: [A-Z0-9]{4})+(?: [A-Z0-9]{1,4})?)",
+                                          text[match.start() : end])
+                results.append(self.result(match.start(), end, 1.0 if valid else 0.45 if grouped else 0.35))
         return results
 
 

@@ -26,6 +26,7 @@ _ORD = r"(?:st|nd|rd|th)"
 DATE = (
     r"(?:(?<![\d/.\-vV])(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})"
     r"(?![\d/.\-]?\d)"
+    rf"|(?<![\d\p{{L}}])\d{{1,2}}[\-/.]{MONTH}[\-/.](?:19|20)?\d{{2}}(?!\d)"
     rf"|{MONTH}[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+(?:19|20)\d{{2}}"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
@@ -74,6 +75,9 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("y/o", r"(?<![\d.])\d{1,3}(?=[ \t]?(?:y/?o|yo|yrs?|y\.o\.)(?![\p{L}]))", 0.6),
         Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]*[:=])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])", 0.7),
         Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
+        Pattern("age and sex", r"(?<=[ (,/]|^)\d{1,3}(?=(?:M|F|yo|y)(?:[,;) /]|$))", 0.5),
+        Pattern("is n and", r"(?<=(?:\b(?:is|was|turned|turns|now|aged|age of))[ \t]+)\d{1,3}"
+                r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
