@@ -158,7 +158,7 @@ JOB_HEADS = frozenset(
         "biologist bookkeeper broker builder butcher buyer captain carer caretaker carpenter cashier chef chemist "
         "clerk clinician coach commissioner consultant controller coordinator counsellor counselor courier curator "
         "dentist designer detective developer dietitian dietician director doctor driver economist editor "
-        "electrician engineer executive farmer firefighter gardener geologist geophysicist hairdresser head "
+        "electrician engineer executive farmer firefighter gardener geologist geophysicist hairdresser "
         "historian hygienist inspector instructor interpreter investigator janitor journalist judge labourer "
         "laborer lawyer lecturer librarian lifeguard machinist manager mechanic midwife miner musician nanny "
         "negotiator nurse nutritionist officer operator optician optometrist paralegal paramedic pathologist "

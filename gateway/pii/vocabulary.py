@@ -9,6 +9,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 MEDICAL_TERMS: frozenset[str] = frozenset(
     [
+        # laboratory analytes that head the rows of a results table
+        "sodium", "potassium", "creatinine", "urea", "albumin", "bilirubin", "haemoglobin", "hemoglobin", "glucose",
+        "calcium", "magnesium", "phosphate", "ferritin", "platelets", "crp", "tsh", "alt", "ast", "alp", "ggt", "wbc",
+        "inr", "egfr", "hba1c", "troponin", "lactate", "cholesterol", "triglycerides",
         "alzheimer",
         "alzheimers",
         "parkinson",
@@ -350,6 +354,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
 
 ACRONYMS: frozenset[str] = frozenset(
     [
+        "cctv", "sysc", "nof", "dsar", "kyc", "aml", "sar", "fca", "pra", "gdpr", "hipaa",
         "nhs", "cpf", "pesel", "nino", "nric", "ppsn", "dni", "nie", "nif", "bsn", "tin", "sin", "curp", "pan", "chi",
         "gp", "nok", "qds", "tds", "bd", "od", "prn", "stat", "cx", "pt", "pts", "cust", "ref", "acct", "info", "warn",
         "error", "debug", "id", "ids", "otp", "cvv", "bsb", "ifsc", "aba", "vat", "faq", "pdf", "url", "api",
@@ -396,7 +401,15 @@ NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS)
      "generate", "answer", "give", "provide", "create", "identify", "compare", "convert", "calculate", "define",
      "edit", "correct", "check", "find", "tell", "show", "suggest", "outline", "draft", "review", "analyse",
      "analyze", "evaluate", "extract", "paraphrase", "format", "fix", "complete", "noted", "done", "thanks",
-     "respond", "reply", "rephrase", "simplify", "shorten", "expand", "proofread", "categorise", "categorize"]
+     "respond", "reply", "rephrase", "simplify", "shorten", "expand", "proofread", "categorise", "categorize",
+     # fillers and salutations a transcript or letter puts where a name could stand ("Um, 60005.", "Dear Sirs")
+     "um", "uh", "er", "erm", "hmm", "mm", "yeah", "yep", "nope", "lovely", "great", "cheers", "sirs", "madam",
+     "sir", "all", "everyone", "team", "colleagues",
+     # the other party in a chat named by what it is
+     "bot", "chatbot", "bankbot",
+     # products and case words capitalised in tables and headings
+     "isa", "saver", "cash", "bond", "mortgage", "fraud", "dsar", "sar", "dnacpr", "dnar", "syncope",
+     "adm", "huddle", "safeguarding"]
 )
 
 # Capitalised words that open sentences and form headings in bank and clinical text and are never names on their

@@ -12,7 +12,8 @@ from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
 _STOP_WORD = (
     r"(?i:the|a|an|on|in|of|to|my|for|and|or|at|by|with|from|his|her|their|our|your|this|that|is|are|was|"
     r"please|call|thanks|thank|i|we|you|it|if|he|she|they|me|be|will|can|would|could|should|has|have|had|before|"
-    r"after|until|by|so|but|as|when|since|because|which|who|where|asap|today|tomorrow)(?![\p{L}])"
+    r"after|until|by|so|but|as|when|since|because|which|who|where|asap|today|tomorrow|within|above|below|"
+    r"shown|listed|provided|given|held|registered|changed|updated)(?![\p{L}])"
 )
 _STOP = rf"(?!{_STOP_WORD})"
 _WORD = rf"{_STOP}(?:\p{{L}}[\p{{L}}'’.\-]*|\d{{1,3}}(?i:st|nd|rd|th))"
@@ -55,7 +56,12 @@ _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit|floor|fl|room|rm|flat|#)\.?[ \t]
 _UNIT = rf"(?:,?[ \t]+{_UNIT_WORD})"
 # A flat or unit named before the street ("Flat 23A, 6 Sheila Mountain", "Unit 15/", "Bât. B, 81, rue …").
 _UNIT_FIRST = (r"(?i:flat|unit|apt|appt|apartment|suite|ste|bât|bat|bldg|building|block|blk|level|lvl|plot|"
-               r"house no|door no|shop)\.?[ \t]*#?[ \t]*[\dA-Za-z][\w\-]{0,5}(?![\w]),?[ \t]+")
+               r"house no|door no|shop|studio)(?:\.[ \t]*|[ \t]+)#?[ \t]*"
+               r"(?=[\w\-]{0,5}\d|(?-i:\p{Lu})(?![\w]))[\dA-Za-z][\w\-]{0,5}(?![\w]),?[ \t]")
+"""The unit word, a separator, and an identifier with a digit or a single capital ("Flat 3B", "Bât. B"), so the
+start of an ordinary word ("batch", "blocked") is never a unit."""
+# A character of one field of a line: not a comma, a line break or the two spaces between fixed-width columns.
+_CELL = r"(?:(?![ \t]{2})[^,\n])"
 # A line break inside a postal block: optional comma, at most one blank line, then bullets or quote marks.
 _BREAK = r"(?:[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t,]*(?:[^\w\s]{1,4}[ \t]+)?)"
 # Letters of a place name. Combining marks (decomposed accents) and the Latin-1 symbols that UTF-8 text read as
@@ -119,7 +125,7 @@ _PREFIXED = (
 class StreetAddressRecognizer(RuleRecognizer):
     ENTITY = entities.STREET_ADDRESS
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("number street type", rf"{_NUMBER}[ \t]+(?:{_WORD}[ \t]+){{1,3}}?{_TYPE}(?![\p{{L}}]){_TAIL}", 0.6),
+        Pattern("number street type", rf"{_NUMBER}[ \t](?:{_WORD}[ \t]){{1,3}}?{_TYPE}(?![\p{{L}}]){_TAIL}", 0.6),
         Pattern("suffixed street number", rf"(?:{_NUMBER}[ \t]+)?{_SUFFIXED}[ \t]+\d{{1,5}}[a-z]?(?![\d]){_TAIL}", 0.6),
         Pattern(
             "prefixed street",
@@ -166,8 +172,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         Pattern("po box", r"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]*box|post office box)[ \t]+\d{1,7}" + _TAIL, 0.7),
         Pattern(
             "unit first",
-            rf"(?<![\p{{L}}]){_UNIT_FIRST}(?:{_NUMBER},?[ \t]+)?(?:[^,\n]{{2,40}},[ \t]*){{0,5}}?[^,\n]{{2,40}}?"
-            r"(?:[ \t]*(?:-|–)?[ \t]*(?:\d{6}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}))(?![\w])",
+            rf"(?<![\p{{L}}]){_UNIT_FIRST}(?:{_NUMBER},?[ \t]+)?(?:{_CELL}{{2,40}},[ \t]*){{0,5}}?{_CELL}{{2,40}}?"
+            r"(?:[ \t]?(?:-|–)?[ \t]?(?:\d{6}|\d{4,5}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}))(?![\w])",
             0.6,
         ),
         Pattern(

@@ -77,6 +77,10 @@ _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
            r"[^\d\n]{0,30}?)")
 
 
+# Versions and the last digits of a number shown as such are not identifiers in full.
+_NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last|xx+|\*+)[ \t]*\d{2,4}$)")
+
+
 def _pattern(entity: str) -> regex.Pattern[str]:
     value = _VALUES.get(entity, _ID)
     return regex.compile(
@@ -127,6 +131,8 @@ class CuedIdentifierRecognizer(EntityRecognizer):
                     if entity == e.CREDIT_CARD and not 12 <= sum(ch.isdigit() for ch in value) <= 19:
                         continue
                     if entity != e.POSTAL_CODE and sum(ch.isdigit() for ch in value) < 2:
+                        continue
+                    if _NOT_A_VALUE.match(value):  # "policy (v5.1)", "account ending 3230"
                         continue
                     results.append(tagged_result(self, entity, start, end, self.SCORES.get(entity, 0.9)))
         return results

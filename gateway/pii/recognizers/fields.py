@@ -19,6 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from gateway.pii import entities as e
 from gateway.pii.lexicon import is_first_name
 from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.vocabulary import NOT_NAMES
 
 # Field labels (lower case, spaces normalised) → the entity type of their value.
 FIELD_TYPES: dict[str, str] = {
@@ -88,7 +89,7 @@ _ROLE_SPEAKERS = frozenset(
     (
         "agent rep representative advisor adviser operator support system bot assistant customer caller client user "
         "patient staff me you admin moderator host bank teller nurse doctor dr officer manager supervisor q a "
-        "question answer note notes"
+        "question answer note notes investigator underwriter handler reviewer"
     ).split()
 )
 _LABEL = "|".join(sorted((regex.escape(k).replace("\\ ", "[ _\\-]") for k in FIELD_TYPES), key=len, reverse=True))
@@ -275,8 +276,8 @@ class FieldValueRecognizer(EntityRecognizer):
         for match in _SPEAKER.finditer(text):
             name = match.group("name")
             first = name.split()[0]
-            if name.lower() in _ROLE_SPEAKERS or first.isupper() or (not name[0].isupper() and not is_first_name(
-                    first)):
+            if (name.lower() in _ROLE_SPEAKERS or name.lower() in NOT_NAMES or first.isupper()
+                    or (not name[0].isupper() and not is_first_name(first))):
                 continue
             found.append((e.PERSON, *match.span("name"), 0.65))
         return found
@@ -312,6 +313,12 @@ _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "le", "la", "du", 
               "ibn", "ter", "ten", "den", "der"}
 
 
+# What a name field holds when it holds no name: the party by role, or a placeholder.
+_NOT_A_NAME_VALUE = frozenset(["patient", "customer", "client", "caller", "agent", "adviser", "advisor", "staff",
+                               "investigator", "assistant", "team", "all", "file", "none", "unknown", "tbc", "tba",
+                               "n/a", "na", "redacted", "self", "applicant", "member", "user", "gp"])
+
+
 def _plausible_person(value: str, *, labelled: bool = False) -> bool:
     """A name in form: up to five words, no digits, no function words ("I want to pay my" is not a name). Under a
     name label (``labelled``) a word that is also a common or clinical word still counts ("SURNAME: BELL")."""
@@ -326,6 +333,8 @@ def _plausible_person(value: str, *, labelled: bool = False) -> bool:
         return bool(_CN_NAME.fullmatch(value)) and not _CN_NOT_NAME.search(value)
     if not labelled and not is_plausible_name(value):
         return False
+    if len(words) == 1 and value.lower().strip(".,") in _NOT_A_NAME_VALUE:  # "cc: Patient", "Name: N/A"
+        return False
     return not any(w.lower().strip(".,") in STOP_WORDS and w.lower() not in _PARTICLES for w in words)
 
 
@@ -338,9 +347,16 @@ def _words_end(text: str, start: int, end: int, limit: int) -> int:
 _WORDY = {e.PERSON: 5, e.LOCATION: 4, e.JOB_TITLE: 5, e.ORGANIZATION: 6, e.NRP: 5, e.DATE_OF_BIRTH: 4}
 
 
+_NEXT_COLUMN = regex.compile(r"[ \t]{2,}|[ \t]+[A-Za-z_][A-Za-z0-9_.\-]*=")
+
+
 def _value_end(text: str, start: int, end: int, entity: str) -> int:
     """Where the value of a field of type ``entity`` ends: a few words for names and places, the whole rest for an
     address, the identifier's own shape for numbers and codes (so "is that enough?" after an IBAN is not taken)."""
+    # The next column ("07.12.1990     Sex: M") or the next key ("dob=1992-07-04 result=PASS") ends any value.
+    column = _NEXT_COLUMN.search(text, start, end)
+    if column is not None and (entity != e.STREET_ADDRESS or len(column.group()) > 2 or "=" in column.group()):
+        end = column.start()
     stop = regex.compile(r"[;|]|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]").search(text, start, end)
     if stop is not None and entity != e.STREET_ADDRESS:
         end = stop.start()

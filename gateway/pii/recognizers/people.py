@@ -10,6 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.pii import entities as entity_types
+from gateway.pii.lexicon import is_known_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, STOP_WORDS
 
@@ -33,6 +34,17 @@ _CALENDAR = regex.compile(
     r"\d{1,4}[/.\-]\d{1,2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+\d|\d[ \t]+(?i:of[ \t]+)?"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:19|20)\d{2}"
 )
+_NOT_A_DATE = regex.compile(
+    r"\||\d{5}|^[A-Z]{1,5}-\d|^(?i:in|since|from|by|of)?[ \t]*(?:19|20)\d{2}s?$"
+)
+
+
+def _calendar_date(span: str) -> bool:
+    """spaCy's DATE when it is a day or a month of a calendar: not a bare year ("in 2016"), a reference with a year
+    in it ("C-2024-938422"), a long number ("852005"), or table cells ("Sep | 2007")."""
+    return bool(_CALENDAR.search(span)) and not _NOT_A_DATE.search(span)
+
+
 _EDGE_JUNK = "\"'“”‘’()[]{}<>,.;:!?-–—" + " \t\n"
 
 
@@ -109,10 +121,21 @@ class AddressedNameRecognizer(RuleRecognizer):
         return None if is_plausible_name(pattern_text) else False
 
 
+_IDENTIFIER_NAMES = frozenset(["national insurance", "social security", "regulation", "medicare", "medicaid"])
+
+
 def _plausible_organisation(span: str) -> bool:
     """spaCy's ORG without its clinical and log-file mistakes ("QDS", "NHS no.", "HbA1c 66", "INFO payment…")."""
     words = span.split()
-    if "\n" in span or any(ch.isdigit() for ch in span) or not words:
+    if "\n" in span or any(ch.isdigit() for ch in span) or not words or not span[0].isalpha():
+        return False
+    # Table cells side by side ("Nationality  Passport"), a heading and its subject ("MINUTES - Risk Committee"),
+    # and the names of identifiers ("National Insurance number") are not organisations.
+    if "  " in span or " / " in span or span.lower() in _IDENTIFIER_NAMES:
+        return False
+    if " - " in span and span.split(" - ")[0].isupper():
+        return False
+    if words[0].lower() in ACRONYMS and len(words) > 1 and words[1].isupper():  # "BIC QNHHFRLV"
         return False
     if len(words) == 1 and (len(span) <= 3 or span.lower() in ACRONYMS or span.lower() in NOT_NAMES):
         return False
@@ -154,6 +177,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 end = start + text[start:end].index("\n")
                 while end > start and text[end - 1] in _EDGE_JUNK:
                     end -= 1
+            if result.entity_type == entity_types.ORGANIZATION and regex.match(r"(?i:the)[ \t]+", text[start:end]):
+                start += regex.match(r"(?i:the)[ \t]+", text[start:end]).end()  # "the Financial Conduct Authority"
             span = text[start:end]
             if not span or _CJK.search(span):
                 continue
@@ -162,8 +187,20 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 continue
             if result.entity_type == entity_types.PERSON and not is_plausible_name(span):
                 continue
+            # A lone capitalised acronym ("DNACPR in notes", "the DSAR") is a term, unless it is a known name
+            # written in capitals ("YILDIZ").
+            if (result.entity_type in (entity_types.PERSON, entity_types.ORGANIZATION) and " " not in span
+                    and span.isupper() and not is_known_name(span)):
+                continue
+            # spaCy's lower-case ORG is a verb or a common noun ("chase legal on …"), a lower-case PERSON of one word
+            # that is no known name a common noun ("our loss adjuster").
+            if result.entity_type == entity_types.ORGANIZATION and span[0].islower():
+                continue
+            if result.entity_type == entity_types.PERSON and span.islower() and " " not in span \
+                    and not is_known_name(span):
+                continue
             # "last month", "today", "40 mins": spaCy's DATE covers durations and relative days; only dates count.
-            if result.entity_type == entity_types.DATE and not _CALENDAR.search(span):
+            if result.entity_type == entity_types.DATE and not _calendar_date(span):
                 continue
             if result.entity_type == entity_types.ORGANIZATION and not _plausible_organisation(span):
                 continue
@@ -232,13 +269,17 @@ class LexiconNameRecognizer(EntityRecognizer):
             return []
         found: list[tuple[int, int, float]] = []
         for match in _CAPITALISED_RUN.finditer(text):
-            words = [w for w in regex.findall(r"[\p{L}'’\-]+", match.group()) if len(w) > 1]
+            start = match.start()
+            pronoun = regex.match(r"I['’](?:m|ve|d|ll)[ \t]+", match.group())  # "I'm Max": the name is Max
+            if pronoun:
+                start += pronoun.end()
+            words = [w for w in regex.findall(r"[\p{L}'’\-]+", text[start:match.end()]) if len(w) > 1]
             # "5 Oak Lane", "Oak Lane": a street, not a person.
-            if words and (_STREET_TYPE.fullmatch(words[-1]) or regex.search(r"\d[ \t]*$", text[:match.start()])):
+            if words and (_STREET_TYPE.fullmatch(words[-1]) or regex.search(r"\d[ \t]*$", text[:start])):
                 continue
-            if words and is_plausible_name(match.group()) and any(is_known_name(w) for w in words) and not any(
-                    w.lower() in NOT_NAMES or w.lower() in ACRONYMS for w in words):
-                found.append((match.start(), match.end(), 0.55))
+            if words and is_plausible_name(text[start:match.end()]) and any(is_known_name(w) for w in words) and \
+                    not any(w.lower() in NOT_NAMES or w.lower() in ACRONYMS for w in words):
+                found.append((start, match.end(), 0.55))
         for match in _LOWER_RUN.finditer(text):
             words = match.group().split()
             before = text[max(0, match.start() - 20):match.start()]

@@ -25,12 +25,12 @@ MONTH = (
 _ORD = r"(?:st|nd|rd|th)"
 DATE = (
     r"(?:(?<![\d/.\-vV])(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})"
-    r"(?![\d/.\-]?\d)"
+    r"(?![\d/.\-]?\d|(?!T\d)[A-Za-z])"
     rf"|(?<![\d\p{{L}}])\d{{1,2}}[\-/.]{MONTH}[\-/.](?:19|20)?\d{{2}}(?!\d)"
     rf"|{MONTH}[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+(?:19|20)\d{{2}}"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
-    rf"|(?<![\d\p{{L}}])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
+    rf"|(?<![\d\p{{L}}]|\d[.,])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
     r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
     r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
@@ -47,6 +47,9 @@ _NUMBER_WORDS = (
 _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
 
 
+_SORT_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|sc)[ \t]*[:#=]?[ \t]*$")
+
+
 class CalendarDateRecognizer(RuleRecognizer):
     """Calendar dates (a visit, a transaction, an admission); a date after a birth cue is DATE_OF_BIRTH instead."""
 
@@ -54,6 +57,12 @@ class CalendarDateRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [Pattern("date", DATE, 0.6)]
     REGEX_FLAGS = FLAGS_ICASE
     REQUIRES: ClassVar[dict[str, str]] = {"date": r"\d"}
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        # "Sort code: 49-07-10" is shaped like a date and is a bank's branch code.
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not _SORT_CODE_BEFORE.search(text, max(0, r.start - 16), r.start)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         numbers = [int(n) for n in re.findall(r"\d+", pattern_text)]
@@ -93,6 +102,8 @@ class AgeRecognizer(RuleRecognizer):
 _HEAD = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(sorted(JOB_HEADS, key=len, reverse=True)) + r")s?(?![\p{L}])", regex.IGNORECASE
 )
+_LABEL_AFTER = regex.compile(r"s?[ \t]+(?:required|needed|notes?|details|comments|name|report|review|fees?|"
+                              r"licen[cs]e|permit|services?)(?![\p{L}])", regex.IGNORECASE)
 _WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z&/\-]*)[ \t]+$")
 _NOT_MODIFIER = frozenset(STOP_WORDS) | {"dear", "hi", "hello", "thanks", "called", "spoke", "ask", "asked",
                                          "contact", "contacted", "told", "tell", "said", "says", "email", "emailed",
@@ -117,7 +128,7 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?!the\b|a\b|an\b)[A-Za-z][A-Za-z&\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][A-Za-z&\-]*){0,2}", 0.5),
         Pattern("after job cue", r"(?<![\p{L}])(?:occupation|job title|job|position|profession|employment|"
                 r"works as|working as|employed as|job as|career as|salary as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
-                r"\K[A-Za-z][A-Za-z&/\-]*(?:[ \t]+[A-Za-z][A-Za-z&/\-]*){0,4}?"
+                r"(?!title\b)\K[A-Za-z][A-Za-z&/\-]*(?:[ \t]+[A-Za-z][A-Za-z&/\-]*){0,4}?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since)[ \t]))", 0.6),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|[，,、：:]|公司|集团|医院|"
@@ -136,10 +147,17 @@ class JobTitleRecognizer(RuleRecognizer):
             if regex.match(r"[ \t]*:", text[match.end():match.end() + 3]) or text[match.end():].startswith(("'s",
                                                                                                              "’s")):
                 continue
+            # "Interpreter required:", "Underwriter notes:", "driver licence": the role names a field or a document.
+            if _LABEL_AFTER.match(text, match.end()):
+                continue
+            if match.group().lower() == "assistant" and _WORD_BEFORE.search(text, 0, match.start()) and \
+                    _WORD_BEFORE.search(text, 0, match.start()).group(1).lower() in {"virtual", "digital", "ai"}:
+                continue
             start, modifiers = match.start(), 0
             while modifiers < 3:
                 before = _WORD_BEFORE.search(text, 0, start)
-                if before is None or before.group(1).lower() in _NOT_MODIFIER:
+                if before is None or before.group(1).lower() in _NOT_MODIFIER or before.group(1).lower().endswith(
+                        ("year-old", "-old", "-aged")):  # "85-year-old student": the age is not part of the job
                     break
                 start, modifiers = before.start(1), modifiers + 1
             before = text[max(0, start - 8):start]
@@ -206,6 +224,9 @@ class OrganizationRecognizer(RuleRecognizer):
             # "Our Bank", "The Hospital": a suffix after a function word only is not a name.
             if len(words) >= 2 and words[0].lower() in {"our", "the", "your", "my", "this", "that", "a", "an"} \
                     and len(words) == 2:
+                continue
+            # "National Insurance number", "Social Security card": the name of an identifier, not an insurer.
+            if text[result.start:result.end].lower() in {"national insurance", "social security"}:
                 continue
             kept.append(result)
         return kept

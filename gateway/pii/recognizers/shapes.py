@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -79,6 +80,10 @@ class MedicalRecordShapeRecognizer(RuleRecognizer):
                                     "medicare", "health card", "病历", "住院号", "门诊号", "病案", "就诊卡"]
 
 
+_BRANCH_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|routing(?:[ \t]+(?:number|no\.?))?|aba|bsb|ifsc|"
+                                    r"transit)[ \t]*[:#=(]?[ \t]*$")
+
+
 class AccountShapeRecognizer(RuleRecognizer):
     ENTITY = entities.ACCOUNT_NUMBER
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -88,6 +93,12 @@ class AccountShapeRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = ["account", "accounts", "acct", "a/c", "acc no", "bank", "banking", "checking",
                                     "savings", "debit", "deposit", "sort code", "bsb", "routing", "nuban", "账号",
                                     "账户", "帐号", "帐户", "开户行"]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        # A sort code, routing or BSB number is the bank's branch, not the customer's account.
+        return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
+                if not _BRANCH_CODE_BEFORE.search(text, max(0, r.start - 20), r.start)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = digits_only(pattern_text)
