@@ -66,7 +66,8 @@ def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, p
     """Ingest files (.txt .md .html .pdf .docx), folders of them, and JSONL bulk files.
 
     Markdown front matter (title, source_id, collection, classification, other keys as metadata) is read; a given
-    collection or classification that a file's front matter contradicts rejects that file. Bad files or lines are reported by name and skipped; the rest is stored. Exit status 1 if any was rejected."""
+    collection or classification that a file's front matter contradicts rejects that file. Bad files or lines are
+    reported by name and skipped; the rest is stored. Exit status 1 if any was rejected."""
     from tqdm import tqdm
 
     knowledge, _ = _open(subjects=True)

@@ -31,7 +31,7 @@ def test_front_matter_gives_title_source_collection_classification_and_metadata(
 
 
 def test_a_given_collection_or_classification_the_front_matter_contradicts_is_refused() -> None:
-    with pytest.raises(InvalidInput, match="retail-savings-account.md: the front matter names another collection"):
+    with pytest.raises(InvalidInput, match=r"retail-savings-account\.md: the front matter names another collection"):
         read_file(SAVINGS, collection="internal-audit", level=None, max_bytes=LIMIT)
     with pytest.raises(InvalidInput, match="another classification"):
         read_file(SAVINGS, collection="retail-products", level=Classification.restricted, max_bytes=LIMIT)
