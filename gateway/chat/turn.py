@@ -100,6 +100,11 @@ class ChatTurn:
             await self._record("denied" if exc.status_code in (401, 403) else "error", exc.status_code)
 
     @property
+    def masked_answer(self) -> str | None:
+        """The answer as the audit trail keeps it: masked, before the placeholders the role may see are restored."""
+        return self._guard.masked_answer if self._guard is not None else None
+
+    @property
     def sources(self) -> list[Hit]:
         """The passages the answer may cite, numbered from 1 in this order."""
         return self.prepared.sources if self.prepared is not None else []
