@@ -81,8 +81,10 @@ def _lines(path: Path, kind: type[T]) -> list[T]:
 
 def select(questions: Sequence[LabelledQuestion], *, limit: int | None = None, roles: Iterable[str] = (),
            categories: Iterable[str] = (), ids: Iterable[str] = ()) -> list[LabelledQuestion]:
-    """The questions matching the filters; with ``limit``, a subset taken round-robin over (role, category)
-    groups in file order, so a few questions still cover every role and every kind of question."""
+    """The questions matching the filters. With ``limit``, a stratified subset: every (role, category) group keeps
+    at least one question while the limit allows, the rest is shared in proportion to the groups' sizes (largest
+    remainders first), and each group contributes its first questions; so rates measured on a few dozen questions
+    stay close to those of the whole set, and no role or kind of question is left out."""
     wanted_roles, wanted_kinds, wanted_ids = set(roles), set(categories), set(ids)
     chosen = [q for q in questions if (not wanted_roles or q.role in wanted_roles)
               and (not wanted_kinds or q.kind in wanted_kinds) and (not wanted_ids or q.id in wanted_ids)]
@@ -91,12 +93,20 @@ def select(questions: Sequence[LabelledQuestion], *, limit: int | None = None, r
     groups: dict[tuple[str, str], list[LabelledQuestion]] = {}
     for question in chosen:
         groups.setdefault((question.role, question.kind), []).append(question)
-    picked: list[LabelledQuestion] = []
-    depth = 0
-    while len(picked) < limit:
-        for group in groups.values():
-            if depth < len(group) and len(picked) < limit:
-                picked.append(group[depth])
-        depth += 1
-    order = {q.id: i for i, q in enumerate(chosen)}
-    return sorted(picked, key=lambda q: order[q.id])
+    keys = list(groups)
+    shares = {key: 1 if limit >= len(keys) else 0 for key in keys}
+    if limit < len(keys):  # fewer questions than groups: one each from the largest groups
+        for key in sorted(keys, key=lambda k: -len(groups[k]))[:limit]:
+            shares[key] = 1
+    spare = limit - sum(shares.values())
+    if spare > 0:
+        room = {key: len(groups[key]) - shares[key] for key in keys}
+        total = sum(room.values())
+        exact = {key: spare * room[key] / total for key in keys}
+        for key in keys:
+            shares[key] += int(exact[key])
+        left = limit - sum(shares.values())
+        for key in sorted(keys, key=lambda k: exact[k] - int(exact[k]), reverse=True)[:left]:
+            shares[key] += 1
+    picked = {q.id for key in keys for q in groups[key][: shares[key]]}
+    return [q for q in chosen if q.id in picked]
