@@ -8,6 +8,10 @@ The HTTP edge only decodes the request and shapes what the turn yields as JSON o
 A plain answer is collected, masked and audited before it is returned (so a failed audit write fails it). A
 streamed one waits for the model's first event before the caller answers 200 (queue timeouts and model errors
 keep their status), then yields masked text, audits, and ends with ``AnswerEnd`` or ``AnswerError``.
+
+Between the model queue and the masking sits the answer's grounding (``gateway.chat.grounding``): the policy's
+refusal when nothing relevant was retrieved (the model is not called), the citation check, the role's template
+with the gateway's own sections, and one retry of a non-compliant answer. ``turn.grounding`` reports it.
 """
 
 from __future__ import annotations
