@@ -83,6 +83,8 @@ def test_chinese_desk_basis_lists_exactly_the_cited_sources_titles(
     grounding = answer["grounding"]
     assert grounding["format"] == "text" and grounding["format_valid"] is True
     assert grounding["cited"] == list(range(1, len(titles) + 1)) and grounding["from_knowledge_base"] is True
+    exposed = gateway.client.get("/metrics", headers=gateway.auth("admin")).text
+    assert 'gateway_answer_format_total{result="compliant",role="customer_service_desk_zh"} 1.0' in exposed
     if stream:  # the gateway's section goes out as its own chunk, before the model's first word
         assert answer["pieces"][0] == content[: content.index("【简明解释】") + len("【简明解释】\n")]
 
@@ -161,7 +163,8 @@ def test_a_citation_of_source_7_with_three_sources_loses_its_marker_and_is_flagg
     assert len(answer["citations"]) == 3
     assert answer["grounding"]["invalid_citations"] == [7]
     assert "[7]" not in content and "EUR 10" in content
-    assert gateway.services.metrics.invalid_citations.labels("teller")._value.get() == 1
+    exposed = gateway.client.get("/metrics", headers=gateway.auth("admin")).text
+    assert 'gateway_invalid_citations_total{role="teller"} 1.0' in exposed
     officer = gateway.auth("compliance_officer")
     event = gateway.client.get("/v1/audit", params={"action": "chat"}, headers=officer).json()["data"][0]
     assert event["details"]["grounding"]["invalid_citations"] == [7]

@@ -21,10 +21,13 @@ def ask(gateway: Gateway, role: str, question: str) -> dict:  # type: ignore[typ
     return response.json()  # type: ignore[no-any-return]
 
 
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
 def test_report_puts_verdicts_and_feedback_next_to_the_automatic_figures(
     gateway_factory: Callable[..., Gateway], tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest, database: str,
 ) -> None:
-    gateway = gateway_factory()
+    url = request.getfixturevalue("pg_url") if database == "postgresql" else None
+    gateway = gateway_factory(**({"database_url": url} if url else {}))
     body = {"title": "Card fees", "text": "Replacing a lost debit card costs EUR 10.", "collection": "retail-products",
             "classification": "public"}
     assert gateway.client.post("/v1/documents", json=body, headers=gateway.auth("admin")).status_code == 201
@@ -55,6 +58,8 @@ def test_report_puts_verdicts_and_feedback_next_to_the_automatic_figures(
     assert desk.model == "SmolLM2-135M-Instruct.Q4_1.gguf" and desk.week == week_of(desk_time(gateway))
 
     monkeypatch.setenv("GATEWAY_DATA_DIR", str(tmp_path / "data"))
+    if url:
+        monkeypatch.setenv("GATEWAY_DATABASE_URL", url)
     monkeypatch.setenv("GATEWAY_MODELS_DIR", str(models_dir))
     monkeypatch.delenv("GATEWAY_CONFIG", raising=False)
     printed = CliRunner().invoke(eval_group, ["report"])
