@@ -66,9 +66,12 @@ class Grounding:
         return self.sources > 0 and not self.refused
 
     def as_json(self) -> dict[str, Any]:
+        """For the audit event: bounded, so a model that writes ``[99]`` a thousand times cannot make the event too
+        large to record (``invalid_citation_count`` keeps the total)."""
         return {
             "from_knowledge_base": self.from_knowledge_base, "refused": self.refused, "sources": self.sources,
-            "cited": list(self.cited), "invalid_citations": list(self.invalid_citations), "format": self.format,
+            "cited": list(self.cited)[:_LISTED], "invalid_citations": list(self.invalid_citations)[:_LISTED],
+            "invalid_citation_count": len(self.invalid_citations), "format": self.format,
             "format_valid": self.format_valid, "attempts": self.attempts, "problems": list(self.problems)[:8],
         }
 
@@ -188,4 +191,5 @@ class AnswerComposer:
         self.grounding.format_valid = not problems
 
 
+_LISTED = 50
 _FAILED = "the answer did not comply with the role's answer template; it was not sent"

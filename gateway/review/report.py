@@ -89,7 +89,8 @@ def quality_report(trail: AuditTrail, db: Database, *, since: datetime | None = 
         if grounding.get("format") and grounding.get("format_valid") is not None:
             counted.formatted += 1
             counted.compliant += bool(grounding["format_valid"])
-        counted.invalid_citations += len(grounding.get("invalid_citations") or ())
+        counted.invalid_citations += int(grounding.get("invalid_citation_count",
+                                                       len(grounding.get("invalid_citations") or ())))
     with db.session() as session:
         reviews = session.scalars(_between(select(AnswerReview), AnswerReview.answered_at, since, until)
                                   .order_by(AnswerReview.id)).all()

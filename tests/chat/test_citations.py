@@ -46,3 +46,16 @@ def test_without_sources_every_marker_is_invalid() -> None:
     check = CitationFilter(sources=0)
     assert check.check("Answer [1].") == "Answer."
     assert check.invalid == [1]
+
+
+def test_a_flood_of_invalid_citations_stays_within_what_an_audit_event_can_hold() -> None:
+    import json
+
+    from gateway.audit.events import DETAILS_MAX_BYTES
+    from gateway.chat.grounding import Grounding
+
+    check = CitationFilter(sources=3)
+    assert check.check("[99] " * 5000).strip() == ""
+    grounding = Grounding(sources=3, invalid_citations=check.invalid)
+    details = json.dumps({"grounding": grounding.as_json(), "answer_role": "teller"})
+    assert len(details) < DETAILS_MAX_BYTES and grounding.as_json()["invalid_citation_count"] == 5000
