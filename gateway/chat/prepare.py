@@ -58,14 +58,13 @@ class PromptBuilder:
         retrieval = loop.run_in_executor(None, self._retrieve, principal, ask, top_k)
         masking = self.masking.run(self._mask_messages, ask, rules, vault, failure=NOT_SENT)
         (masked, counts), hits = await asyncio.gather(masking, retrieval)
-        sources_block: str | None = None
-        masked_hits: list[Hit] = []
+        sources_block = None
         if hits is not None:
-            sources_block, masked_hits = await self.masking.run(self._mask_sources, hits, rules, vault, counts,
-                                                                failure=NOT_SENT)
+            sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, vault, counts,
+                                                         failure=NOT_SENT)
         shape = None
         if template is not None or generation.answer_format is not None:
-            shape = AnswerShape(template, masked_hits, generation.answer_format)
+            shape = AnswerShape(template, hits or [], generation.answer_format)
         system = [generation.system_prompt] if generation.system_prompt else []
         if shape is not None and shape.instructions():
             system.append(shape.instructions())
@@ -116,9 +115,10 @@ class PromptBuilder:
 
     def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]
                       ) -> tuple[str, list[Hit]]:  # fmt: skip
-        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch),
-        and the hits as a template may quote them: title, section headings, version label and effective date each
-        masked on its own (a heading next to "Account" and a date is not an account number; a name still is)."""
+        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch), and
+        the masked hits: citations (in the response and the audit trail) carry masked titles only, and a template
+        quotes title, section headings, version label and effective date each masked on its own (a heading next to
+        "Account" and a date is not an account number; a name still is)."""
         n = len(hits)
         fields = [[str(hit.metadata.get(key) or "") for key in _QUOTED_METADATA] + list(hit.sections) for hit in hits]
         texts = [hit.text for hit in hits] + [hit.title for hit in hits] + [f for per_hit in fields for f in per_hit]
@@ -128,14 +128,12 @@ class PromptBuilder:
         masked = [result.text for result in results]
         passages, titles, rest = masked[:n], masked[n : 2 * n], iter(masked[2 * n :])
         quoted = []
-        for hit, title, per_hit in zip(hits, titles, fields, strict=True):
+        for hit, text, title, per_hit in zip(hits, passages, titles, fields, strict=True):
             values = [next(rest) for _ in per_hit]
             metadata = {**hit.metadata, **{key: v for key, v in zip(_QUOTED_METADATA, values, strict=False) if v}}
-            quoted.append(replace(hit, title=title, metadata=metadata,
+            quoted.append(replace(hit, text=text, title=title, metadata=metadata,
                                   sections=tuple(values[len(_QUOTED_METADATA):])))
-        prompt_hits = [replace(hit, text=text, title=title)
-                       for hit, text, title in zip(hits, passages, titles, strict=True)]
-        return SOURCES_HEADER + render_sources(prompt_hits), quoted
+        return SOURCES_HEADER + render_sources(quoted), quoted
 
 
 _QUOTED_METADATA = ("version_label", "effective_date")
