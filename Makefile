@@ -8,8 +8,13 @@ DEPS_STAMP := $(VENV)/.deps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make eval`: a stratified subset covering every role and kind of question (30 of 211, about five minutes on two
+# cores);
+# `make eval EVAL_ARGS=` runs all 211, `EVAL_ARGS="--limit 30 --compare examples/bank/compare-min-relevance.toml"`
+# an A/B comparison.
+EVAL_ARGS ?= --limit 30
 
-.PHONY: run test setup models db lint bench clean-venv
+.PHONY: run test setup models db lint bench eval clean-venv
 
 run: setup
 	@echo
@@ -50,6 +55,12 @@ db: $(DEPS_STAMP)
 lint: $(DEPS_STAMP)
 	$(BIN)/ruff check gateway tests bench
 	$(BIN)/mypy gateway
+
+# Ingest examples/bank into a scratch data directory (removed afterwards) and run its labelled questions through the
+# real pipeline; prints every metric and writes var/eval/bank.json.
+eval: setup
+	mkdir -p var/eval
+	$(BIN)/gateway eval run examples/bank $(EVAL_ARGS) --output var/eval/bank.json
 
 bench: setup
 	$(BIN)/python bench/llm_overhead.py

@@ -18,6 +18,7 @@ from gateway.api.error_handlers import EXCEPTION_HANDLERS
 from gateway.api.guards import require_permission
 from gateway.api.kb import KB_ROUTES
 from gateway.api.purge import PURGE_ROUTES
+from gateway.api.reviews import REVIEW_ROUTES
 from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
 from gateway.db.migrate import is_current
@@ -37,6 +38,7 @@ from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.users import UserStore
 from gateway.purge.service import purge_service_for
+from gateway.review.store import ReviewService
 from gateway.services import STATE_KEY, Services
 from gateway.settings import Settings
 
@@ -52,6 +54,7 @@ ROUTES = [
     *AUDIT_ROUTES,
     *KB_ROUTES,
     *PURGE_ROUTES,
+    *REVIEW_ROUTES,
 ]
 
 
@@ -110,7 +113,8 @@ def build_services(settings: Settings, engines: Engines) -> Services:
         purges.resume_and_record(audit, engines.policy.version)  # finish erasures a crash interrupted
     return Services(settings=settings, db=engines.db, policy=engines.policy, access=access, users=users,
                     audit=audit, masking=masking, chat=chat_service, metrics=metrics, started_at=int(time.time()),
-                    embedder=engines.embedder, kb=engines.kb, purge=purges)
+                    embedder=engines.embedder, kb=engines.kb, purge=purges,
+                    reviews=ReviewService(engines.db, audit, masking))
 
 
 def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:

@@ -14,6 +14,7 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
     │   ├── PayloadTooLarge         413
     │   └── QueueFull               429  the model queue is full; carries retry_after seconds
     └── ServerError                 5xx: the gateway cannot do it now
+        ├── AnswerFormatInvalid     502  the answer did not comply with the role's template, even on retry
         ├── ModelUnavailable        503  model not loaded or upstream unreachable
         ├── GenerationTimeout       504  generation ran past the per-request timeout
         ├── MaskingFailed           500  PII detection failed; the request fails closed
@@ -93,6 +94,14 @@ class QueueFull(ClientError):
 class ServerError(GatewayError):
     status_code = 500
     error_type = "server_error"
+
+
+class AnswerFormatInvalid(ServerError):
+    """The model's answer did not comply with the role's answer template (after the retry the policy allows); it
+    was not sent."""
+
+    status_code = 502
+    code = "answer_format_invalid"
 
 
 class ModelUnavailable(ServerError):

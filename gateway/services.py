@@ -21,6 +21,7 @@ from gateway.policy.access import AccessControl
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.users import UserStore
 from gateway.purge.service import PurgeService
+from gateway.review.store import ReviewService
 from gateway.settings import Settings
 
 STATE_KEY = "services"
@@ -42,6 +43,8 @@ class Services:
     kb: KnowledgeBase | None = None
     """None when no embedding model is loaded: the knowledge-base routes then answer 503."""
     purge: PurgeService | None = None
+    reviews: ReviewService | None = None
+    """Officers' verdicts and staff feedback on audited answers (always built by the app factory)."""
 
     @staticmethod
     def of(connection: Any) -> Services:

@@ -29,10 +29,12 @@ ALLOWED: dict[str, set[str]] = {
     "gateway.chat": {"gateway.audit", "gateway.kb", "gateway.llm", "gateway.observability", "gateway.pii",
                      "gateway.policy"},
     "gateway.corpus": {"gateway.llm", "gateway.pii"},
+    "gateway.review": {"gateway.audit", "gateway.db", "gateway.pii", "gateway.policy"},
+    "gateway.evaluation": {"gateway.audit", "gateway.chat", "gateway.llm", "gateway.policy"},
     "gateway.settings": {"gateway.audit", "gateway.kb", "gateway.llm", "gateway.pii", "gateway.policy"},
     "gateway.services": {"gateway.audit", "gateway.chat", "gateway.db", "gateway.kb", "gateway.llm",
                          "gateway.observability", "gateway.pii", "gateway.policy", "gateway.purge",
-                         "gateway.settings"},
+                         "gateway.review", "gateway.settings"},
 }
 
 

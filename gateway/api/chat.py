@@ -6,7 +6,6 @@ Thin: decode, hand the request to the chat service's answer loop (``gateway.chat
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import aclosing
 
@@ -23,12 +22,14 @@ from gateway.api.openai_schema import (
     ChunkChoice,
     CitationOut,
     Delta,
+    GroundingOut,
     MessageOut,
     Usage,
     decode_request,
 )
 from gateway.audit.recorder import RequestAuditor
 from gateway.chat.ask import ChatAsk
+from gateway.chat.grounding import Grounding
 from gateway.chat.service import ChatService
 from gateway.chat.turn import AnswerEnd, AnswerError, AnswerStream, AnswerText, ChatTurn
 from gateway.errors import GatewayError, NotFound
@@ -51,7 +52,8 @@ async def chat_completions(request: Request, chat: ChatService, audit: RequestAu
             seed=body.seed,
         )
         answer = await turn.answer(ask, stream=body.stream, disconnected=lambda: _disconnected(request))
-    completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+    # The response id names the audited request, so feedback on a response finds its audit event.
+    completion_id = f"chatcmpl-{audit.request_id}"
     if isinstance(answer, AnswerStream):
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return Stream(
@@ -64,9 +66,11 @@ async def chat_completions(request: Request, chat: ChatService, audit: RequestAu
         id=completion_id,
         created=int(time.time()),
         model=chat.model_id,
-        choices=[Choice(index=0, message=MessageOut("assistant", answer.text), finish_reason=_wire_reason(finish))],
+        choices=[Choice(index=0, message=MessageOut("assistant", answer.text),
+                        finish_reason=_wire_reason(finish, turn.grounding))],
         usage=Usage(finish.prompt_tokens, finish.completion_tokens, finish.prompt_tokens + finish.completion_tokens),
         citations=_citations(turn),
+        grounding=_grounding(turn.grounding),
     )
     return Response(
         msgspec.json.encode(payload), media_type=MediaType.JSON, headers={"Server-Timing": turn.timer.header()}
@@ -85,11 +89,13 @@ async def _sse(answer: AnswerStream, model: str, completion_id: str, include_usa
     created = int(time.time())
 
     def chunk(
-        delta: Delta, finish: str | None = None, usage: Usage | None = None, citations: list[CitationOut] | None = None
+        delta: Delta, finish: str | None = None, usage: Usage | None = None, citations: list[CitationOut] | None = None,
+        grounding: GroundingOut | None = None,
     ) -> bytes:
         choices = [] if usage is not None else [ChunkChoice(index=0, delta=delta, finish_reason=finish)]
         payload = ChatCompletionChunk(
-            id=completion_id, created=created, model=model, choices=choices, usage=usage, citations=citations
+            id=completion_id, created=created, model=model, choices=choices, usage=usage, citations=citations,
+            grounding=grounding,
         )
         return b"data: " + msgspec.json.encode(payload) + b"\n\n"
 
@@ -100,7 +106,8 @@ async def _sse(answer: AnswerStream, model: str, completion_id: str, include_usa
                 yield chunk(Delta(content=piece.text))
             elif isinstance(piece, AnswerEnd):
                 event = piece.finished
-                yield chunk(Delta(), finish=_wire_reason(event))
+                grounding = answer.turn.grounding
+                yield chunk(Delta(), finish=_wire_reason(event, grounding), grounding=_grounding(grounding))
                 if include_usage:
                     total = event.prompt_tokens + event.completion_tokens
                     yield chunk(Delta(), usage=Usage(event.prompt_tokens, event.completion_tokens, total))
@@ -122,5 +129,16 @@ def _citation(n: int, hit: Hit) -> CitationOut:
     return CitationOut(n, hit.document_id, hit.title, hit.version, hit.chunk_id, round(hit.score, 6))
 
 
-def _wire_reason(finish: Finished) -> str:
+def _wire_reason(finish: Finished, grounding: Grounding | None) -> str:
+    """OpenAI's finish reasons; a policy refusal is ``content_filter`` (the standard "content was withheld")."""
+    if grounding is not None and grounding.refused:
+        return "content_filter"
     return "length" if finish.reason == "length" else "stop"
+
+
+def _grounding(grounding: Grounding | None) -> GroundingOut | None:
+    if grounding is None:
+        return None
+    return GroundingOut(grounding.from_knowledge_base, grounding.refused, grounding.sources, list(grounding.cited),
+                        list(grounding.invalid_citations), grounding.format, grounding.format_valid,
+                        grounding.attempts)

@@ -16,6 +16,7 @@ from gateway.observability.metrics import Metrics
 from gateway.pii.service import MaskingService
 from gateway.policy.policy_set import PolicySet
 from gateway.purge.service import PurgeService
+from gateway.review.store import ReviewService
 from gateway.services import Services
 
 
@@ -39,6 +40,12 @@ def provide_purge(services: Services) -> PurgeService:
     if services.purge is None:
         raise ModelUnavailable("the knowledge base is not enabled (no embedding model loaded)")
     return services.purge
+
+
+def provide_reviews(services: Services) -> ReviewService:
+    if services.reviews is None:
+        raise ModelUnavailable("answer reviews are not enabled in this process")
+    return services.reviews
 
 
 def provide_chat(services: Services) -> ChatService:
@@ -67,6 +74,7 @@ DEPENDENCIES: dict[str, Provide] = {
     "kb": Provide(provide_kb, sync_to_thread=False),
     "purges": Provide(provide_purge, sync_to_thread=False),
     "chat": Provide(provide_chat, sync_to_thread=False),
+    "reviews": Provide(provide_reviews, sync_to_thread=False),
     "masking": Provide(provide_masking, sync_to_thread=False),
     "policy": Provide(provide_policy, sync_to_thread=False),
     "trail": Provide(provide_trail, sync_to_thread=False),

@@ -98,6 +98,23 @@ class CitationOut(msgspec.Struct):
     score: float
 
 
+class GroundingOut(msgspec.Struct):
+    """What the answer stands on (``gateway.chat.grounding.Grounding``): an extension of the OpenAI format."""
+
+    from_knowledge_base: bool
+    """False when no passage grounded the answer (the model answered on its own, or the policy refused)."""
+    refused: bool
+    """The policy's no-sources message was sent instead of an answer (``finish_reason`` is ``content_filter``)."""
+    sources: int
+    cited: list[int]
+    """Numbers of the ``citations`` the answer names (its basis section, its ``[n]`` markers)."""
+    invalid_citations: list[int]
+    """``[n]`` markers that named no provided source; removed from the answer."""
+    format: str | None
+    format_valid: bool | None
+    attempts: int
+
+
 class ChatCompletion(msgspec.Struct):
     id: str
     created: int
@@ -105,6 +122,7 @@ class ChatCompletion(msgspec.Struct):
     choices: list[Choice]
     usage: Usage
     citations: list[CitationOut] = []
+    grounding: GroundingOut | None = None
     object: Literal["chat.completion"] = "chat.completion"
     system_fingerprint: str | None = None
 
@@ -130,6 +148,8 @@ class ChatCompletionChunk(msgspec.Struct, omit_defaults=True):
     usage: Usage | None = None
     citations: list[CitationOut] | None = None
     """Sent once, on the first chunk, when the answer is grounded in knowledge-base passages."""
+    grounding: GroundingOut | None = None
+    """Sent once, on the chunk that carries ``finish_reason``."""
 
 
 class ModelCard(msgspec.Struct):

@@ -31,6 +31,16 @@ class AnswerGuard:
     def finish(self) -> str:
         return self._release(self._stream.finish())
 
+    def section(self, text: str) -> str:
+        """A whole piece the gateway wrote (a refusal), masked and released at once so it can go out as its own
+        chunk; anything the model wrote before it is released first."""
+        return self._release(self._stream.feed(text) + self._stream.finish())
+
+    def masked_section(self, masked: str) -> str:
+        """A piece the gateway built from values it masked one by one (a template's source section): released as
+        it is, after anything still held back, with the placeholders the role may see restored."""
+        return self._release(self._stream.finish()) + self._release(masked)
+
     @property
     def masked_answer(self) -> str:
         return "".join(self.masked_parts)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from gateway.chat.ask import ChatAsk, PreparedChat
+from gateway.chat.templates import AnswerShape
 from gateway.errors import InvalidInput
 from gateway.kb.prompt import render_sources
 from gateway.kb.search import Hit
@@ -49,17 +50,24 @@ class PromptBuilder:
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
         rules = self.masking.rules_for(principal.roles)
         vault = PseudonymVault()
+        answer_role, generation = self.policy.generation_role(principal.roles)
+        template = generation.answer_template
         loop = asyncio.get_running_loop()
         # Retrieval (embedding + vector search) and masking the messages run side by side on the two cores.
-        retrieval = loop.run_in_executor(None, self._retrieve, principal, ask)
+        top_k = template.max_sources if template is not None else None
+        retrieval = loop.run_in_executor(None, self._retrieve, principal, ask, top_k)
         masking = self.masking.run(self._mask_messages, ask, rules, vault, failure=NOT_SENT)
         (masked, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
             sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, vault, counts,
                                                          failure=NOT_SENT)
-        generation = self.policy.generation(principal.roles)
+        shape = None
+        if template is not None or generation.answer_format is not None:
+            shape = AnswerShape(template, hits or [], generation.answer_format)
         system = [generation.system_prompt] if generation.system_prompt else []
+        if shape is not None and shape.instructions():
+            system.append(shape.instructions())
         if sources_block is not None:
             system.append(sources_block)
         messages = [ChatMessage("system", "\n\n".join(system))] if system else []
@@ -71,20 +79,26 @@ class PromptBuilder:
             top_p=ask.top_p,
             stop=ask.stop,
             seed=ask.seed,
-            json_schema=generation.answer_format,
+            json_schema=shape.model_schema() if shape is not None else None,
+            grammar=shape.grammar() if shape is not None else None,
         )
         prompt = self.model.prepare(_merge_system_messages(messages))
         masked_query = "\n".join(m.content for m in masked if m.role == "user")
-        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []))
+        # A role that refuses without sources refuses when it has none, the knowledge base being off included.
+        refusal = generation.no_sources_message if generation.on_no_sources == "refuse" and not hits else None
+        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []),
+                            answer_role=answer_role, shape=shape, refusal=refusal,
+                            on_invalid=template.on_invalid if template is not None else "retry",
+                            retry_params=replace(params, temperature=0.0, max_tokens=cap))
 
-    def _retrieve(self, principal: Principal, ask: ChatAsk) -> list[Hit] | None:
+    def _retrieve(self, principal: Principal, ask: ChatAsk, top_k: int | None = None) -> list[Hit] | None:
         """Passages for the latest question, filtered inside the vector search by the caller's rights; None when
         the caller has no knowledge-base access (then the prompt carries no sources section at all)."""
         rights = self.policy.rights(principal.roles)
         if self.kb is None or not rights.collections:
             return None
         question = next(text for role, text in reversed(ask.messages) if role == "user" and text.strip())
-        return self.kb.retrieve_for_chat(question, rights)
+        return self.kb.retrieve_for_chat(question, rights, top_k)
 
     def _mask_messages(
         self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
@@ -102,16 +116,28 @@ class PromptBuilder:
     def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]
                       ) -> tuple[str, list[Hit]]:  # fmt: skip
         """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch), and
-        the masked hits: citations (in the response and the audit trail) carry masked titles only."""
-        texts = [hit.text for hit in hits] + [hit.title for hit in hits]
-        masked = self.masking.mask_all_now(texts, rules, vault)
-        for result in masked[: len(hits)]:
+        the masked hits: citations (in the response and the audit trail) carry masked titles only, and a template
+        quotes title, section headings, version label and effective date each masked on its own (a heading next to
+        "Account" and a date is not an account number; a name still is)."""
+        n = len(hits)
+        fields = [[str(hit.metadata.get(key) or "") for key in _QUOTED_METADATA] + list(hit.sections) for hit in hits]
+        texts = [hit.text for hit in hits] + [hit.title for hit in hits] + [f for per_hit in fields for f in per_hit]
+        results = self.masking.mask_all_now(texts, rules, vault)
+        for result in results[:n]:
             counts.update(result.entity_counts)
-        passages = [
-            replace(hit, text=text.text, title=title.text)
-            for hit, text, title in zip(hits, masked[: len(hits)], masked[len(hits) :], strict=True)
-        ]
-        return SOURCES_HEADER + render_sources(passages), passages
+        masked = [result.text for result in results]
+        passages, titles, rest = masked[:n], masked[n : 2 * n], iter(masked[2 * n :])
+        quoted = []
+        for hit, text, title, per_hit in zip(hits, passages, titles, fields, strict=True):
+            values = [next(rest) for _ in per_hit]
+            metadata = {**hit.metadata, **{key: v for key, v in zip(_QUOTED_METADATA, values, strict=False) if v}}
+            quoted.append(replace(hit, text=text, title=title, metadata=metadata,
+                                  sections=tuple(values[len(_QUOTED_METADATA):])))
+        return SOURCES_HEADER + render_sources(quoted), quoted
+
+
+_QUOTED_METADATA = ("version_label", "effective_date")
+"""Document metadata a template's sources section may quote (``gateway.chat.templates.source_fields``)."""
 
 
 def _merge_system_messages(messages: list[ChatMessage]) -> list[ChatMessage]:

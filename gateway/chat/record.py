@@ -6,6 +6,7 @@ from typing import Any
 
 from gateway.audit.events import Actions, Citation, Outcome
 from gateway.chat.ask import PreparedChat
+from gateway.chat.grounding import Grounding
 from gateway.llm.protocol import ChatModel
 from gateway.llm.types import Finished
 
@@ -20,9 +21,20 @@ def chat_event_fields(
     prepared: PreparedChat | None = None,
     masked_answer: str | None = None,
     finished: Finished | None = None,
+    grounding: Grounding | None = None,
 ) -> dict[str, Any]:
-    """The fields of a ``chat`` event for ``RequestAuditor.record`` (who and which request it fills itself)."""
+    """The fields of a ``chat`` event for ``RequestAuditor.record`` (who and which request it fills itself).
+
+    ``details.grounding`` says what the answer stands on: which of the cited passages it names, the ``[n]`` it cited
+    that named no source (removed), whether it complied with the role's template, whether it was a refusal; and
+    ``details.answer_role`` the role whose template shaped it. Numbers, flags and rule names only."""
+    details: dict[str, Any] = {}
+    if grounding is not None:
+        details["grounding"] = grounding.as_json()
+    if prepared is not None and prepared.answer_role is not None:
+        details["answer_role"] = prepared.answer_role
     return {
+        "details": details,
         "action": Actions.CHAT,
         "outcome": outcome,
         "http_status": http_status,

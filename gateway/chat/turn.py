@@ -8,6 +8,10 @@ The HTTP edge only decodes the request and shapes what the turn yields as JSON o
 A plain answer is collected, masked and audited before it is returned (so a failed audit write fails it). A
 streamed one waits for the model's first event before the caller answers 200 (queue timeouts and model errors
 keep their status), then yields masked text, audits, and ends with ``AnswerEnd`` or ``AnswerError``.
+
+Between the model queue and the masking sits the answer's grounding (``gateway.chat.grounding``): the policy's
+refusal when nothing relevant was retrieved (the model is not called), the citation check, the role's template
+with the gateway's own sections, and one retry of a non-compliant answer. ``turn.grounding`` reports it.
 """
 
 from __future__ import annotations
@@ -25,12 +29,13 @@ from gateway.audit.events import Outcome
 from gateway.audit.recorder import RequestAuditor
 from gateway.chat.answer import AnswerGuard
 from gateway.chat.ask import ChatAsk, PreparedChat
+from gateway.chat.grounding import AnswerComposer, ComposedEvent, GatewayText, Grounding, refusal_events
 from gateway.chat.prepare import PromptBuilder
 from gateway.chat.record import chat_event_fields
-from gateway.errors import AuditFailed, GatewayError, GenerationTimeout, MaskingFailed, QueueFull
+from gateway.errors import AnswerFormatInvalid, AuditFailed, GatewayError, GenerationTimeout, MaskingFailed, QueueFull
 from gateway.kb.search import Hit
 from gateway.llm.queue import ModelQueue
-from gateway.llm.types import Finished, GenerationEvent, StageTimer, TextDelta
+from gateway.llm.types import Finished, GenerationEvent, SamplingParams, StageTimer, TextDelta
 from gateway.observability.metrics import Metrics
 from gateway.pii.service import MaskingService
 from gateway.policy.principal import Principal
@@ -85,6 +90,8 @@ class ChatTurn:
         self._auditor = auditor
         self.timer = StageTimer()
         self.prepared: PreparedChat | None = None
+        self.grounding: Grounding | None = None
+        """What the answer stands on (sources cited, invalid citations removed, format, refusal); set by answer."""
         self._guard: AnswerGuard | None = None
         self._recorded = False
 
@@ -97,6 +104,11 @@ class ChatTurn:
             await self._record("denied" if exc.status_code in (401, 403) else "error", exc.status_code)
 
     @property
+    def masked_answer(self) -> str | None:
+        """The answer as the audit trail keeps it: masked, before the placeholders the role may see are restored."""
+        return self._guard.masked_answer if self._guard is not None else None
+
+    @property
     def sources(self) -> list[Hit]:
         """The passages the answer may cite, numbered from 1 in this order."""
         return self.prepared.sources if self.prepared is not None else []
@@ -107,20 +119,41 @@ class ChatTurn:
         self.prepared = await parts.prompts.prepare(self._principal, ask)
         self.timer.add("prepare", time.perf_counter() - t)
         self._guard = AnswerGuard(parts.masking.masker, self.prepared.rules, self.prepared.vault)
-        try:
-            parts.queue.admit()
-        except QueueFull:
-            if parts.metrics is not None:
-                parts.metrics.rejected.inc()
-            raise
-        events = parts.queue.generate(self.prepared.prompt, self.prepared.params, self.timer)
+        events = self._grounded(self.prepared, stream=stream)
         if stream:
             first = await anext(events)
             self.timer.add("first_token", time.perf_counter() - self._auditor.started)
             return AnswerStream(self, events, first)
         return await self._complete(events, disconnected)
 
-    async def _complete(self, events: AsyncGenerator[GenerationEvent, None], disconnected: Disconnected
+    def _grounded(self, prepared: PreparedChat, *, stream: bool) -> AsyncGenerator[ComposedEvent, None]:
+        """The answer's events: the policy's refusal (the model is not called), or the model's text under the
+        citation check and the role's template (``gateway.chat.grounding``)."""
+        if prepared.refusal is not None:
+            shape = prepared.shape
+            self.grounding = Grounding(sources=0, refused=True, format=shape.format if shape else None)
+            return refusal_events(prepared.refusal)
+        shape = prepared.shape
+        retry = prepared.retry_params
+        composer = AnswerComposer(
+            shape, len(prepared.sources), held=shape is not None and (not stream or shape.format == "json"),
+            on_invalid=prepared.on_invalid, regenerate=(lambda: self._generate(retry)) if retry else None,
+        )
+        self.grounding = composer.grounding
+        return composer.events(self._generate(prepared.params))
+
+    def _generate(self, params: SamplingParams) -> AsyncGenerator[GenerationEvent, None]:
+        parts = self._parts
+        assert self.prepared is not None
+        try:
+            parts.queue.admit()
+        except QueueFull:
+            if parts.metrics is not None:
+                parts.metrics.rejected.inc()
+            raise
+        return parts.queue.generate(self.prepared.prompt, params, self.timer)
+
+    async def _complete(self, events: AsyncGenerator[ComposedEvent, None], disconnected: Disconnected
                         ) -> CompletedAnswer:  # fmt: skip
         assert self._guard is not None
         guard, masking = self._guard, self._parts.masking
@@ -133,6 +166,8 @@ class ChatTurn:
                 async for event in stream:
                     if isinstance(event, TextDelta):
                         masked.append(masking.submit(guard.feed, event.text, failure=NOT_CHECKED))
+                    elif isinstance(event, GatewayText):
+                        masked.append(masking.submit(_masking_step(guard, event), event.text, failure=NOT_CHECKED))
                     else:
                         return masked, event
             raise RuntimeError("generation ended without a Finished event")
@@ -151,17 +186,17 @@ class ChatTurn:
         self.timer.add("total", time.perf_counter() - self._auditor.started)
         return CompletedAnswer(answer, finish)
 
-    async def _pieces(self, events: AsyncGenerator[GenerationEvent, None],
-                      first: GenerationEvent) -> AsyncIterator[AnswerPiece]:  # fmt: skip
+    async def _pieces(self, events: AsyncGenerator[ComposedEvent, None],
+                      first: ComposedEvent) -> AsyncIterator[AnswerPiece]:  # fmt: skip
         assert self._guard is not None
         guard, masking = self._guard, self._parts.masking
         async with aclosing(events) as stream:
-            event: GenerationEvent | None = first
+            event: ComposedEvent | None = first
             iterator = aiter(stream)
             try:
                 while event is not None:
-                    if isinstance(event, TextDelta):
-                        text = await masking.run(guard.feed, event.text, failure=NOT_CHECKED)
+                    if isinstance(event, TextDelta | GatewayText):
+                        text = await masking.run(_masking_step(guard, event), event.text, failure=NOT_CHECKED)
                         if text:
                             yield AnswerText(text)
                     else:
@@ -176,7 +211,7 @@ class ChatTurn:
                             yield AnswerEnd(event)
                         break
                     event = await anext(iterator, None)
-            except (MaskingFailed, AuditFailed) as exc:  # fail closed: the rest of the answer is not sent
+            except (MaskingFailed, AuditFailed, AnswerFormatInvalid) as exc:  # fail closed: nothing more is sent
                 if not self._recorded:
                     with contextlib.suppress(AuditFailed):
                         await self._record("error", exc.status_code)
@@ -185,25 +220,38 @@ class ChatTurn:
     async def _record(self, outcome: Outcome, status: int, *, finished: Finished | None = None) -> None:
         self._recorded = True
         parts = self._parts
+        grounding = self.grounding
+        if grounding is not None and grounding.refused and outcome == "ok":
+            outcome = "denied"  # the policy's refusal: answered 200 with its message, audited as a denial
         await self._auditor.record(
             **chat_event_fields(
                 parts.queue.model, parts.model_file, outcome=outcome, http_status=status,
                 latency_ms=self._auditor.elapsed_ms(), prepared=self.prepared,
                 masked_answer=self._guard.masked_answer if self._guard else None, finished=finished,
+                grounding=grounding,
             )
         )  # fmt: skip
+        if parts.metrics is not None and grounding is not None and self.prepared is not None:
+            parts.metrics.count_grounding(self.prepared.answer_role or "none", grounding.format,
+                                          grounding.format_valid, len(grounding.invalid_citations), grounding.refused)
 
 
 class AnswerStream:
     """A streamed answer whose first model event has arrived: iterate it for masked pieces, once."""
 
-    def __init__(self, turn: ChatTurn, events: AsyncGenerator[GenerationEvent, None], first: GenerationEvent) -> None:
+    def __init__(self, turn: ChatTurn, events: AsyncGenerator[ComposedEvent, None], first: ComposedEvent) -> None:
         self.turn = turn
         self._events = events
         self._first = first
 
     def __aiter__(self) -> AsyncIterator[AnswerPiece]:
         return self.turn._pieces(self._events, self._first)
+
+
+def _masking_step(guard: AnswerGuard, event: TextDelta | GatewayText) -> Callable[[str], str]:
+    if isinstance(event, TextDelta):
+        return guard.feed
+    return guard.masked_section if event.masked else guard.section
 
 
 async def _unless(disconnected: Disconnected, work: Coroutine[Any, Any, T]) -> T:

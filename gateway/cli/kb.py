@@ -56,15 +56,18 @@ def kb() -> None:
 
 @kb.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--collection", "-c", default=None, help="Collection for files (and JSONL lines without one).")
+@click.option("--collection", "-c", default=None,
+              help="Collection for files (and JSONL lines) that do not name one in their front matter (fields).")
 @click.option("--classification", "-l", "level", type=LEVELS, default=None,
-              help="Classification for files (and JSONL lines without one).")
+              help="Classification for files (and JSONL lines) that do not name one in their front matter (fields).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
 @fails_cleanly
 def ingest(paths: tuple[Path, ...], collection: str | None, level: str | None, progress: bool) -> None:
     """Ingest files (.txt .md .html .pdf .docx), folders of them, and JSONL bulk files.
 
-    Bad files or lines are reported by name and skipped; the rest is stored. Exit status 1 if any was rejected."""
+    Markdown front matter (title, source_id, collection, classification, other keys as metadata) is read; a given
+    collection or classification that a file's front matter contradicts rejects that file. Bad files or lines are
+    reported by name and skipped; the rest is stored. Exit status 1 if any was rejected."""
     from tqdm import tqdm
 
     knowledge, _ = _open(subjects=True)

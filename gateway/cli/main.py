@@ -1,5 +1,5 @@
 """``gateway``: the command line. This module holds the group, ``serve`` and ``db``; each other group is a module of
-``gateway.cli`` (users, models, policies, kb, audit, corpus and model) registered below."""
+``gateway.cli`` (users, models, policies, kb, audit, corpus, model and eval) registered below."""
 
 from __future__ import annotations
 
@@ -22,12 +22,13 @@ def cli() -> None:
 def _register_groups() -> None:
     from gateway.cli.audit import audit
     from gateway.cli.corpus import corpus, model
+    from gateway.cli.eval import eval_group
     from gateway.cli.kb import kb
     from gateway.cli.model_files import models
     from gateway.cli.policies import policies
     from gateway.cli.users import users
 
-    for group in (users, models, policies, audit, kb, corpus, model):
+    for group in (users, models, policies, audit, kb, corpus, model, eval_group):
         cli.add_command(group)
 
 

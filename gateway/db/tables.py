@@ -243,3 +243,46 @@ class SubjectIndexEntry(Base):
     chunk_id: Mapped[str] = mapped_column(String(160), index=True)
     doc_id: Mapped[str] = mapped_column(String(32), index=True)
     value_hmac: Mapped[bytes] = mapped_column(LargeBinary(32), index=True)
+
+
+# --- Answer quality (gateway/review): officers' verdicts on audited answers and staff feedback. ----------------------
+# Notes and comments are stored masked; each row names the audited answer (its chat event) and, copied from it, the
+# role, model and time it was given, so quality can be aggregated after the trail has been pruned.
+
+
+class AnswerReview(Base):
+    """A compliance officer's verdict on an audited answer (``correct``, ``incorrect``, ``unsafe``,
+    ``personal_data_leaked``); an answer may be reviewed again, the latest verdict counts."""
+
+    __tablename__ = "answer_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    """The reviewed answer's chat event (no foreign key: retention may prune the event, the verdict stays)."""
+    request_id: Mapped[str] = mapped_column(String(64), index=True)
+    verdict: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    """The officer's note, masked under their role's rules before it was stored."""
+    reviewer: Mapped[str] = mapped_column(String(128))
+    reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    answer_role: Mapped[str | None] = mapped_column(String(64), index=True)
+    model_file: Mapped[str | None] = mapped_column(String(512))
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AnswerFeedback(Base):
+    """Staff feedback on an answer they received: ``up`` or ``down`` and an optional (masked) comment; a later
+    rating of the same answer by the same person supersedes the earlier one."""
+
+    __tablename__ = "answer_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    request_id: Mapped[str] = mapped_column(String(64), index=True)
+    user_name: Mapped[str] = mapped_column(String(128))
+    rating: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    answer_role: Mapped[str | None] = mapped_column(String(64), index=True)
+    model_file: Mapped[str | None] = mapped_column(String(512))
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

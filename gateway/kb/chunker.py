@@ -53,6 +53,18 @@ class Chunker:
         return chunks
 
     @staticmethod
+    def heading_paths(blocks: Sequence[Block]) -> frozenset[str]:
+        """Every heading path (``Title > Section``) a chunk of ``blocks`` can carry, each on a line of its own."""
+        path: list[tuple[int, str]] = []
+        found: set[str] = set()
+        for block in blocks:
+            if block.kind == "heading":
+                level = block.level or 1
+                path = [(lvl, text) for lvl, text in path if lvl < level] + [(level, block.text)]
+                found.add(" > ".join(t for _, t in path))
+        return frozenset(found)
+
+    @staticmethod
     def _sections(blocks: Sequence[Block]) -> list[tuple[str, str]]:
         """(heading path, paragraph) pairs; a heading with no text under it is kept as its own paragraph."""
         path: list[tuple[int, str]] = []
@@ -94,6 +106,15 @@ class Chunker:
             if all(self._count(p) <= limit for p in pieces) or width <= 8:
                 return pieces
             width //= 2
+
+
+def sections_of(chunk: str, paths: frozenset[str]) -> list[str]:
+    """The heading paths a chunk's text carries, in order (a chunk may pack several short sections)."""
+    seen: list[str] = []
+    for line in chunk.split("\n"):
+        if line in paths and line not in seen:
+            seen.append(line)
+    return seen
 
 
 def _windows(sized: list[tuple[str, int]], limit: int, overlap: int) -> list[str]:

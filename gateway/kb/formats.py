@@ -3,17 +3,23 @@ never quoting its content (documents may hold personal data)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
 from html.parser import HTMLParser
+from typing import Any
 from xml.etree import ElementTree
+
+import yaml
 
 from gateway.errors import InvalidInput
 from gateway.kb.documents import Block
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_META_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_XML_BYTES = 64 * 1024 * 1024
 
@@ -31,6 +37,41 @@ def decode_text(data: bytes, label: str) -> str:
 
 def read_text(data: bytes, label: str) -> list[Block]:
     return _paragraphs(decode_text(data, label))
+
+
+def split_front_matter(data: bytes, label: str) -> tuple[dict[str, Any], bytes]:
+    """A Markdown file's YAML front matter (``---`` … ``---`` at the very top) and the rest of the file.
+
+    Values must be scalars (dates become ISO strings) or lists of scalars; anything else is refused by key name,
+    never by value. A file without front matter gives ``{}`` and its bytes unchanged."""
+    text = decode_text(data, label)
+    found = _FRONT_MATTER.match(text)
+    if found is None:
+        return {}, data
+    try:
+        raw = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        raise InvalidInput(f"{label}: the front matter is not valid YAML") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{label}: the front matter must be a mapping of keys to values")
+    meta: dict[str, Any] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or not _META_KEY.match(key):
+            raise InvalidInput(f"{label}: front matter keys must be identifiers")
+        meta[key] = _scalar(value, label, key)
+    return meta, text[found.end():].encode("utf-8")
+
+
+def _scalar(value: Any, label: str, key: str) -> Any:
+    if isinstance(value, list) and not any(isinstance(item, list | dict) for item in value):
+        return [_scalar(item, label, key) for item in value]
+    if isinstance(value, dt.date):  # datetime is a date too
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise InvalidInput(f"{label}: front matter key {key!r} must be a text, a number, a date or a list of them")
 
 
 def read_markdown(data: bytes, label: str) -> list[Block]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import pyarrow as pa
 
 from gateway.errors import InvalidInput, PayloadTooLarge
-from gateway.kb.chunker import Chunker
+from gateway.kb.chunker import Chunker, sections_of
 from gateway.kb.documents import IngestOutcome, SourceDocument, chunk_id
 from gateway.kb.keyring import KeyRing
 from gateway.kb.lexical import BlindIndex
@@ -106,10 +106,12 @@ class Ingestor:
         keys = self.keyring.ensure_document_keys((doc_id, d.collection) for d, _, doc_id, _ in items)
         for document, chunks, doc_id, version in items:
             key = keys[doc_id]
-            meta = json.dumps({"title": document.title, "metadata": document.metadata}, ensure_ascii=False,
-                              default=str).encode()
+            paths = self.chunker.heading_paths(document.blocks)
             title_tokens = self.blind_index.blind(document.title)
             for index, chunk in enumerate(chunks):
+                # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
+                meta = json.dumps({"title": document.title, "metadata": document.metadata,
+                                   "sections": sections_of(chunk, paths)}, ensure_ascii=False, default=str).encode()
                 cid = chunk_id(doc_id, version, index)
                 columns["chunk_id"].append(cid)
                 columns["doc_id"].append(doc_id)

@@ -53,6 +53,9 @@ class Hit:
     """Keyed HMAC-SHA256 of chunk id and passage text (``Retriever.citation_hash``): cites the passage by reference
     in the audit trail. Keyed, so that nobody holding the trail can confirm a guessed passage by hashing it."""
     metadata: dict[str, Any] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()
+    """Heading paths (``Title > Section``) the passage holds, first first; empty for chunks ingested before sections
+    were recorded, or from documents without headings."""
 
 
 def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None = None) -> str | None:
@@ -140,5 +143,6 @@ class Retriever:
                             collection=columns["collection"][i],
                             classification=Classification(columns["classification"][i]).name, title=meta["title"],
                             text=text, score=score, similarity=float(similarities[i]),
-                            chunk_hash=self.citation_hash(chunk_id, text), metadata=meta["metadata"]))
+                            chunk_hash=self.citation_hash(chunk_id, text), metadata=meta["metadata"],
+                            sections=tuple(meta.get("sections", ()))))
         return hits

@@ -41,30 +41,55 @@ def classification(name: str | Classification, *, where: str = "classification")
 
 
 def parse_document(
-    data: bytes, *, label: str, filename: str, source: str, collection: str, level: Classification,
+    data: bytes, *, label: str, filename: str, source: str, collection: str | None, level: Classification | None,
     max_bytes: int, title: str | None = None, metadata: dict[str, Any] | None = None,
 ) -> SourceDocument:
-    """Parse one file's bytes by its suffix; raises InvalidInput/PayloadTooLarge naming ``label``."""
+    """Parse one file's bytes by its suffix; raises InvalidInput/PayloadTooLarge naming ``label``.
+
+    A Markdown file's front matter (see ``formats.split_front_matter``) supplies what the caller did not: ``title``,
+    ``source_id`` (the identity across re-ingests), ``collection`` and ``classification``; every other key (and
+    ``source_id``) goes into the document's metadata. A collection or classification the caller gave and the front
+    matter contradicts is refused rather than silently chosen, so a file cannot file itself elsewhere."""
     if len(data) > max_bytes:
         raise PayloadTooLarge(f"{label}: {len(data)} bytes exceeds the limit of {max_bytes} (kb.max_document_bytes)")
     kind = FORMATS.get(Path(filename).suffix.lower())
     if kind is None:
         raise InvalidInput(f"{label}: unsupported file type; supported: {sorted(FORMATS)} and .jsonl")
     found_title = ""
+    front: dict[str, Any] = {}
     if kind == "text":
         blocks = formats.read_text(data, label)
     elif kind == "markdown":
-        blocks = formats.read_markdown(data, label)
+        front, body = formats.split_front_matter(data, label)
+        blocks = formats.read_markdown(body, label)
     elif kind == "html":
         found_title, blocks = formats.read_html(data, label)
     elif kind == "pdf":
         found_title, blocks = formats.read_pdf(data, label)
     else:
         found_title, blocks = formats.read_docx(data, label)
+    collection = _agreeing(label, "collection", collection, front.pop("collection", None))
+    chosen = _agreeing(label, "classification", level.name if level is not None else None,
+                       front.pop("classification", None))
+    if chosen is None:
+        raise InvalidInput(f"{label}: no classification (give one, or a 'classification' in the front matter)",
+                           param="classification")
+    front_title = front.pop("title", None)
+    if front.get("source_id") is not None:
+        source = str(front["source_id"])
     first_heading = next((b.text for b in blocks if b.kind == "heading"), "")
-    title = title or found_title or first_heading or Path(filename).stem
-    return build_document(label=label, source=source, title=title, blocks=blocks, collection=collection,
-                          level=level, metadata=metadata)
+    title = title or (str(front_title) if front_title else "") or found_title or first_heading or Path(filename).stem
+    return build_document(label=label, source=source, title=title, blocks=blocks, collection=collection or "",
+                          level=classification(chosen, where=label), metadata={**front, **(metadata or {})})
+
+
+def _agreeing(label: str, key: str, given: str | None, front: object) -> str | None:
+    """The caller's value or the front matter's; both given and different is an error naming neither value."""
+    if front is not None and not isinstance(front, str):
+        raise InvalidInput(f"{label}: front matter {key!r} must be a text", param=key)
+    if given is not None and front is not None and given != front:
+        raise InvalidInput(f"{label}: the front matter names another {key} than the one given", param=key)
+    return given if given is not None else front
 
 
 def build_document(
@@ -79,7 +104,7 @@ def build_document(
                           collection=collection, classification=level, metadata=dict(metadata or {}))
 
 
-def read_file(path: Path, *, collection: str, level: Classification, max_bytes: int) -> SourceDocument:
+def read_file(path: Path, *, collection: str | None, level: Classification | None, max_bytes: int) -> SourceDocument:
     label = path.name
     try:
         size = path.stat().st_size
@@ -160,8 +185,6 @@ def read_paths(
             yield from read_jsonl(path, collection=collection, level=level, max_bytes=max_bytes, on_bytes=on_bytes)
             continue
         try:
-            if collection is None or level is None:
-                raise InvalidInput(f"{path.name}: a collection and a classification are required for files")
             yield read_file(path, collection=collection, level=level, max_bytes=max_bytes)
         except (InvalidInput, PayloadTooLarge) as exc:
             yield IngestOutcome(path.name, "rejected", error=exc.message)

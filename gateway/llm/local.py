@@ -84,7 +84,7 @@ class LlamaCppChatModel:
     ) -> Iterator[GenerationEvent]:
         llm = self._llm
         max_tokens = min(params.max_tokens, self.context_window - prompt.n_tokens)
-        grammar = self._grammar(params.json_schema)
+        grammar = self._grammar(params.json_schema) if params.grammar is None else self._gbnf(params.grammar)
         if params.seed is not None:
             llm.set_seed(params.seed)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -121,6 +121,12 @@ class LlamaCppChatModel:
         if tail:
             yield TextDelta(tail)
         yield Finished(reason=reason, prompt_tokens=prompt.n_tokens, completion_tokens=produced)
+
+    def _gbnf(self, text: str) -> LlamaGrammar:
+        try:
+            return self._llama_cpp.LlamaGrammar.from_string(text, verbose=False)
+        except Exception as exc:
+            raise InvalidInput("the answer template cannot be turned into a grammar") from exc
 
     def _grammar(self, schema: dict[str, object] | None) -> LlamaGrammar | None:
         if schema is None:

@@ -24,6 +24,8 @@ class SamplingParams:
     seed: int | None = None
     json_schema: dict[str, object] | None = None
     """When set, decoding is constrained (llama.cpp grammar) so the output is JSON valid against this schema."""
+    grammar: str | None = None
+    """A GBNF grammar the output must follow (llama.cpp); a remote upstream ignores it, so callers still check."""
 
 
 @dataclass(frozen=True, slots=True)

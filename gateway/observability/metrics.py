@@ -33,10 +33,31 @@ class Metrics:
             "gateway_queue_rejections_total", "Requests refused with 429 because the queue was full",
             registry=self.registry,
         )
+        self.answer_format = Counter(
+            "gateway_answer_format_total", "Answers of roles with an answer template or format, by role and whether "
+            "they complied (after the retry the policy allows)", ["role", "result"], registry=self.registry,
+        )
+        self.invalid_citations = Counter(
+            "gateway_invalid_citations_total", "[n] markers naming no provided source, removed from answers",
+            ["role"], registry=self.registry,
+        )
+        self.refusals = Counter(
+            "gateway_refusals_total", "Questions answered with the policy's no-sources message (model not called)",
+            ["role"], registry=self.registry,
+        )
 
     def count_generation(self, finished: Finished) -> None:
         self.tokens_generated.inc(finished.completion_tokens)
         self.prompt_tokens.inc(finished.prompt_tokens)
+
+    def count_grounding(self, role: str, answer_format: str | None, valid: bool | None, invalid_citations: int,
+                        refused: bool) -> None:
+        """One answer's grounding: ``role`` is the policy role whose template shaped it (a bounded label set)."""
+        if refused:
+            self.refusals.labels(role).inc()
+        if answer_format is not None and valid is not None:
+            self.answer_format.labels(role, "compliant" if valid else "non_compliant").inc()
+        self.invalid_citations.labels(role).inc(invalid_citations)  # at 0 too: the series exists once answered
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

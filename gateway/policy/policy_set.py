@@ -65,14 +65,20 @@ class PolicySet:
 
     def generation(self, roles: Iterable[str]) -> GenerationDecl:
         """Generation settings for a principal: those of its first role (in policy order) that sets an answer
-        format, else of its first role; a deterministic choice a compliance officer can predict."""
-        held = [self.decl.roles[name] for name in self.decl.roles if name in set(roles)]
+        format or template, else of its first role; a deterministic choice a compliance officer can predict."""
+        return self.generation_role(roles)[1]
+
+    def generation_role(self, roles: Iterable[str]) -> tuple[str | None, GenerationDecl]:
+        """The role whose generation settings apply (``generation``) and those settings; ``(None, defaults)`` for
+        a principal holding no role of this set. Metrics and the audit trail name answers by this role."""
+        wanted = set(roles)
+        held = [(name, role) for name, role in self.decl.roles.items() if name in wanted]
         if not held:
-            return GenerationDecl()
-        for role in held:
-            if role.generation.answer_format is not None:
-                return role.generation
-        return held[0].generation
+            return None, GenerationDecl()
+        for name, role in held:
+            if role.generation.answer_format is not None or role.generation.answer_template is not None:
+                return name, role.generation
+        return held[0][0], held[0][1].generation
 
 
 class _DuplicateKey(yaml.YAMLError):

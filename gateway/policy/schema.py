@@ -3,6 +3,7 @@ file and the key; there is no permissive default to fall back to."""
 
 from __future__ import annotations
 
+import string
 from enum import IntEnum
 from typing import Annotated, Any, Literal
 
@@ -22,8 +23,10 @@ PERMISSIONS = frozenset({
     "audit:export",
     "users:manage",
     "metrics:read",
+    "reviews:write",
 })
-"""Every permission a route can require. ``metrics:read`` guards ``/metrics``."""
+"""Every permission a route can require. ``metrics:read`` guards ``/metrics``; ``reviews:write`` lets compliance
+officers record a verdict on an audited answer."""
 
 ENTITY_TYPES = SUPPORTED_ENTITIES
 """Entity types the masking engine can detect; a policy naming any other type is rejected."""
@@ -86,11 +89,87 @@ class PiiRuleDecl(_Strict):
         return value
 
 
+SOURCE_FIELDS = frozenset({"n", "title", "section", "version", "effective_date", "document_id"})
+"""What the gateway knows of each cited source and may write into a ``fill: sources`` section: its number in the
+answer, the document title, the section heading(s) of the passage, the document's version label (front matter
+``version_label``, else ``v<version>``), its ``effective_date`` (front matter) and the document id."""
+
+
+class TemplateSectionDecl(_Strict):
+    """One section of an answer template: filled by the gateway from the cited sources, or written by the model."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")
+    """The section's name; in ``format: json`` the property of ``answer_format`` it fills."""
+    fill: Literal["sources", "model"]
+    heading: str = ""
+    """``format: text``: the line the gateway writes to open the section, e.g. ``【政策依据】``."""
+    item: str = "[{n}] {title} — {section} ({version}, {effective_date})"
+    """``fill: sources``: one line (or JSON string) per cited source, from the fields in ``SOURCE_FIELDS``."""
+    missing: str = "—"
+    """``fill: sources``: written for a field the source does not have (no section heading, no effective date)."""
+    instruction: str = ""
+    """``fill: model``: what the model is told to write in this section (added to the system prompt)."""
+    min_chars: int = Field(default=1, ge=1, le=4000)
+    """``fill: model``: a section with fewer non-blank characters does not comply with the template."""
+
+    @field_validator("item")
+    @classmethod
+    def _known_fields(cls, value: str) -> str:
+        try:
+            named = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+        except ValueError as exc:
+            raise ValueError(f"item is not a valid format string ({exc})") from None
+        unknown = sorted(named - SOURCE_FIELDS)
+        if unknown:
+            raise ValueError(f"item names unknown fields {unknown}; known: {sorted(SOURCE_FIELDS)}")
+        return value
+
+
+class AnswerTemplateDecl(_Strict):
+    """The fixed shape of every answer of a role: its sections in order (see ``policies/example.yaml``)."""
+
+    format: Literal["text", "json"] = "text"
+    """``text``: each section's heading then its content. ``json``: an object valid against ``answer_format``, each
+    section filling the property of its name (a ``sources`` section must be bound to an array property)."""
+    sections: tuple[TemplateSectionDecl, ...] = Field(min_length=1)
+    on_invalid: Literal["retry", "fail"] = "retry"
+    """An answer that does not comply (a model section empty or forging another section's heading, JSON not valid
+    against the schema): ``retry`` generates it once more under the grammar with greedy decoding, then fails;
+    ``fail`` fails at once. A failed answer is never sent: the request ends with 502 (``answer_format_invalid``)."""
+    max_sources: int | None = Field(default=None, ge=1, le=50)
+    """Passages retrieved to ground the answer (default ``kb.default_top_k``): all of them are its basis."""
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> AnswerTemplateDecl:
+        names = [section.name for section in self.sections]
+        if len(set(names)) != len(names):
+            raise ValueError("answer_template.sections: two sections share a name")
+        model = [i for i, section in enumerate(self.sections) if section.fill == "model"]
+        if not model:
+            raise ValueError("answer_template.sections: at least one section must be written by the model")
+        if self.format == "text":
+            headings = [section.heading for section in self.sections]
+            if not all(h.strip() for h in headings) or len(set(headings)) != len(headings):
+                raise ValueError("answer_template.sections: in format text every section needs its own heading")
+            if model != list(range(model[0], model[-1] + 1)):
+                raise ValueError("answer_template.sections: the model's sections must follow each other (the model "
+                                 "writes them in one pass; the gateway's sections go before or after them)")
+        return self
+
+
 class GenerationDecl(_Strict):
     system_prompt: str = "You are a careful assistant for staff. Answer briefly and only from the sources given."
     max_tokens: int = Field(default=256, ge=1, le=32768)
     answer_format: dict[str, Any] | None = None
     """A JSON schema every answer must satisfy; enforced by grammar-constrained decoding."""
+    answer_template: AnswerTemplateDecl | None = None
+    """The fixed shape of every answer (named sections, each filled by the gateway from the cited sources or
+    written by the model under a grammar); with ``format: json`` it binds properties of ``answer_format``."""
+    on_no_sources: Literal["answer", "refuse"] = "answer"
+    """When retrieval finds no relevant passage: ``refuse`` answers ``no_sources_message`` without calling the model
+    (audited as a refusal); ``answer`` lets the model answer, and the response marks it as not from the knowledge
+    base. Only for roles with knowledge-base access."""
+    no_sources_message: str = Field(default="The knowledge base has no answer to this question.", min_length=1)
 
     @field_validator("answer_format")
     @classmethod
@@ -98,6 +177,26 @@ class GenerationDecl(_Strict):
         if value is not None and value.get("type") != "object":
             raise ValueError("answer_format must be a JSON schema with type 'object'")
         return value
+
+    @model_validator(mode="after")
+    def _template_matches_format(self) -> GenerationDecl:
+        template = self.answer_template
+        if template is None:
+            return self
+        if template.format == "text":
+            if self.answer_format is not None:
+                raise ValueError("answer_template with format text cannot be combined with answer_format")
+            return self
+        if self.answer_format is None:
+            raise ValueError("answer_template with format json needs answer_format, the schema it fills")
+        properties = self.answer_format.get("properties") or {}
+        for section in template.sections:
+            if section.name not in properties:
+                raise ValueError(f"answer_template section {section.name!r} is not a property of answer_format")
+            if section.fill == "sources" and properties[section.name].get("type") != "array":
+                raise ValueError(f"answer_template section {section.name!r} fills from the sources, so its "
+                                 "property must be an array")
+        return self
 
 
 class RoleDecl(_Strict):
@@ -145,6 +244,14 @@ class PolicySetDecl(_Strict):
     collections: dict[str, CollectionDecl] = {}
     roles: dict[str, RoleDecl] = Field(min_length=1)
     erasure: ErasureDecl = ErasureDecl()
+
+    @model_validator(mode="after")
+    def _refusals_need_knowledge(self) -> PolicySetDecl:
+        for role_name, role in self.roles.items():
+            if role.generation.on_no_sources == "refuse" and not role.knowledge.collections:
+                raise ValueError(f"roles.{role_name}.generation.on_no_sources: refuse needs knowledge.collections "
+                                 "(a role without knowledge-base access would refuse every question)")
+        return self
 
     @model_validator(mode="after")
     def _references_resolve(self) -> PolicySetDecl:

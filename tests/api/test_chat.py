@@ -130,14 +130,12 @@ def test_unknown_route_and_wrong_method_get_openai_errors(gateway: Gateway) -> N
     assert response.json()["error"]["code"] == "method_not_allowed"
 
 
-def test_role_answer_format_constrains_output_to_its_json_schema(gateway: Gateway) -> None:
+def test_a_policy_refusal_keeps_the_openai_shape_and_says_why(gateway: Gateway) -> None:
     payload = ask("Can a customer close a savings account by phone?", max_tokens=120)
     response = gateway.client.post(URL, json=payload, headers=gateway.auth("customer_service_desk"))
     assert response.status_code == 200
     body = response.json()
-    if body["choices"][0]["finish_reason"] == "stop":
-        answer = json.loads(body["choices"][0]["message"]["content"])
-        assert set(answer) >= {"policy_basis", "explanation"}
-        assert isinstance(answer["policy_basis"], list)
-    else:  # cut by max_tokens: still a prefix of a JSON object in the schema's key order
-        assert "".join(body["choices"][0]["message"]["content"].split()).startswith('{"policy_basis":[')
+    assert body["object"] == "chat.completion" and body["id"].startswith("chatcmpl-")
+    assert body["choices"][0]["finish_reason"] == "content_filter"  # the knowledge base is empty: nothing to cite
+    assert body["choices"][0]["message"]["content"].startswith("[Policy basis]\nNone:")
+    assert body["grounding"]["refused"] is True and body["usage"]["completion_tokens"] == 0

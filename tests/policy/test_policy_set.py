@@ -198,9 +198,11 @@ def test_role_without_collections_is_cleared_for_nothing_above_public(tmp_path: 
     assert rights.max_classification is Classification.public
 
 
-def test_generation_comes_from_the_first_role_with_an_answer_format(bank: PolicySet) -> None:
+def test_generation_comes_from_the_first_role_with_an_answer_format_or_template(bank: PolicySet) -> None:
     generation = bank.generation(["teller", "customer_service_desk"])
-    assert generation.answer_format is not None
+    assert generation.answer_template is not None
     assert generation == bank.decl.roles["customer_service_desk"].generation
+    assert bank.generation_role(["customer_service_desk_zh", "teller"])[0] == "customer_service_desk_zh"
+    assert bank.generation_role(["nobody"]) == (None, bank.generation(["nobody"]))
     assert bank.generation(["relationship_manager", "teller"]) == bank.decl.roles["teller"].generation
     assert bank.generation(["nobody"]).answer_format is None
