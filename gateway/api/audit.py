@@ -20,7 +20,7 @@ from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
 from gateway.audit.query import MAX_PAGE, AuditFilter
 from gateway.audit.recorder import RequestAuditor
 from gateway.audit.trail import AuditTrail
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, PolicyDenied
 from gateway.pii.service import MaskingService
 
 _FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
@@ -109,14 +109,23 @@ def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: Mask
         if with_passages:
             source = trail.passages
             details["passages_available"] = source is not None
-            # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked.
+            # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked, with
+            # the trail's linkage pseudonyms (no vault), so a name in the passage reads as it does in the event.
+            # Only passages the officer's own roles are cleared for are shown (``request.auth``: audit:read).
             rules = masking.rules_for(request.user.roles)
+            withheld = 0
             for citation in body["citations"]:
-                text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"]) \
-                    if source is not None else None
+                try:
+                    text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"],
+                                          rights=request.auth) if source is not None else None
+                except PolicyDenied:
+                    text, withheld = None, withheld + 1
+                    citation["passage_withheld"] = True
                 if text is not None:
                     text = masking.run_blocking(masking.masker.mask, text, rules, failure=PASSAGE_NOT_MASKED).text
                 citation["passage"] = text
+            if withheld:
+                details["passages_withheld"] = withheld
             details["passages"] = sum(1 for c in body["citations"] if c["passage"] is not None)
         return body
 

@@ -24,6 +24,7 @@ from gateway.kb.documents import SourceDocument
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
 from gateway.pii.service import MaskingService
+from gateway.pii.vault import PseudonymVault
 from gateway.policy.policy_set import EffectiveRights
 
 UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024
@@ -47,12 +48,14 @@ class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def _may_write(request: Request, rights: EffectiveRights, document: SourceDocument) -> None:
-    if document.collection not in rights.collections:
+    """A writer writes only where, and only up to the level, one of its roles may read in that very collection."""
+    cleared = rights.level_for(document.collection)
+    if cleared is None:
         raise denial(request, "collection not readable by the caller's roles",
-                     f"no role may write to collection {document.collection!r}", param="collection")
-    if document.classification > rights.max_classification:
-        raise denial(request, f"classification above {rights.max_classification.name}",
-                     f"documents above {rights.max_classification.name} may not be written by this caller",
+                     "no role of the caller may write to this collection", param="collection")
+    if document.classification > cleared:
+        raise denial(request, f"classification above {cleared.name} in this collection",
+                     f"documents above {cleared.name} may not be written to this collection by this caller",
                      param="classification")
 
 
@@ -95,7 +98,7 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     body = decode_request(await request.body(), SearchIn)
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     rules = masking.rules_for(request.user.roles)
-    masked = await masking.mask_all([hit.text for hit in hits], rules,
+    masked = await masking.mask_all([hit.text for hit in hits], rules, PseudonymVault(),
                                     failure="personal data detection failed on the passages; nothing was returned")
     counts: Counter[str] = Counter()
     for result in masked:

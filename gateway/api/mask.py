@@ -12,6 +12,7 @@ from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
 from gateway.pii.service import MaskingService
+from gateway.pii.vault import PseudonymVault
 
 
 class MaskRequest(msgspec.Struct, kw_only=True):
@@ -35,7 +36,9 @@ class MaskResponse(msgspec.Struct):
 async def mask_text(request: Request, masking: MaskingService, audit: RequestAuditor) -> MaskResponse:
     body = decode_request(await request.body(), MaskRequest)
     rules = masking.rules_for(request.user.roles)
-    result = await masking.mask(body.text, rules, language=body.language)
+    # A vault of its own: pseudonyms are keyed per request, so masking candidate values cannot confirm who a
+    # placeholder seen elsewhere stands for.
+    result = await masking.mask(body.text, rules, PseudonymVault(), language=body.language)
     await audit.record(Actions.MASK, masked_entities=dict(result.entity_counts))
     entities = [MaskedEntity(d.entity_type, d.start, d.end, round(d.score, 3)) for d in result.detections]
     return MaskResponse(text=result.text, entities=entities)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from gateway.chat.reveal import RevealScopes
 from gateway.kb.search import Hit
 from gateway.llm.types import Prompt, SamplingParams
 from gateway.pii.rules import PiiRules
@@ -32,6 +33,8 @@ class PreparedChat:
     vault: PseudonymVault
     masked_query: str
     """The caller's messages as the model saw them (masked): what the audit trail records."""
+    reveal: RevealScopes | None = None
+    """Which placeholders the answer may restore, by where each value came from (None: nothing is restored)."""
     entity_counts: Counter[str] = field(default_factory=Counter)
     sources: list[Hit] = field(default_factory=list)
     """The passages put into the prompt, numbered [1].. in this order; the answer's citations."""

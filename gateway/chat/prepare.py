@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from gateway.chat.ask import ChatAsk, PreparedChat
+from gateway.chat.reveal import RevealScopes
 from gateway.errors import InvalidInput
 from gateway.kb.prompt import render_sources
 from gateway.kb.search import Hit
@@ -17,13 +19,18 @@ from gateway.llm.types import ChatMessage, SamplingParams
 from gateway.pii.rules import PiiRules
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
+from gateway.policy.pii_rules import revealed_for_source
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
+from gateway.policy.schema import Classification
 
 SOURCES_HEADER = (
     "Sources from the knowledge base follow. Answer only from them and cite them by number, like [1]. "
     "If they do not answer the question, say that the knowledge base has no answer to it.\n\n"
 )
+
+CHAT = "chat"
+"""The permission a chat request is made under: only roles holding it lend their knowledge grants to it."""
 
 NOT_SENT = "personal data detection failed; the request was not sent to the model"
 
@@ -49,6 +56,8 @@ class PromptBuilder:
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
         rules = self.masking.rules_for(principal.roles)
         vault = PseudonymVault()
+        reveal = RevealScopes(vault, rules.entities_revealed,
+                              partial(revealed_for_source, self.policy, principal.roles, permission=CHAT))
         loop = asyncio.get_running_loop()
         # Retrieval (embedding + vector search) and masking the messages run side by side on the two cores.
         retrieval = loop.run_in_executor(None, self._retrieve, principal, ask)
@@ -56,7 +65,8 @@ class PromptBuilder:
         (masked, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
-            sources_block = await self.masking.run(self._mask_sources, hits, rules, vault, counts, failure=NOT_SENT)
+            sources_block = await self.masking.run(self._mask_sources, hits, rules, reveal, counts,
+                                                   failure=NOT_SENT)
         generation = self.policy.generation(principal.roles)
         system = [generation.system_prompt] if generation.system_prompt else []
         if sources_block is not None:
@@ -74,12 +84,12 @@ class PromptBuilder:
         )
         prompt = self.model.prepare(_merge_system_messages(messages))
         masked_query = "\n".join(m.content for m in masked if m.role == "user")
-        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []))
+        return PreparedChat(prompt, params, rules, vault, masked_query, reveal, counts, list(hits or []))
 
     def _retrieve(self, principal: Principal, ask: ChatAsk) -> list[Hit] | None:
         """Passages for the latest question, filtered inside the vector search by the caller's rights; None when
         the caller has no knowledge-base access (then the prompt carries no sources section at all)."""
-        rights = self.policy.rights(principal.roles)
+        rights = self.policy.rights(principal.roles, CHAT)
         if self.kb is None or not rights.collections:
             return None
         question = next(text for role, text in reversed(ask.messages) if role == "user" and text.strip())
@@ -98,10 +108,12 @@ class PromptBuilder:
             masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
         return masked, counts
 
-    def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]) -> str:
-        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch)."""
+    def _mask_sources(self, hits: list[Hit], rules: PiiRules, reveal: RevealScopes, counts: Counter[str]) -> str:
+        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch),
+        each into the vault of its source, so what an answer may restore follows the passage's collection."""
         texts = [hit.text for hit in hits] + [hit.title for hit in hits]
-        masked = self.masking.mask_all_now(texts, rules, vault)
+        vaults = [reveal.vault_for(hit.collection, Classification[hit.classification]) for hit in hits]
+        masked = self.masking.mask_all_now(texts, rules, vaults=vaults + vaults)
         for result in masked[: len(hits)]:
             counts.update(result.entity_counts)
         passages = [

@@ -106,7 +106,9 @@ class ChatTurn:
         t = time.perf_counter()
         self.prepared = await parts.prompts.prepare(self._principal, ask)
         self.timer.add("prepare", time.perf_counter() - t)
-        self._guard = AnswerGuard(parts.masking.masker, self.prepared.rules, self.prepared.vault)
+        reveal = self.prepared.reveal
+        self._guard = AnswerGuard(parts.masking.masker, self.prepared.rules, self.prepared.vault,
+                                  reveal.restore if reveal is not None else None)
         try:
             parts.queue.admit()
         except QueueFull:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gateway.db.session import Database
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, PolicyDenied
 from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
 from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
@@ -108,13 +108,16 @@ class KnowledgeBase:
         with self.readers.shared():
             return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
 
-    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+    def passage(self, document_id: str, version: int, chunk_id: str, *, rights: EffectiveRights | None = None
+                ) -> str | None:  # fmt: skip
         """A cited chunk's text, decrypted on demand for a compliance officer (the audit trail's PassageSource);
-        None once the chunk or its document key is gone (purged)."""
+        None once the chunk or its document key is gone (purged); PolicyDenied when ``rights`` do not clear it."""
         with self.readers.shared():
             row = self.store.chunk(document_id, version, chunk_id)
         if row is None:
             return None
+        if rights is not None and not rights.may_read(row["collection"], row["classification"]):
+            raise PolicyDenied("the cited passage is above the caller's clearance")
         key = self.keyring.document_keys([document_id]).get(document_id)
         if key is None:
             return None

@@ -49,7 +49,7 @@ class Api:
 class FixedPassages:
     """Stands in for the knowledge base, which does not exist yet (the only fake here)."""
 
-    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+    def passage(self, document_id: str, version: int, chunk_id: str, *, rights: object = None) -> str | None:
         return f"text of {chunk_id}" if document_id == "doc-1" else None
 
 
