@@ -112,6 +112,12 @@ class MaskingFailed(ServerError):
 class AuditFailed(ServerError):
     code = "audit_failed"
 
+    def __init__(self, message: str, *, invalid: bool = False) -> None:
+        super().__init__(message)
+        self.invalid = invalid
+        """The event did not validate (a bug or a value the gateway should have refused earlier), as opposed to
+        the database failing to take it."""
+
 
 class ConfigurationError(GatewayError):
     """Bad settings, policies or model files found at start-up; the process stops with this message."""

@@ -15,7 +15,7 @@ from litestar import Request, get
 from litestar.response import Stream
 
 from gateway.api.guards import permission
-from gateway.audit.events import OUTCOMES, Actions
+from gateway.audit.events import OUTCOMES, Actions, AuditRecord
 from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
 from gateway.audit.query import MAX_PAGE, AuditFilter
 from gateway.audit.recorder import RequestAuditor
@@ -76,6 +76,13 @@ def _filter(params: dict[str, str]) -> AuditFilter:
     return where
 
 
+def _with_completions(trail: AuditTrail, records: list[AuditRecord]) -> list[dict[str, Any]]:
+    """Records as JSON; a ``chat.started`` one also says how its request ended (``completion``: not hashed
+    content, read from its ``chat`` event or, with none, from its age)."""
+    ends = trail.completions(records)
+    return [{**record_json(r), **({"completion": ends[r.seq]} if r.seq in ends else {})} for r in records]
+
+
 @get("/v1/audit", opt=permission("audit:read"), sync_to_thread=True)
 def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor) -> dict[str, Any]:
     """Events newest first; filters ``since``/``until`` (ISO 8601, until exclusive), ``user``, ``role``,
@@ -89,7 +96,7 @@ def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor
         details["returned"] = len(page.records)
         return {
             "object": "list",
-            "data": [record_json(r) for r in page.records],
+            "data": _with_completions(trail, page.records),
             "next_cursor": str(page.next_cursor) if page.next_cursor is not None else None,
         }
 
@@ -105,7 +112,7 @@ def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: Mask
         params = _params(request, ("passages",))
         if params.get("passages", "false") not in ("true", "false"):
             raise InvalidInput("passages must be true or false", param="passages")
-        body = record_json(trail.get(seq))
+        body = _with_completions(trail, [trail.get(seq)])[0]
         if with_passages:
             source = trail.passages
             details["passages_available"] = source is not None

@@ -25,6 +25,9 @@ class AuditSettings(BaseModel):
     record_grants: bool = False
     """Also record granted access decisions. Off by default: the request's own audit event already records a grant;
     denials are always recorded."""
+    open_chat_horizon_s: float = Field(default=300.0, gt=0)
+    """A ``chat.started`` event with no ``chat`` event after this many seconds is shown to officers as aborted (the
+    process ended mid-answer). Keep it above ``llm.request_timeout_s``: younger ones may still be answering."""
     checkpoint_on_read: bool = True
     """Sign a checkpoint over the current head before each verify and export, so what a compliance officer verified
     or exported can no longer be truncated away undetected."""

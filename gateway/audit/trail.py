@@ -134,6 +134,25 @@ class AuditTrail:
         with self.db.session() as session:
             return query.list_page(session, where, limit=limit, cursor=cursor)
 
+    def completions(self, records: list[AuditRecord], *, now: datetime | None = None) -> dict[int, dict[str, Any]]:
+        """For each ``chat.started`` record (by seq): how its request ended. ``state`` is the outcome of its ``chat``
+        event (``ok``, ``error``, ``denied``, ``aborted``), or, with none, ``open`` while it may still be answering
+        and ``aborted`` once ``open_chat_horizon_s`` has passed (the process died mid-answer)."""
+        started = [r for r in records if r.event.action == Actions.CHAT_STARTED]
+        if not started:
+            return {}
+        with self.db.session() as session:
+            ends = query.ends_of(session, sorted({r.event.request_id for r in started}), Actions.CHAT)
+        horizon = (now or datetime.now(UTC)) - timedelta(seconds=self.settings.open_chat_horizon_s)
+        found: dict[int, dict[str, Any]] = {}
+        for record in started:
+            end = ends.get(record.event.request_id)
+            if end is not None:
+                found[record.seq] = {"state": end[1], "end_seq": end[0]}
+            else:
+                found[record.seq] = {"state": "open" if record.event.at > horizon else "aborted", "end_seq": None}
+        return found
+
     def records(self, where: query.AuditFilter) -> Iterator[AuditRecord]:
         """Matching records, oldest first, streamed (for exports)."""
         with self.db.session() as session:
