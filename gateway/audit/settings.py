@@ -19,6 +19,18 @@ class AuditSettings(BaseModel):
     """Ed25519 private key that signs checkpoints; default ``<data_dir>/keys/audit-signing.key``. Created with mode
     0600 on first use; the public key is written next to it (``.pub``). Keep it off the database's host or volume
     where you can: whoever holds it and can write the database can rewrite history undetected."""
+    checkpoint_interval_s: float = Field(default=60.0, gt=0)
+    """Also sign a checkpoint when this many seconds have passed since this process's last one and an event
+    arrives, so a quiet trail's tail is not left unsigned for long."""
+    checkpoint_file: Path | None = None
+    """Append every signed checkpoint to this file as a JSON line (outside the database: another volume, WORM
+    storage, a file a log shipper forwards); ``gateway audit verify`` then compares the database with it."""
+    mac_key_path: Path | None = None
+    """The key of each event's MAC; default ``audit-mac.key`` next to the signing key, created 0600. Every gateway
+    process writing the trail needs the same key. Keep it off the database host: with it, the database alone is
+    enough to forge events after the newest checkpoint."""
+    mac_key_env: str | None = None
+    """Instead of the file: the name of an environment variable holding the MAC key as base64 (32 bytes or more)."""
     retention_days: int | None = Field(default=None, ge=1)
     """Events older than this are removed by ``gateway audit prune``; ``None`` keeps every event forever. A legal hold
     on a user or a document keeps its events and every later one (see ``gateway.audit.retention``)."""
