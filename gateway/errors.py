@@ -12,7 +12,10 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
     │   ├── NotFound                404
     │   ├── Conflict                409
     │   ├── PayloadTooLarge         413
-    │   └── QueueFull               429  the model queue is full; carries retry_after seconds
+    │   └── TooManyRequests         429  carries retry_after seconds (sent as Retry-After)
+    │       ├── QueueFull                the model queue is full
+    │       ├── ConcurrencyLimited       the caller holds too many requests open at once
+    │       └── RateLimited              the caller is over a per-minute rate
     └── ServerError                 5xx: the gateway cannot do it now
         ├── ModelUnavailable        503  model not loaded or upstream unreachable
         ├── GenerationTimeout       504  generation ran past the per-request timeout
@@ -80,14 +83,26 @@ class PayloadTooLarge(ClientError):
     code = "payload_too_large"
 
 
-class QueueFull(ClientError):
+class TooManyRequests(ClientError):
     status_code = 429
     error_type = "rate_limit_error"
-    code = "queue_full"
+    code = "rate_limited"
 
     def __init__(self, message: str, *, retry_after: int = 1) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class QueueFull(TooManyRequests):
+    code = "queue_full"
+
+
+class ConcurrencyLimited(TooManyRequests):
+    code = "too_many_concurrent_requests"
+
+
+class RateLimited(TooManyRequests):
+    code = "rate_limited"
 
 
 class ServerError(GatewayError):

@@ -32,6 +32,7 @@ from gateway.llm.settings import EmbeddingSettings, LlmSettings
 from gateway.paths import PROJECT_ROOT
 from gateway.pii.settings import PiiEngineSpec, PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
+from gateway.policy.limits import LimitSettings
 
 
 class Settings(BaseSettings):
@@ -66,6 +67,8 @@ class Settings(BaseSettings):
     """The tamper-evident audit trail (checkpoints, signing key, retention)."""
     jwt: JwtSettings = JwtSettings()
     """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
+    limits: LimitSettings = LimitSettings()
+    """Per-principal limits: text checked per request, concurrent requests, the /v1/mask rate."""
 
     @field_validator("database_url")
     @classmethod

@@ -25,6 +25,7 @@ from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import EffectiveRights
 
 UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024
@@ -94,8 +95,10 @@ async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAud
 
 
 @post("/v1/search", opt=permission("search"), status_code=200)
-async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor) -> dict[str, Any]:
+async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor,
+                 limits: RequestLimits) -> dict[str, Any]:
     body = decode_request(await request.body(), SearchIn)
+    limits.check_text(len(body.query), param="query")
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     rules = masking.rules_for(request.user.roles)
     masked = await masking.mask_all([hit.text for hit in hits], rules, PseudonymVault(),

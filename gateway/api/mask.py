@@ -13,6 +13,7 @@ from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
 
 
 class MaskRequest(msgspec.Struct, kw_only=True):
@@ -33,8 +34,11 @@ class MaskResponse(msgspec.Struct):
 
 
 @post("/v1/mask", opt=permission("mask"), status_code=200)
-async def mask_text(request: Request, masking: MaskingService, audit: RequestAuditor) -> MaskResponse:
+async def mask_text(request: Request, masking: MaskingService, audit: RequestAuditor, limits: RequestLimits
+                    ) -> MaskResponse:  # fmt: skip
+    limits.take_mask(request.user.name)
     body = decode_request(await request.body(), MaskRequest)
+    limits.check_text(len(body.text), param="text")
     rules = masking.rules_for(request.user.roles)
     # A vault of its own: pseudonyms are keyed per request, so masking candidate values cannot confirm who a
     # placeholder seen elsewhere stands for.

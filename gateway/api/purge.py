@@ -17,6 +17,7 @@ from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import PolicySet
 from gateway.purge.receipts import PurgeReceipt
 from gateway.purge.service import PurgeService
@@ -69,9 +70,10 @@ async def get_receipt(receipt_id: str, purges: PurgeService) -> dict[str, Any]:
 
 
 @post("/v1/purge/subject", opt=permission("documents:purge"), status_code=200)
-async def purge_subject(request: Request, purges: PurgeService, policy: PolicySet, audit: RequestAuditor
-                        ) -> dict[str, Any]:  # fmt: skip
+async def purge_subject(request: Request, purges: PurgeService, policy: PolicySet, audit: RequestAuditor,
+                        limits: RequestLimits) -> dict[str, Any]:
     body = decode_request(await request.body(), SubjectPurgeIn)
+    limits.check_text(len(body.value), param="value")
     mode = _subject_mode(request, policy, body.mode)
     result = await anyio.to_thread.run_sync(purges.purge_subject, body.value, body.entity_type, mode,
                                             request.user.name)

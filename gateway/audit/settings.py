@@ -40,6 +40,11 @@ class AuditSettings(BaseModel):
     open_chat_horizon_s: float = Field(default=300.0, gt=0)
     """A ``chat.started`` event with no ``chat`` event after this many seconds is shown to officers as aborted (the
     process ended mid-answer). Keep it above ``llm.request_timeout_s``: younger ones may still be answering."""
+    unauthenticated_window_s: float = Field(default=10.0, ge=0)
+    """Requests without valid credentials are recorded one by one only at the first of each window of this many
+    seconds; the rest of the window is recorded as one ``access.denied`` event with counts by reason and route
+    (``details.aggregated``), so a flood of them costs one durable write per window, not one per request. ``0``
+    records each. Up to one window of counts is lost if the process dies."""
     checkpoint_on_read: bool = True
     """Sign a checkpoint over the current head before each verify and export, so what a compliance officer verified
     or exported can no longer be truncated away undetected."""

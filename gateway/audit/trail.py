@@ -71,17 +71,24 @@ class AuditTrail:
         """(seq, hash) of the newest event this process wrote or found intact: the head must never go back on it."""
         self._refused: str | None = None
         self._last_checkpoint = time.monotonic()
+        self._unauthenticated = _DenialTally(settings.unauthenticated_window_s)
 
     # --- writing ---------------------------------------------------------------------------------------------
 
     def append(self, event: AuditEvent) -> AuditRecord:
         """Chain ``event`` to the head and commit it durably; AuditFailed if that cannot be done."""
+        pending = self._unauthenticated.due()
         with self._write("append") as session:
+            if pending is not None:
+                self._append_locked(session, pending)
             return self._append_locked(session, event)
 
     def record_decision(self, decision: Decision) -> None:
-        """An ``AccessControl`` decision hook: records every denial, and grants if ``record_grants`` is set."""
+        """An ``AccessControl`` decision hook: records every denial, and grants if ``record_grants`` is set.
+        Denials without credentials are aggregated per ``unauthenticated_window_s`` (see the setting)."""
         if decision.allowed and not self.settings.record_grants:
+            return
+        if not decision.allowed and decision.principal is None and not self._unauthenticated.first_of_window(decision):
             return
         status = None if decision.allowed else 401 if decision.principal is None else 403
         self.append(
@@ -110,10 +117,18 @@ class AuditTrail:
             self._sign_locked(session, head.seq, head.hash, reason, head.mac)
             return head.seq
 
+    def flush_denials(self) -> None:
+        """Write the pending aggregate of unauthenticated denials now (shutdown, tests)."""
+        pending = self._unauthenticated.due(force=True)
+        if pending is not None:
+            with self._write("append") as session:
+                self._append_locked(session, pending)
+
     def close(self) -> None:
         """Sign the head on shutdown (so the tail written since the last checkpoint is protected), then release
         the writer. Never raises: shutting down goes on, the error is logged."""
         try:
+            self.flush_denials()
             self.checkpoint("shutdown")
         except AuditFailed:
             pass
@@ -387,6 +402,76 @@ class AuditTrail:
                     raise AuditFailed("the audit signing key is missing; the audit trail cannot be written")
                 self._signer = CheckpointSigner.load_or_create(self.key_path)
             return self._signer
+
+
+class _DenialTally:
+    """Counts unauthenticated denials between the individually recorded first of each window and its end."""
+
+    def __init__(self, window_s: float) -> None:
+        self.window_s = window_s
+        self._lock = threading.Lock()
+        self._opened: float | None = None
+        self._ready: AuditEvent | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self._count = 0
+        self._reasons: dict[str, int] = {}
+        self._paths: dict[str, int] = {}
+        self._first: datetime | None = None
+        self._last: datetime | None = None
+        self._policy_version = ""
+
+    def first_of_window(self, decision: Decision) -> bool:
+        """True when this denial opens a window (record it on its own); else it is counted for the aggregate."""
+        if self.window_s <= 0:
+            return True
+        with self._lock:
+            now = time.monotonic()
+            if self._opened is not None and now - self._opened < self.window_s:
+                self._count += 1
+                _bump(self._reasons, decision.reason[:96])
+                _bump(self._paths, decision.path[:96])
+                self._first = self._first or decision.at
+                self._last = decision.at
+                self._policy_version = decision.policy_version
+                return False
+            self._close_window()
+            self._opened = now
+            return True
+
+    def due(self, *, force: bool = False) -> AuditEvent | None:
+        """The aggregate of a finished window (with ``force``, of the current one) not yet written, once."""
+        with self._lock:
+            if self._opened is not None and (force or time.monotonic() - self._opened >= self.window_s):
+                self._close_window()
+                self._opened = None
+            ready, self._ready = self._ready, None
+            return ready
+
+    def _close_window(self) -> None:
+        if self._count == 0:
+            return
+        self._ready = AuditEvent(
+            action=Actions.ACCESS_DENIED, outcome="denied", request_id=f"unauthenticated-{uuid.uuid4().hex}",
+            user=None, roles=(), policy_version=self._policy_version, http_status=401,
+            details={"aggregated": self._count, "window_s": self.window_s,
+                     "first_at": self._first.isoformat() if self._first else None,
+                     "last_at": self._last.isoformat() if self._last else None,
+                     "reasons": _top(self._reasons), "paths": _top(self._paths)},
+        )
+        self._reset()
+
+
+def _bump(counts: dict[str, int], key: str) -> None:
+    if key in counts or len(counts) < 64:
+        counts[key] = counts.get(key, 0) + 1
+    else:
+        counts["(other)"] = counts.get("(other)", 0) + 1
+
+
+def _top(counts: dict[str, int], n: int = 10) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: -item[1])[:n])
 
 
 @dataclass(frozen=True, slots=True)

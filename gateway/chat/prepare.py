@@ -19,6 +19,7 @@ from gateway.llm.types import ChatMessage, SamplingParams
 from gateway.pii.rules import PiiRules
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
 from gateway.policy.pii_rules import revealed_for_source
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
@@ -41,7 +42,8 @@ class PromptBuilder:
     """Masks what the model will see, retrieves the caller's permitted passages, adds the system prompt."""
 
     def __init__(self, model: ChatModel, policy: PolicySet, llm: LlmSettings, masking: MaskingService,
-                 kb: KnowledgeBase | None) -> None:
+                 kb: KnowledgeBase | None, limits: RequestLimits) -> None:
+        self.limits = limits
         self.model = model
         self.policy = policy
         self.llm = llm
@@ -54,6 +56,9 @@ class PromptBuilder:
             raise InvalidInput("messages must contain at least one message", param="messages")
         if not any(role == "user" and text.strip() for role, text in ask.messages):
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
+        # Before any masking: one huge request must not hold the shared PII worker for everyone (413).
+        self.limits.check_text(sum(len(text) for _, text in ask.messages) + sum(len(s) for s in ask.stop),
+                               param="messages")
         rules = self.masking.rules_for(principal.roles)
         vault = PseudonymVault()
         reveal = RevealScopes(vault, rules.entities_revealed,
