@@ -27,6 +27,10 @@ class MessageIn(msgspec.Struct, kw_only=True):
         return "".join(part.text for part in self.content)
 
 
+MAX_STOP_CHARS = 64
+"""Stop sequences are short markers; the audit trail records each (masked)."""
+
+
 class StreamOptions(msgspec.Struct, kw_only=True):
     include_usage: bool = False
 
@@ -51,6 +55,8 @@ class ChatCompletionRequest(msgspec.Struct, kw_only=True):
         stops = (self.stop,) if isinstance(self.stop, str) else tuple(self.stop)
         if len(stops) > 4:
             raise InvalidInput("at most 4 stop sequences are allowed", param="stop")
+        if any(len(s) > MAX_STOP_CHARS for s in stops):
+            raise InvalidInput(f"a stop sequence may be at most {MAX_STOP_CHARS} characters", param="stop")
         return tuple(s for s in stops if s)
 
 

@@ -67,7 +67,7 @@ class PromptBuilder:
         # Retrieval (embedding + vector search) and masking the messages run side by side on the two cores.
         retrieval = loop.run_in_executor(None, self._retrieve, principal, ask)
         masking = self.masking.run(self._mask_messages, ask, rules, vault, failure=NOT_SENT)
-        (masked, counts), hits = await asyncio.gather(masking, retrieval)
+        (masked, stops, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
             sources_block = await self.masking.run(self._mask_sources, hits, rules, reveal, counts,
@@ -83,7 +83,7 @@ class PromptBuilder:
             max_tokens=min(ask.max_tokens or self.llm.default_max_tokens, cap),
             temperature=ask.temperature,
             top_p=ask.top_p,
-            stop=ask.stop,
+            stop=stops,
             seed=ask.seed,
             json_schema=generation.answer_format,
         )
@@ -102,16 +102,23 @@ class PromptBuilder:
 
     def _mask_messages(
         self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
-    ) -> tuple[list[ChatMessage], Counter[str]]:
+    ) -> tuple[list[ChatMessage], tuple[str, ...], Counter[str]]:
         """Every message the caller sent is masked, system and earlier assistant turns included: the caller
-        controls all of them. Runs on the PII worker; an error fails the request (``MaskingService.run``)."""
+        controls all of them; so are the stop sequences, which reach the model (or an upstream) and the audit
+        trail only as placeholders (the model writes a placeholder where it would write the person, so a masked
+        stop still stops). Runs on the PII worker; an error fails the request (``MaskingService.run``)."""
         counts: Counter[str] = Counter()
         masked = []
         for role, text in ask.messages:
             result = self.masking.masker.mask(text, rules, vault)
             counts.update(result.entity_counts)
             masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
-        return masked, counts
+        stops = []
+        for stop in ask.stop:
+            result = self.masking.masker.mask(stop, rules, vault)
+            counts.update(result.entity_counts)
+            stops.append(result.text)
+        return masked, tuple(stops), counts
 
     def _mask_sources(self, hits: list[Hit], rules: PiiRules, reveal: RevealScopes, counts: Counter[str]) -> str:
         """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch),
