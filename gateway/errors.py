@@ -26,6 +26,8 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
 
 from __future__ import annotations
 
+import re
+
 
 class GatewayError(Exception):
     """Base of every error the gateway raises on purpose."""
@@ -136,3 +138,30 @@ class AuditFailed(ServerError):
 
 class ConfigurationError(GatewayError):
     """Bad settings, policies or model files found at start-up; the process stops with this message."""
+
+
+_PATH = re.compile(r" - at `(\$[^`]*)`$")
+_SAFE_PATH = re.compile(r"^\$(?:\.[A-Za-z_][A-Za-z0-9_]{0,63}|\[\d{1,6}\])*$")
+_SAFE_MESSAGES = (
+    re.compile(r"^Expected `[^`]{1,64}`, got `[^`]{1,32}`$"),
+    re.compile(r"^Expected `[^`]{1,64}` [<>=]{1,2} [0-9.e+-]{1,24}$"),
+    re.compile(r"^Expected `[^`]{1,64}` of length [<>=]{1,2} \d{1,9}$"),
+    re.compile(r"^Object missing required field `[a-z_]{1,64}`$"),
+)
+
+
+def without_input(validation_message: str) -> str:
+    """A msgspec validation message without anything the caller sent: it quotes a bad enum value ("Invalid enum value
+    'Jane Doe 0123'") and unknown field names, and a path may run through a caller's own keys. Kept: the expected
+    type or bound and the path, when that path is made of our field names and list positions only."""
+    text = validation_message
+    found = _PATH.search(text)
+    path = found.group(1) if found and _SAFE_PATH.match(found.group(1)) else "$"
+    message = text[: found.start()] if found else text
+    if message.startswith("Invalid enum value"):
+        message = "Invalid value"
+    elif message.startswith("Object contains unknown field"):
+        message = "Object contains an unknown field"
+    elif not any(pattern.match(message) for pattern in _SAFE_MESSAGES):
+        message = "Invalid value"
+    return f"{message} - at `{path}`"

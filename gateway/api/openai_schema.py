@@ -6,7 +6,7 @@ from typing import Annotated, Literal, TypeVar
 
 import msgspec
 
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, without_input
 
 
 class TextPart(msgspec.Struct, kw_only=True):
@@ -70,9 +70,11 @@ def decode_request(body: bytes, kind: type[T]) -> T:
     try:
         return msgspec.json.decode(body, type=kind)
     except msgspec.ValidationError as exc:
-        raise InvalidInput(f"invalid request: {exc}") from None
+        raise InvalidInput(f"invalid request: {without_input(str(exc))}") from None
     except msgspec.DecodeError:
         raise InvalidInput("the request body is not valid JSON") from None
+    except RecursionError:
+        raise InvalidInput("the request body is nested too deeply") from None
 
 
 class Usage(msgspec.Struct):

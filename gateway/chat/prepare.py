@@ -56,6 +56,8 @@ class PromptBuilder:
             raise InvalidInput("messages must contain at least one message", param="messages")
         if not any(role == "user" and text.strip() for role, text in ask.messages):
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
+        if any("\x00" in text for _, text in ask.messages) or any("\x00" in s for s in ask.stop):
+            raise InvalidInput("messages may not contain NUL characters", param="messages")
         # Before any masking: one huge request must not hold the shared PII worker for everyone (413).
         self.limits.check_text(sum(len(text) for _, text in ask.messages) + sum(len(s) for s in ask.stop),
                                param="messages")

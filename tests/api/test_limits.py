@@ -50,7 +50,8 @@ def unmaskable(tmp_path: Path, models_dir: Path, chat_model: ChatModel, embedder
 
 
 @pytest.mark.parametrize(("path", "body"), [
-    ("/v1/chat/completions", {"messages": [{"role": "user", "content": "x" * 600}, {"role": "user", "content": "y" * 600}]}),
+    ("/v1/chat/completions", {"messages": [{"role": "user", "content": "x" * 600},
+                                           {"role": "user", "content": "y" * 600}]}),
     ("/v1/chat/completions", {"messages": [{"role": "user", "content": "x" * 990}], "stop": ["a" * 20]}),
     ("/v1/mask", {"text": "x" * 1001}),
     ("/v1/search", {"query": "x" * 1001}),
@@ -64,7 +65,9 @@ def test_text_over_the_cap_is_a_413_naming_the_limit_before_any_masking(unmaskab
     assert "limit is 1000 (limits.max_text_chars)" in error["message"]
 
 
-def test_a_principal_over_its_open_request_limit_gets_429_others_do_not(gateway_factory: Callable[..., Gateway]) -> None:
+def test_a_principal_over_its_open_request_limit_gets_429_others_do_not(
+    gateway_factory: Callable[..., Gateway],
+) -> None:
     gateway = gateway_factory(limits={"max_concurrent_per_principal": 2})
     limits = gateway.services.limits
     held = [limits.enter("teller"), limits.enter("teller")]  # two requests of this caller still open
