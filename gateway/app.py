@@ -24,6 +24,7 @@ from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
 from gateway.kb.service import KnowledgeBase, open_knowledge_base
+from gateway.keyfiles import private_dir
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel, Embedder
@@ -69,6 +70,9 @@ class Engines:
 
 
 def build_engines(settings: Settings) -> Engines:
+    private_dir(settings.data_dir)
+    for level, message in settings.exposure():
+        log.warning("%s: %s (see `gateway doctor`)", "insecure" if level == "fail" else "check", message)
     db = Database(settings.sqlalchemy_url)
     if not is_current(db.engine, settings.sqlalchemy_url):
         raise ConfigurationError("the database schema is not at the newest migration; run `gateway db upgrade`")

@@ -398,7 +398,12 @@ class AuditTrail:
                 if not self.key_path.is_file() and session.scalar(select(func.count(AuditCheckpoint.id))):
                     log.error("the audit signing key file is missing but checkpoints exist; restore it")
                     raise AuditFailed("the audit signing key is missing; the audit trail cannot be written")
-                self._signer = CheckpointSigner.load_or_create(self.key_path)
+                try:
+                    self._signer = CheckpointSigner.load_or_create(self.key_path)
+                except (ConfigurationError, ValueError) as exc:
+                    log.error("the audit signing key cannot be used: %s", exc)
+                    raise AuditFailed("the audit signing key cannot be used; the audit trail cannot be written") \
+                        from exc
             return self._signer
 
 

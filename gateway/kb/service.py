@@ -21,6 +21,7 @@ from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
 from gateway.kb.subjects import SubjectIndex
+from gateway.keyfiles import private_dir
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 
@@ -145,6 +146,8 @@ def open_knowledge_base(
     group-readable master key raises ConfigurationError (start-up stops with a message naming the setting). With a
     ``detector``, every chunk ingested is entered in the data-subject index (erasure by subject); every path that
     ingests (the app, ``gateway kb ingest``) passes one."""
+    if "://" not in kb_uri:
+        private_dir(Path(kb_uri))  # LanceDB's files inherit nothing: the directory is what keeps them private
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
     keyring = KeyRing(db, provider)
     keyring.verify()
