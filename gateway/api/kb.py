@@ -12,14 +12,14 @@ from typing import Any
 
 import anyio
 import msgspec
-from litestar import Request, post
+from litestar import Request, get, post
 from litestar.datastructures import UploadFile
 
 from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, Citation
 from gateway.audit.recorder import RequestAuditor
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, NotFound
 from gateway.kb.documents import SourceDocument
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
@@ -27,6 +27,7 @@ from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
 from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import EffectiveRights
+from gateway.policy.schema import Classification
 
 UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024
 """Body limit of the upload route; the knowledge base's own ``kb.max_document_bytes`` is checked after reading."""
@@ -121,4 +122,19 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     }
 
 
-KB_ROUTES = [create_document, search]
+@get("/v1/documents/{doc_id:str}", opt=permission("documents:read"))
+async def get_document(request: Request, doc_id: str, kb: KnowledgeBase, audit: RequestAuditor) -> dict[str, Any]:
+    """A document's registry record (collection, classification, versions; no text or title), if one of the
+    caller's roles holding documents:read may read it; otherwise, as when there is none, 404."""
+    found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
+    rights: EffectiveRights = request.auth
+    if found is None or not rights.may_read(found["collection"], found["classification"]):
+        raise NotFound("no document with that id")
+    await audit.record(Actions.DOCUMENT_READ, document_id=doc_id)
+    level = Classification(found["classification"]).name
+    versions = [{**v, "classification": Classification(v["classification"]).name} for v in found["versions"]]
+    return {"object": "document", "id": found["id"], "collection": found["collection"], "classification": level,
+            "active_version": found["active_version"], "versions": versions}
+
+
+KB_ROUTES = [create_document, search, get_document]

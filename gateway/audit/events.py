@@ -34,6 +34,7 @@ class Actions:
     SEARCH = "search"
     MASK = "mask"
     DOCUMENT_INGEST = "document.ingest"
+    DOCUMENT_READ = "document.read"
     DOCUMENT_PURGE = "document.purge"
     KB_MASTER_KEY_ROTATE = "kb.master_key.rotate"
     USER_CREATE = "user.create"
