@@ -33,7 +33,7 @@ def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     for name in request.query_params:
         if name not in allowed:
-            raise InvalidInput("unknown query parameter", param=name)
+            raise InvalidInput(f"unknown query parameter; known: {', '.join(allowed)}")  # its name is the caller's
         values = request.query_params.getall(name)
         if len(values) != 1 or not 0 < len(values[0]) <= _TEXT_MAX:
             raise InvalidInput(f"give {name} once, 1 to {_TEXT_MAX} characters", param=name)
