@@ -168,6 +168,8 @@ class AuditTrail:
             raise AuditFailed("the audit trail could not be read") from exc
 
     def get(self, seq: int) -> AuditRecord:
+        if not 1 <= seq < 2**63:  # beyond any sequence number (and any database integer)
+            raise NotFound("no audit event with that id")
         with self.db.session() as session:
             record = query.get_record(session, seq)
         if record is None:

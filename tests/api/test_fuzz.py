@@ -111,7 +111,8 @@ forged_credentials = st.one_of(
     st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=6, max_size=60)
     .map(lambda tail: MARK + tail),
     st.just("Bearer gwk_" + "0" * 16 + "_" + "A" * 43), st.just("Bearer eyJhbGciOiJub25lIn0.e30."))
-path_values = st.one_of(planted.map(lambda s: quote(s, safe="")), st.integers(-5, 2**70).map(str))
+path_values = st.one_of(planted.map(lambda s: quote(s, safe="")), st.integers(-5, 2**70).map(str),
+                        st.sampled_from(["0", "-1", str(2**63), "9" * 30, "%2e%2e%2f", "a'%20OR%20'1'='1"]))
 
 
 @st.composite
