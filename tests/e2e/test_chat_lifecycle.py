@@ -20,17 +20,20 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-LONG = {"messages": [{"role": "user", "content": "Count from 1 to 400, separated by commas."}], "max_tokens": 256,
-        "temperature": 0}
-ROLES = ("teller", "compliance_officer")
+LONG = {"messages": [{"role": "user", "content": "Write the numbers from 1 to 500, one per line."}],
+        "max_tokens": 256, "temperature": 0}
+"""An answer that runs to its token limit (seconds of generation) for the bundled model under the officer's prompt.
+The officer asks: its role is not customer-facing, so no policy refuses it for want of sources."""
+ASKER = "compliance_officer"
+ROLES = ("compliance_officer",)
 
 
-def headers(server, role: str = "teller") -> dict[str, str]:  # type: ignore[no-untyped-def]
+def headers(server, role: str = ASKER) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {"Authorization": f"Bearer {server.keys[role]}"}
 
 
 def events(server, action: str) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    response = httpx.get(f"{server.base_url}/v1/audit", params={"action": action, "user": "teller"},
+    response = httpx.get(f"{server.base_url}/v1/audit", params={"action": action, "user": ASKER},
                          headers=headers(server, "compliance_officer"), timeout=30)
     assert response.status_code == 200, response.text
     return response.json()["data"]  # type: ignore[no-any-return]
@@ -74,12 +77,17 @@ def test_client_gone_while_generating_leaves_started_and_aborted_events(server_f
     assert started[0]["completion"] == {"state": "aborted", "end_seq": end["seq"]}
     assert started[0]["masked_query"] and started[0]["model_hash"]
 
-    # the same for a plain (non-streamed) answer whose client gives up waiting
-    with pytest.raises(httpx.ReadTimeout):
-        httpx.post(f"{server.base_url}/v1/chat/completions", json=LONG, headers=headers(server), timeout=0.3)
+    # The same for a plain (non-streamed) answer whose client gives up waiting. It is held in the model queue behind
+    # a long streamed answer (read slowly on purpose), so its client is certain to leave before it is answered.
+    with httpx.Client(timeout=120) as client, client.stream(
+        "POST", f"{server.base_url}/v1/chat/completions", json={**LONG, "stream": True}, headers=headers(server)
+    ) as holding:
+        read_first_content(holding)
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(f"{server.base_url}/v1/chat/completions", json=LONG, headers=headers(server), timeout=0.5)
     ended = wait_for(lambda: [e for e in events(server, "chat") if not e["details"]["stream"]])
     assert [(e["outcome"], e["http_status"]) for e in ended] == [("aborted", 499)]
-    assert len(events(server, "chat.started")) == 2
+    assert len(events(server, "chat.started")) == 3
 
     # the model was released: the next request is answered
     answered = httpx.post(f"{server.base_url}/v1/chat/completions", json={**LONG, "max_tokens": 4},
