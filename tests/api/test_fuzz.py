@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -37,26 +38,41 @@ MARK = "zqx"
 """Every string the fuzzer plants starts with this, so an echo of caller text is easy to see."""
 
 
+SEED = {"bank": "retail-products", "hospital": "clinical-guidelines"}
+"""A collection of each policy set the fuzz app's knowledge base holds one document in."""
+
+
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, models_dir: Path, chat_model: ChatModel,
-        embedder: LlamaCppEmbedder, masker: Masker) -> Iterator[tuple[TestClient, dict[str, str]]]:  # fmt: skip
-    tmp = tmp_path_factory.mktemp("fuzz")
-    settings_ = make_settings(tmp, models_dir, llm={"max_tokens_cap": 2},
-                              limits={"mask_per_minute": 100_000, "max_concurrent_per_principal": 1000})
-    upgrade(settings_.sqlalchemy_url)
-    db = Database(settings_.sqlalchemy_url)
-    policy = load_policy_set(settings_.policy_file)
-    users = UserStore(db)
-    keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
-    kb = open_knowledge_base(settings_.kb, data_dir=settings_.data_dir, kb_uri=settings_.kb_uri, db=db,
-                             embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
-    engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
-    with TestClient(create_app(settings_, engines), raise_server_exceptions=False) as client:
-        body = {"title": "Card fees", "text": "A lost card costs 10 EUR to replace; ask Maria Garcia.",
-                "collection": "retail-products", "classification": "internal"}
-        assert client.post("/v1/documents", json=body, headers={"Authorization": f"Bearer {keys['admin']}"}
-                           ).status_code == 201  # fmt: skip
-        yield client, keys
+def apps(tmp_path_factory: pytest.TempPathFactory, models_dir: Path, chat_model: ChatModel,
+         embedder: LlamaCppEmbedder, masker: Masker) -> Iterator[Callable[[str], tuple[TestClient, dict[str, str]]]]:
+    """One app per policy set (the real factory, models, PII engine, SQLite, LanceDB), built on first use."""
+    built: dict[str, tuple[TestClient, dict[str, str]]] = {}
+    with ExitStack() as stack:
+
+        def get(policy_set: str) -> tuple[TestClient, dict[str, str]]:
+            if policy_set in built:
+                return built[policy_set]
+            tmp = tmp_path_factory.mktemp(f"fuzz-{policy_set}")
+            settings_ = make_settings(tmp, models_dir, policy_set=policy_set, llm={"max_tokens_cap": 2},
+                                      limits={"mask_per_minute": 100_000, "max_concurrent_per_principal": 1000})
+            upgrade(settings_.sqlalchemy_url)
+            db = Database(settings_.sqlalchemy_url)
+            policy = load_policy_set(settings_.policy_file)
+            users = UserStore(db)
+            keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
+            kb = open_knowledge_base(settings_.kb, data_dir=settings_.data_dir, kb_uri=settings_.kb_uri, db=db,
+                                     embedder=embedder, collections=policy.decl.collections,
+                                     detector=masker.detector)
+            engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
+            client = stack.enter_context(TestClient(create_app(settings_, engines), raise_server_exceptions=False))
+            body = {"title": "Card fees", "text": "A lost card costs 10 EUR to replace; ask Maria Garcia.",
+                    "collection": SEED[policy_set], "classification": "internal"}
+            assert client.post("/v1/documents", json=body, headers={"Authorization": f"Bearer {keys['admin']}"}
+                               ).status_code == 201  # fmt: skip
+            built[policy_set] = client, keys
+            return built[policy_set]
+
+        yield get
 
 
 # --- strategies -----------------------------------------------------------------------------------------------
@@ -141,8 +157,11 @@ def routes() -> list[tuple[str, str]]:
     return sorted({(m, p) for m, p, _perm in http_routes(Litestar(route_handlers=ROUTES, openapi_config=None))})
 
 
-CALLERS = ["teller", "customer_service_desk", "relationship_manager", "compliance_officer", "admin", "anonymous",
-           "forged"]
+CALLERS = [("bank", "teller"), ("bank", "customer_service_desk"), ("bank", "relationship_manager"),
+           ("bank", "compliance_officer"), ("bank", "admin"), ("hospital", "clinician"), ("hospital", "nurse"),
+           ("hospital", "registrar"), ("hospital", "compliance_officer"), ("hospital", "admin"),
+           ("bank", "anonymous"), ("bank", "forged")]
+"""Every default role of both policy sets, no credentials, and forged ones."""
 
 
 def check(response: Any, planted_strings: list[str]) -> None:
@@ -169,10 +188,11 @@ def planted_in(value: Any) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize(("policy_set", "caller"), CALLERS)
 @pytest.mark.parametrize(("method", "path"), routes())
-def test_no_route_answers_5xx_or_echoes_input_under_any_role(app, method: str, path: str, caller: str) -> None:  # type: ignore[no-untyped-def]
-    client, keys = app
+def test_no_route_answers_5xx_or_echoes_input_under_any_role(apps, method: str, path: str, policy_set: str,  # type: ignore[no-untyped-def]
+                                                             caller: str) -> None:
+    client, keys = apps(policy_set)
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -189,7 +209,10 @@ def test_no_route_answers_5xx_or_echoes_input_under_any_role(app, method: str, p
     run()
 
 
-def test_the_fuzzer_covers_every_route_of_the_app(app) -> None:  # type: ignore[no-untyped-def]
-    client, _ = app
+def test_the_fuzzer_covers_every_route_and_every_default_role(apps) -> None:  # type: ignore[no-untyped-def]
+    client, _ = apps("bank")
+    for policy_set in ("bank", "hospital"):
+        roles = load_policy_set(Path(__file__).resolve().parents[2] / "policies" / f"{policy_set}.yaml").role_names
+        assert {r for p, r in CALLERS if p == policy_set} >= set(roles)
     served = {(m, p) for m, p, _ in http_routes(client.app)}
     assert served == set(routes())
