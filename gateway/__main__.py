@@ -1,6 +1,6 @@
 """``python -m gateway`` is the ``gateway`` command."""
 
-from gateway.cli.main import cli
+from gateway.cli.main import main
 
 if __name__ == "__main__":
-    cli()
+    main()

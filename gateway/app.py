@@ -15,7 +15,7 @@ from gateway.api import chat, health, mask, models
 from gateway.api.audit import AUDIT_ROUTES
 from gateway.api.dependencies import DEPENDENCIES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
-from gateway.api.guards import require_permission
+from gateway.api.guards import PrincipalSlots, require_permission
 from gateway.api.kb import KB_ROUTES
 from gateway.api.purge import PURGE_ROUTES
 from gateway.api.reviews import REVIEW_ROUTES
@@ -25,6 +25,7 @@ from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
 from gateway.kb.service import KnowledgeBase, open_knowledge_base
+from gateway.keyfiles import private_dir
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel, Embedder
@@ -34,6 +35,7 @@ from gateway.pii.masker import Masker
 from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl, Authenticator
 from gateway.policy.jwt_auth import JwtAuthenticator
+from gateway.policy.limits import RequestLimits
 from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.users import UserStore
@@ -71,6 +73,9 @@ class Engines:
 
 
 def build_engines(settings: Settings) -> Engines:
+    private_dir(settings.data_dir)
+    for level, message in settings.exposure():
+        log.warning("%s: %s (see `gateway doctor`)", "insecure" if level == "fail" else "check", message)
     db = Database(settings.sqlalchemy_url)
     if not is_current(db.engine, settings.sqlalchemy_url):
         raise ConfigurationError("the database schema is not at the newest migration; run `gateway db upgrade`")
@@ -99,8 +104,9 @@ def build_services(settings: Settings, engines: Engines) -> Services:
     )
     masking = MaskingService(engines.masker, partial(pii_rules_for, engines.policy))
     model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
+    limits = RequestLimits(settings.limits)
     chat_service = ChatService(queue, engines.policy, settings.llm, masking, model_file=model_file, kb=engines.kb,
-                               metrics=metrics)
+                               metrics=metrics, limits=limits)
     users = UserStore(engines.db)
     authenticators: dict[str, Authenticator] = {"api_key": users.authenticate}
     if settings.jwt.enabled:
@@ -113,7 +119,7 @@ def build_services(settings: Settings, engines: Engines) -> Services:
         purges.resume_and_record(audit, engines.policy.version)  # finish erasures a crash interrupted
     return Services(settings=settings, db=engines.db, policy=engines.policy, access=access, users=users,
                     audit=audit, masking=masking, chat=chat_service, metrics=metrics, started_at=int(time.time()),
-                    embedder=engines.embedder, kb=engines.kb, purge=purges,
+                    embedder=engines.embedder, kb=engines.kb, purge=purges, limits=limits,
                     reviews=ReviewService(engines.db, audit, masking))
 
 
@@ -132,7 +138,8 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         guards=[require_permission],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         dependencies=DEPENDENCIES,
-        middleware=[DefineMiddleware(MetricsMiddleware, metrics=services.metrics, known_paths=known_paths)],
+        middleware=[DefineMiddleware(MetricsMiddleware, metrics=services.metrics, known_paths=known_paths),
+                    PrincipalSlots],
         state=State({STATE_KEY: services}),
         request_max_body_size=settings.max_body_bytes,
         on_shutdown=[shutdown],

@@ -12,7 +12,10 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
     │   ├── NotFound                404
     │   ├── Conflict                409
     │   ├── PayloadTooLarge         413
-    │   └── QueueFull               429  the model queue is full; carries retry_after seconds
+    │   └── TooManyRequests         429  carries retry_after seconds (sent as Retry-After)
+    │       ├── QueueFull                the model queue is full
+    │       ├── ConcurrencyLimited       the caller holds too many requests open at once
+    │       └── RateLimited              the caller is over a per-minute rate
     └── ServerError                 5xx: the gateway cannot do it now
         ├── AnswerFormatInvalid     502  the answer did not comply with the role's template, even on retry
         ├── ModelUnavailable        503  model not loaded or upstream unreachable
@@ -23,6 +26,8 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
 """
 
 from __future__ import annotations
+
+import re
 
 
 class GatewayError(Exception):
@@ -81,14 +86,26 @@ class PayloadTooLarge(ClientError):
     code = "payload_too_large"
 
 
-class QueueFull(ClientError):
+class TooManyRequests(ClientError):
     status_code = 429
     error_type = "rate_limit_error"
-    code = "queue_full"
+    code = "rate_limited"
 
     def __init__(self, message: str, *, retry_after: int = 1) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class QueueFull(TooManyRequests):
+    code = "queue_full"
+
+
+class ConcurrencyLimited(TooManyRequests):
+    code = "too_many_concurrent_requests"
+
+
+class RateLimited(TooManyRequests):
+    code = "rate_limited"
 
 
 class ServerError(GatewayError):
@@ -121,6 +138,39 @@ class MaskingFailed(ServerError):
 class AuditFailed(ServerError):
     code = "audit_failed"
 
+    def __init__(self, message: str, *, invalid: bool = False) -> None:
+        super().__init__(message)
+        self.invalid = invalid
+        """The event did not validate (a bug or a value the gateway should have refused earlier), as opposed to
+        the database failing to take it."""
+
 
 class ConfigurationError(GatewayError):
     """Bad settings, policies or model files found at start-up; the process stops with this message."""
+
+
+_PATH = re.compile(r" - at `(\$[^`]*)`$")
+_SAFE_PATH = re.compile(r"^\$(?:\.[A-Za-z_][A-Za-z0-9_]{0,63}|\[\d{1,6}\])*$")
+_SAFE_MESSAGES = (
+    re.compile(r"^Expected `[^`]{1,64}`, got `[^`]{1,32}`$"),
+    re.compile(r"^Expected `[^`]{1,64}` [<>=]{1,2} [0-9.e+-]{1,24}$"),
+    re.compile(r"^Expected `[^`]{1,64}` of length [<>=]{1,2} \d{1,9}$"),
+    re.compile(r"^Object missing required field `[a-z_]{1,64}`$"),
+)
+
+
+def without_input(validation_message: str) -> str:
+    """A msgspec validation message without anything the caller sent: it quotes a bad enum value ("Invalid enum value
+    'Jane Doe 0123'") and unknown field names, and a path may run through a caller's own keys. Kept: the expected
+    type or bound and the path, when that path is made of our field names and list positions only."""
+    text = validation_message
+    found = _PATH.search(text)
+    path = found.group(1) if found and _SAFE_PATH.match(found.group(1)) else "$"
+    message = text[: found.start()] if found else text
+    if message.startswith("Invalid enum value"):
+        message = "Invalid value"
+    elif message.startswith("Object contains unknown field"):
+        message = "Object contains an unknown field"
+    elif not any(pattern.match(message) for pattern in _SAFE_MESSAGES):
+        message = "Invalid value"
+    return f"{message} - at `{path}`"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import os
 import secrets
 import stat
@@ -22,7 +23,7 @@ def owner_only_secret(path: Path, *, setting: str, create: bool, size: int = 32)
     if not path.exists():
         if not create:
             raise ConfigurationError(f"{setting}: {path} does not exist")
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(path.parent)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:  # another process created it first: use theirs
@@ -31,14 +32,7 @@ def owner_only_secret(path: Path, *, setting: str, create: bool, size: int = 32)
             handle.write(secrets.token_bytes(size))
             handle.flush()
             os.fsync(handle.fileno())
-    info = path.stat()
-    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise ConfigurationError(
-            f"{setting}: {path} has mode {stat.S_IMODE(info.st_mode):04o}; group or others may access it. "
-            f"Run: chmod 600 {path}"
-        )
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise ConfigurationError(f"{setting}: {path} is owned by another user")
+    check_owner_only(path, setting=setting)
     data = path.read_bytes()
     if len(data) < size:
         raise ConfigurationError(f"{setting}: {path} holds fewer than {size} bytes")
@@ -57,3 +51,45 @@ def env_secret(variable: str, *, setting: str, size: int = 32) -> bytes:
     if len(data) < size:
         raise ConfigurationError(f"{setting}: {variable} must decode to at least {size} bytes")
     return data
+
+
+def check_owner_only(path: Path, *, setting: str) -> None:
+    """ConfigurationError unless ``path`` is readable by its owner only, and that owner is this process's user."""
+    problem = loose_permissions(path)
+    if problem is not None:
+        raise ConfigurationError(f"{setting}: {path} {problem}")
+
+
+def loose_permissions(path: Path) -> str | None:
+    """Why ``path`` is not private to this user (group or others may reach it, or another user owns it); None
+    when it is private or does not exist."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    if info.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        wanted = "700" if path.is_dir() else "600"
+        return (f"has mode {stat.S_IMODE(info.st_mode):04o}; group or others may access it. "
+                f"Run: chmod {wanted} {path}")
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return "is owned by another user"
+    return None
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and missing parents) as 0700 directories; an existing one is left as it is (``gateway
+    doctor`` reports it if it is too open)."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(directory, 0o700)  # mkdir's mode is filtered by the umask; a private directory must not be
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create an empty ``path`` with mode 0600 unless it exists, so a library that opens it later (SQLite) keeps
+    that mode instead of the umask's."""
+    private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return path

@@ -7,7 +7,7 @@ state dict; the guard, which runs before dependencies are resolved, reads the sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gateway.audit.trail import AuditTrail
@@ -18,6 +18,7 @@ from gateway.llm.protocol import Embedder
 from gateway.observability.metrics import Metrics
 from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.users import UserStore
 from gateway.purge.service import PurgeService
@@ -43,6 +44,8 @@ class Services:
     kb: KnowledgeBase | None = None
     """None when no embedding model is loaded: the knowledge-base routes then answer 503."""
     purge: PurgeService | None = None
+    limits: RequestLimits = field(default_factory=RequestLimits)
+    """Per-principal limits (text size, open requests, the /v1/mask rate)."""
     reviews: ReviewService | None = None
     """Officers' verdicts and staff feedback on audited answers (always built by the app factory)."""
 

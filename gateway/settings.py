@@ -28,10 +28,12 @@ from pydantic_settings import (
 from gateway.audit.settings import AuditSettings
 from gateway.errors import ConfigurationError
 from gateway.kb.settings import KbSettings
+from gateway.keyfiles import loose_permissions
 from gateway.llm.settings import EmbeddingSettings, LlmSettings
 from gateway.paths import PROJECT_ROOT
 from gateway.pii.settings import PiiEngineSpec, PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
+from gateway.policy.limits import LimitSettings
 
 
 class Settings(BaseSettings):
@@ -59,6 +61,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     """Request bodies larger than this are rejected with 413."""
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    profile: Literal["dev", "production"] = "production"
+    """``production`` warns at start-up (and ``gateway doctor`` reports) when key files sit inside the data
+    directory, where every copy or backup of it carries them; ``dev`` accepts the convenient default layout."""
     llm: LlmSettings = LlmSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
     pii: PiiSettings = PiiSettings()
@@ -68,6 +73,8 @@ class Settings(BaseSettings):
     """The tamper-evident audit trail (checkpoints, signing key, retention)."""
     jwt: JwtSettings = JwtSettings()
     """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
+    limits: LimitSettings = LimitSettings()
+    """Per-principal limits: text checked per request, concurrent requests, the /v1/mask rate."""
 
     @field_validator("database_url")
     @classmethod
@@ -127,6 +134,58 @@ class Settings(BaseSettings):
     @property
     def policy_file(self) -> Path:
         return self.policies_dir / f"{self.policy_set}.yaml"
+
+    @property
+    def key_files(self) -> dict[str, Path]:
+        """Every secret this deployment keeps in a file (keys taken from environment variables are not listed)."""
+        files: dict[str, Path] = {"audit.signing_key_path": self.audit_key_path}
+        if not self.pii.key_env:
+            files["pii.key_file"] = self.pii_key_file
+        if self.kb.key_provider == "file":
+            files["kb.master_key_file"] = self.kb.master_key_file or self.data_dir / "keys" / "kb-master.key"
+        if not self.audit.mac_key_env:
+            files["audit.mac_key_path"] = self.audit.mac_key_path or self.audit_key_path.with_name("audit-mac.key")
+        return files
+
+    @property
+    def data_paths(self) -> dict[str, Path]:
+        """The local files and directories holding data, which must be private to the gateway's user."""
+        paths: dict[str, Path] = {"data_dir": self.data_dir}
+        if self.sqlalchemy_url.startswith("sqlite:///"):
+            paths["database_url"] = Path(self.sqlalchemy_url.removeprefix("sqlite:///"))
+        if "://" not in self.kb_uri:
+            paths["lancedb_uri"] = Path(self.kb_uri)
+        return paths
+
+    def exposure(self, *, walk: bool = False) -> list[tuple[str, str]]:
+        """What leaves keys or data readable beyond the gateway's user: ``(level, message)`` pairs, level ``warn``
+        (keys inside the data directory outside the dev profile; no checkpoint file) or ``fail`` (a key or data
+        path group or others may access). ``walk`` also checks every file under the data directory."""
+        found: list[tuple[str, str]] = []
+        if self.profile != "dev":
+            for name in self.keys_inside_data_dir():
+                found.append(("warn", f"{name}: {self.key_files[name]} is inside the data directory, so every copy "
+                                      f"or backup of it carries the key; keep keys on another volume or in "
+                                      f"environment variables (or set profile = \"dev\")"))
+            if self.audit.checkpoint_file is None:
+                found.append(("warn", "audit.checkpoint_file is not set: a roll-back of the database together with "
+                                      "its checkpoints can only be found against an export kept elsewhere"))
+        for name, path in {**self.key_files, **self.data_paths}.items():
+            problem = loose_permissions(path)
+            if problem is not None:
+                found.append(("fail", f"{name}: {path} {problem}"))
+        if walk and self.data_dir.is_dir():
+            loose = [p for p in sorted(self.data_dir.rglob("*")) if loose_permissions(p) is not None]
+            if loose:
+                shown = ", ".join(str(p.relative_to(self.data_dir)) for p in loose[:5])
+                found.append(("fail", f"data_dir: {len(loose)} files or directories under {self.data_dir} are "
+                                      f"open to group or others (e.g. {shown}); run: chmod -R go-rwx {self.data_dir}"))
+        return found
+
+    def keys_inside_data_dir(self) -> list[str]:
+        """The key settings whose file lies inside ``data_dir``: a copy of the data directory carries them."""
+        data = self.data_dir.resolve()
+        return [name for name, path in self.key_files.items() if path.resolve().is_relative_to(data)]
 
 
 def load_settings(**overrides: Any) -> Settings:

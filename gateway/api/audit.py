@@ -15,12 +15,12 @@ from litestar import Request, get
 from litestar.response import Stream
 
 from gateway.api.guards import permission
-from gateway.audit.events import OUTCOMES, Actions
+from gateway.audit.events import OUTCOMES, Actions, AuditRecord
 from gateway.audit.export import FORMATS, MEDIA_TYPES, export_lines, record_json
 from gateway.audit.query import MAX_PAGE, AuditFilter
 from gateway.audit.recorder import RequestAuditor
 from gateway.audit.trail import AuditTrail
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, PolicyDenied
 from gateway.pii.service import MaskingService
 
 _FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
@@ -33,7 +33,7 @@ def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     for name in request.query_params:
         if name not in allowed:
-            raise InvalidInput("unknown query parameter", param=name)
+            raise InvalidInput(f"unknown query parameter; known: {', '.join(allowed)}")  # its name is the caller's
         values = request.query_params.getall(name)
         if len(values) != 1 or not 0 < len(values[0]) <= _TEXT_MAX:
             raise InvalidInput(f"give {name} once, 1 to {_TEXT_MAX} characters", param=name)
@@ -76,6 +76,13 @@ def _filter(params: dict[str, str]) -> AuditFilter:
     return where
 
 
+def _with_completions(trail: AuditTrail, records: list[AuditRecord]) -> list[dict[str, Any]]:
+    """Records as JSON; a ``chat.started`` one also says how its request ended (``completion``: not hashed
+    content, read from its ``chat`` event or, with none, from its age)."""
+    ends = trail.completions(records)
+    return [{**record_json(r), **({"completion": ends[r.seq]} if r.seq in ends else {})} for r in records]
+
+
 @get("/v1/audit", opt=permission("audit:read"), sync_to_thread=True)
 def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor) -> dict[str, Any]:
     """Events newest first; filters ``since``/``until`` (ISO 8601, until exclusive), ``user``, ``role``,
@@ -89,7 +96,7 @@ def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor
         details["returned"] = len(page.records)
         return {
             "object": "list",
-            "data": [record_json(r) for r in page.records],
+            "data": _with_completions(trail, page.records),
             "next_cursor": str(page.next_cursor) if page.next_cursor is not None else None,
         }
 
@@ -105,18 +112,27 @@ def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: Mask
         params = _params(request, ("passages",))
         if params.get("passages", "false") not in ("true", "false"):
             raise InvalidInput("passages must be true or false", param="passages")
-        body = record_json(trail.get(seq))
+        body = _with_completions(trail, [trail.get(seq)])[0]
         if with_passages:
             source = trail.passages
             details["passages_available"] = source is not None
-            # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked.
+            # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked, with
+            # the trail's linkage pseudonyms (no vault), so a name in the passage reads as it does in the event.
+            # Only passages the officer's own roles are cleared for are shown (``request.auth``: audit:read).
             rules = masking.rules_for(request.user.roles)
+            withheld = 0
             for citation in body["citations"]:
-                text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"]) \
-                    if source is not None else None
+                try:
+                    text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"],
+                                          rights=request.auth) if source is not None else None
+                except PolicyDenied:
+                    text, withheld = None, withheld + 1
+                    citation["passage_withheld"] = True
                 if text is not None:
                     text = masking.run_blocking(masking.masker.mask, text, rules, failure=PASSAGE_NOT_MASKED).text
                 citation["passage"] = text
+            if withheld:
+                details["passages_withheld"] = withheld
             details["passages"] = sum(1 for c in body["citations"] if c["passage"] is not None)
         return body
 

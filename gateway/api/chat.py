@@ -11,6 +11,7 @@ from contextlib import aclosing
 
 import msgspec
 from litestar import MediaType, Request, Response, post
+from litestar.background_tasks import BackgroundTask
 from litestar.response import Stream
 
 from gateway.api.guards import permission
@@ -58,6 +59,7 @@ async def chat_completions(request: Request, chat: ChatService, audit: RequestAu
         include_usage = bool(body.stream_options and body.stream_options.include_usage)
         return Stream(
             _sse(answer, chat.model_id, completion_id, include_usage),
+            background=BackgroundTask(answer.settle),  # runs even when the client went away mid-stream
             media_type="text/event-stream",
             headers={"Server-Timing": turn.timer.header(), "Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

@@ -14,6 +14,7 @@ from gateway.errors import ModelUnavailable
 from gateway.kb.service import KnowledgeBase
 from gateway.observability.metrics import Metrics
 from gateway.pii.service import MaskingService
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import PolicySet
 from gateway.purge.service import PurgeService
 from gateway.review.store import ReviewService
@@ -68,6 +69,10 @@ def provide_metrics(services: Services) -> Metrics:
     return services.metrics
 
 
+def provide_limits(services: Services) -> RequestLimits:
+    return services.limits
+
+
 DEPENDENCIES: dict[str, Provide] = {
     "services": Provide(provide_services, sync_to_thread=False),
     "audit": Provide(provide_audit, sync_to_thread=False),
@@ -79,5 +84,6 @@ DEPENDENCIES: dict[str, Provide] = {
     "policy": Provide(provide_policy, sync_to_thread=False),
     "trail": Provide(provide_trail, sync_to_thread=False),
     "metrics": Provide(provide_metrics, sync_to_thread=False),
+    "limits": Provide(provide_limits, sync_to_thread=False),
 }
 """Every controller dependency, by the parameter name handlers use."""

@@ -12,7 +12,7 @@ import logging
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException
 
-from gateway.errors import GatewayError, QueueFull
+from gateway.errors import GatewayError, TooManyRequests
 
 log = logging.getLogger("gateway.errors")
 
@@ -41,7 +41,7 @@ def error_body(message: str, error_type: str, code: str | None, param: str | Non
 
 def gateway_error_handler(_request: Request, exc: GatewayError) -> Response[dict[str, object]]:
     headers = {}
-    if isinstance(exc, QueueFull):
+    if isinstance(exc, TooManyRequests):
         headers["Retry-After"] = str(exc.retry_after)
     if exc.status_code >= 500:
         log.error("request failed: %s (%s)", type(exc).__name__, exc.code)

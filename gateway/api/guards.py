@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
@@ -48,6 +49,26 @@ def require_permission(connection: ASGIConnection, handler: BaseRouteHandler) ->
     )
     connection.scope["user"] = principal
     connection.scope["auth"] = rights
+    # One of the principal's request slots, given back by PrincipalSlots once the response (a stream included) ends.
+    connection.scope.setdefault("state", {})[RELEASE_KEY] = Services.of(connection).limits.enter(principal.name)
+
+
+RELEASE_KEY = "gateway.release_slot"
+
+
+class PrincipalSlots:
+    """ASGI middleware giving back the request slot the guard took, after the whole response has been sent."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            release = scope.get("state", {}).pop(RELEASE_KEY, None)
+            if release is not None:
+                release()
 
 
 def denial(connection: ASGIConnection, reason: str, message: str, *, param: str | None = None) -> PolicyDenied:

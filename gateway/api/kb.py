@@ -12,19 +12,22 @@ from typing import Any
 
 import anyio
 import msgspec
-from litestar import Request, post
+from litestar import Request, get, post
 from litestar.datastructures import UploadFile
 
 from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, Citation
 from gateway.audit.recorder import RequestAuditor
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, NotFound
 from gateway.kb.documents import SourceDocument
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
 from gateway.pii.service import MaskingService
+from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import EffectiveRights
+from gateway.policy.schema import Classification
 
 UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024
 """Body limit of the upload route; the knowledge base's own ``kb.max_document_bytes`` is checked after reading."""
@@ -47,12 +50,14 @@ class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 def _may_write(request: Request, rights: EffectiveRights, document: SourceDocument) -> None:
-    if document.collection not in rights.collections:
+    """A writer writes only where, and only up to the level, one of its roles may read in that very collection."""
+    cleared = rights.level_for(document.collection)
+    if cleared is None:
         raise denial(request, "collection not readable by the caller's roles",
-                     f"no role may write to collection {document.collection!r}", param="collection")
-    if document.classification > rights.max_classification:
-        raise denial(request, f"classification above {rights.max_classification.name}",
-                     f"documents above {rights.max_classification.name} may not be written by this caller",
+                     "no role of the caller may write to this collection", param="collection")
+    if document.classification > cleared:
+        raise denial(request, f"classification above {cleared.name} in this collection",
+                     f"documents above {cleared.name} may not be written to this collection by this caller",
                      param="classification")
 
 
@@ -91,12 +96,14 @@ async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAud
 
 
 @post("/v1/search", opt=permission("search"), status_code=200)
-async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor) -> dict[str, Any]:
+async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor,
+                 limits: RequestLimits) -> dict[str, Any]:
     body = decode_request(await request.body(), SearchIn)
+    limits.check_text(len(body.query), param="query")
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     rules = masking.rules_for(request.user.roles)
     # Passages and their titles leave the knowledge base masked under the caller's rules (one NLP batch).
-    masked = await masking.mask_all([hit.text for hit in hits] + [hit.title for hit in hits], rules,
+    masked = await masking.mask_all([hit.text for hit in hits] + [hit.title for hit in hits], rules, PseudonymVault(),
                                     failure="personal data detection failed on the passages; nothing was returned")
     counts: Counter[str] = Counter()
     for result in masked[: len(hits)]:
@@ -117,4 +124,19 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     }
 
 
-KB_ROUTES = [create_document, search]
+@get("/v1/documents/{doc_id:str}", opt=permission("documents:read"))
+async def get_document(request: Request, doc_id: str, kb: KnowledgeBase, audit: RequestAuditor) -> dict[str, Any]:
+    """A document's registry record (collection, classification, versions; no text or title), if one of the
+    caller's roles holding documents:read may read it; otherwise, as when there is none, 404."""
+    found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
+    rights: EffectiveRights = request.auth
+    if found is None or not rights.may_read(found["collection"], found["classification"]):
+        raise NotFound("no document with that id")
+    await audit.record(Actions.DOCUMENT_READ, document_id=doc_id)
+    level = Classification(found["classification"]).name
+    versions = [{**v, "classification": Classification(v["classification"]).name} for v in found["versions"]]
+    return {"object": "document", "id": found["id"], "collection": found["collection"], "classification": level,
+            "active_version": found["active_version"], "versions": versions}
+
+
+KB_ROUTES = [create_document, search, get_document]

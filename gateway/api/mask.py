@@ -12,6 +12,8 @@ from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
 from gateway.pii.service import MaskingService
+from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
 
 
 class MaskRequest(msgspec.Struct, kw_only=True):
@@ -32,10 +34,15 @@ class MaskResponse(msgspec.Struct):
 
 
 @post("/v1/mask", opt=permission("mask"), status_code=200)
-async def mask_text(request: Request, masking: MaskingService, audit: RequestAuditor) -> MaskResponse:
+async def mask_text(request: Request, masking: MaskingService, audit: RequestAuditor, limits: RequestLimits
+                    ) -> MaskResponse:  # fmt: skip
+    limits.take_mask(request.user.name)
     body = decode_request(await request.body(), MaskRequest)
+    limits.check_text(len(body.text), param="text")
     rules = masking.rules_for(request.user.roles)
-    result = await masking.mask(body.text, rules, language=body.language)
+    # A vault of its own: pseudonyms are keyed per request, so masking candidate values cannot confirm who a
+    # placeholder seen elsewhere stands for.
+    result = await masking.mask(body.text, rules, PseudonymVault(), language=body.language)
     await audit.record(Actions.MASK, masked_entities=dict(result.entity_counts))
     entities = [MaskedEntity(d.entity_type, d.start, d.end, round(d.score, 3)) for d in result.detections]
     return MaskResponse(text=result.text, entities=entities)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, TypeVar
 
 import msgspec
 
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, without_input
 
 
 class TextPart(msgspec.Struct, kw_only=True):
@@ -25,6 +25,10 @@ class MessageIn(msgspec.Struct, kw_only=True):
         if isinstance(self.content, str):
             return self.content
         return "".join(part.text for part in self.content)
+
+
+MAX_STOP_CHARS = 64
+"""Stop sequences are short markers; the audit trail records each (masked)."""
 
 
 class StreamOptions(msgspec.Struct, kw_only=True):
@@ -51,6 +55,8 @@ class ChatCompletionRequest(msgspec.Struct, kw_only=True):
         stops = (self.stop,) if isinstance(self.stop, str) else tuple(self.stop)
         if len(stops) > 4:
             raise InvalidInput("at most 4 stop sequences are allowed", param="stop")
+        if any(len(s) > MAX_STOP_CHARS for s in stops):
+            raise InvalidInput(f"a stop sequence may be at most {MAX_STOP_CHARS} characters", param="stop")
         return tuple(s for s in stops if s)
 
 
@@ -64,9 +70,11 @@ def decode_request(body: bytes, kind: type[T]) -> T:
     try:
         return msgspec.json.decode(body, type=kind)
     except msgspec.ValidationError as exc:
-        raise InvalidInput(f"invalid request: {exc}") from None
+        raise InvalidInput(f"invalid request: {without_input(str(exc))}") from None
     except msgspec.DecodeError:
         raise InvalidInput("the request body is not valid JSON") from None
+    except RecursionError:
+        raise InvalidInput("the request body is nested too deeply") from None
 
 
 class Usage(msgspec.Struct):

@@ -17,7 +17,10 @@ from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
-from gateway.policy.policy_set import PolicySet
+from gateway.kb.service import KnowledgeBase
+from gateway.policy.limits import RequestLimits
+from gateway.policy.policy_set import EffectiveRights, PolicySet
+from gateway.policy.schema import Classification
 from gateway.purge.receipts import PurgeReceipt
 from gateway.purge.service import PurgeService
 from gateway.purge.subjects import SubjectMode
@@ -46,17 +49,31 @@ async def _record_receipt(audit: RequestAuditor, receipt: PurgeReceipt) -> None:
     await audit.record(Actions.DOCUMENT_PURGE, **receipt.audit_fields())
 
 
+def _may_purge(request: Request, collection: str, level: int | None) -> None:
+    """Erasing needs clearance for what is erased: the caller's own roles holding documents:purge must read that
+    collection at the level of everything erased (``request.auth`` is scoped to that permission)."""
+    rights: EffectiveRights = request.auth
+    if level is not None and not rights.may_read(collection, level):
+        raise denial(request, "purge above the caller's clearance in this collection",
+                     "the caller's roles are not cleared for everything this purge would erase")
+
+
 @delete("/v1/documents/{doc_id:str}", opt=permission("documents:purge"), status_code=200)
-async def purge_document(request: Request, doc_id: str, purges: PurgeService, audit: RequestAuditor
-                         ) -> dict[str, Any]:  # fmt: skip
+async def purge_document(request: Request, doc_id: str, purges: PurgeService, kb: KnowledgeBase,
+                         audit: RequestAuditor) -> dict[str, Any]:
+    found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
+    if found is not None:
+        _may_purge(request, found["collection"], found["classification"])
     receipt = await anyio.to_thread.run_sync(purges.purge_document, doc_id, request.user.name)
     await _record_receipt(audit, receipt)
     return receipt.as_json()
 
 
 @delete("/v1/collections/{collection:str}", opt=permission("documents:purge"), status_code=200)
-async def purge_collection(request: Request, collection: str, purges: PurgeService, audit: RequestAuditor
-                           ) -> dict[str, Any]:  # fmt: skip
+async def purge_collection(request: Request, collection: str, purges: PurgeService, kb: KnowledgeBase,
+                           audit: RequestAuditor) -> dict[str, Any]:
+    level = await anyio.to_thread.run_sync(kb.registry.highest_level_in, collection)
+    _may_purge(request, collection, level)
     receipt = await anyio.to_thread.run_sync(purges.purge_collection, collection, request.user.name)
     await _record_receipt(audit, receipt)
     return receipt.as_json()
@@ -69,9 +86,15 @@ async def get_receipt(receipt_id: str, purges: PurgeService) -> dict[str, Any]:
 
 
 @post("/v1/purge/subject", opt=permission("documents:purge"), status_code=200)
-async def purge_subject(request: Request, purges: PurgeService, policy: PolicySet, audit: RequestAuditor
-                        ) -> dict[str, Any]:  # fmt: skip
+async def purge_subject(request: Request, purges: PurgeService, policy: PolicySet, audit: RequestAuditor,
+                        limits: RequestLimits) -> dict[str, Any]:
     body = decode_request(await request.body(), SubjectPurgeIn)
+    limits.check_text(len(body.value), param="value")
+    rights: EffectiveRights = request.auth
+    if any(rights.level_for(c) != Classification.restricted for c in policy.decl.collections):
+        # A subject may be mentioned anywhere: erasing one reaches every collection, so it needs clearance for all.
+        raise denial(request, "subject erasure without clearance for every collection",
+                     "erasing a data subject needs clearance for every collection at every level")
     mode = _subject_mode(request, policy, body.mode)
     result = await anyio.to_thread.run_sync(purges.purge_subject, body.value, body.entity_type, mode,
                                             request.user.name)

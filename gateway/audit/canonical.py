@@ -77,9 +77,14 @@ def event_hash(seq: int, prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256(canonical_json(document)).hexdigest()
 
 
-def checkpoint_message(seq: int, head_hash: str, at: datetime, reason: str, key_id: str) -> bytes:
+def checkpoint_message(seq: int, head_hash: str, at: datetime | str, reason: str, key_id: str,
+                       event_mac: str | None = None) -> bytes:  # fmt: skip
     """The bytes a checkpoint signs. The reason is signed too, so a periodic checkpoint cannot be relabelled as a
-    pruning anchor to excuse deleted rows."""
-    return canonical_json(
-        {"v": FORMAT_VERSION, "seq": seq, "hash": head_hash, "at": format_time(at), "reason": reason, "key_id": key_id}
-    )
+    pruning anchor to excuse deleted rows. Checkpoints over a MAC'd event (format 2) sign its MAC as well, so the
+    MACs of the signed part cannot be removed to pass it off as written before MACs existed."""
+    document: dict[str, object] = {"v": FORMAT_VERSION, "seq": seq, "hash": head_hash,
+                                   "at": at if isinstance(at, str) else format_time(at), "reason": reason,
+                                   "key_id": key_id}
+    if event_mac is not None:
+        document.update(v=2, mac=event_mac)
+    return canonical_json(document)

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-Outcome = Literal["ok", "denied", "error"]
-OUTCOMES: tuple[Outcome, ...] = ("ok", "denied", "error")
+Outcome = Literal["ok", "denied", "error", "aborted"]
+OUTCOMES: tuple[Outcome, ...] = ("ok", "denied", "error", "aborted")
+"""``aborted``: the request ended before its answer was complete because the client went away."""
 
 DETAILS_MAX_BYTES = 4096
 """``details`` is for a few identifiers and counts, not for payloads."""
@@ -28,9 +29,12 @@ class Actions:
     """The actions the gateway records; other modules may use further names of the same shape (``domain.verb``)."""
 
     CHAT = "chat"
+    CHAT_STARTED = "chat.started"
+    """Written before generation starts; its request's ``chat`` event says how it ended."""
     SEARCH = "search"
     MASK = "mask"
     DOCUMENT_INGEST = "document.ingest"
+    DOCUMENT_READ = "document.read"
     DOCUMENT_PURGE = "document.purge"
     KB_MASTER_KEY_ROTATE = "kb.master_key.rotate"
     USER_CREATE = "user.create"

@@ -86,3 +86,14 @@ def iter_records(session: Session, where: AuditFilter, *, batch: int = MAX_PAGE)
             return
         after = entries[-1].seq
         session.expunge_all()
+
+
+def ends_of(session: Session, request_ids: list[str], end_action: str) -> dict[str, tuple[int, str]]:
+    """request id → (seq, outcome) of its ``end_action`` event, for the requests that have one."""
+    if not request_ids:
+        return {}
+    rows = session.execute(
+        select(AuditEntry.request_id, AuditEntry.seq, AuditEntry.outcome)
+        .where(AuditEntry.action == end_action, AuditEntry.request_id.in_(request_ids))
+    ).all()
+    return {row.request_id: (row.seq, row.outcome) for row in rows}

@@ -8,6 +8,7 @@ off the event loop; a failed write raises ``AuditFailed`` and the request fails 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -16,8 +17,10 @@ from typing import Any
 
 from gateway.audit.events import AuditEvent, AuditRecord, Outcome
 from gateway.audit.trail import AuditTrail
-from gateway.errors import GatewayError
+from gateway.errors import AuditFailed, GatewayError
 from gateway.policy.principal import Principal
+
+log = logging.getLogger("gateway.audit")
 
 
 class RequestAuditor:
@@ -40,9 +43,15 @@ class RequestAuditor:
 
     def event(self, action: str, outcome: Outcome = "ok", *, http_status: int | None = 200,
               **fields: Any) -> AuditEvent:
-        """This request's event for ``action``; ``fields`` are the other ``AuditEvent`` fields."""
-        return AuditEvent(action=action, outcome=outcome, request_id=self.request_id, user=self.user,
-                          roles=self.roles, policy_version=self.policy_version, http_status=http_status, **fields)
+        """This request's event for ``action``; ``fields`` are the other ``AuditEvent`` fields. An event that does
+        not validate is ``AuditFailed(invalid=True)``: the request fails closed, like a failed write."""
+        try:
+            return AuditEvent(action=action, outcome=outcome, request_id=self.request_id, user=self.user,
+                              roles=self.roles, policy_version=self.policy_version, http_status=http_status,
+                              **fields)
+        except ValueError as exc:  # the messages name fields and limits, never values
+            log.error("audit event for %s does not validate: %s", action, exc)
+            raise AuditFailed("the audit event is not valid; the request was not completed", invalid=True) from exc
 
     def record_now(self, action: str, outcome: Outcome = "ok", *, http_status: int | None = 200,
                    **fields: Any) -> AuditRecord:

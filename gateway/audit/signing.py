@@ -14,6 +14,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from gateway.keyfiles import check_owner_only, private_dir
+
 log = logging.getLogger("gateway.audit")
 
 
@@ -66,6 +68,9 @@ class CheckpointSigner:
 
     @classmethod
     def load(cls, key_path: Path) -> CheckpointSigner:
+        """The key in ``key_path``; ConfigurationError if group or others may read it (a key anyone on the host
+        can read protects nothing), as for every other key file."""
+        check_owner_only(key_path, setting="audit.signing_key_path")
         loaded = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
         if not isinstance(loaded, Ed25519PrivateKey):
             raise ValueError("the audit signing key is not an Ed25519 key")
@@ -81,12 +86,12 @@ class CheckpointSigner:
         pub = public_key_path(key_path)
         if not pub.is_file():
             _write_atomically(pub, signer.private.public_key().public_bytes(
-                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo), mode=0o644)
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo), mode=0o600)
         return signer
 
     @staticmethod
     def _create(key_path: Path) -> None:
-        key_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(key_path.parent)
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )

@@ -10,6 +10,8 @@ sees whole placeholders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gateway.pii.masker import Masker
 from gateway.pii.rules import PiiRules
 from gateway.pii.stream import StreamMasker
@@ -17,10 +19,11 @@ from gateway.pii.vault import PseudonymVault
 
 
 class AnswerGuard:
-    def __init__(self, masker: Masker, rules: PiiRules, vault: PseudonymVault) -> None:
+    def __init__(self, masker: Masker, rules: PiiRules, vault: PseudonymVault,
+                 restore: Callable[[str], str] | None = None) -> None:
+        """``restore`` puts back the values the role may see (``RevealScopes.restore``); None restores nothing."""
         self._stream = StreamMasker(masker, rules, vault)
-        self._vault = vault
-        self._revealed = rules.entities_revealed
+        self._restore = restore
         self.masked_parts: list[str] = []
         """The answer as masked before restoration: what the audit trail may keep."""
 
@@ -49,4 +52,4 @@ class AnswerGuard:
         if not masked:
             return ""
         self.masked_parts.append(masked)
-        return self._vault.restore(masked, self._revealed) if self._revealed else masked
+        return self._restore(masked) if self._restore is not None else masked

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from gateway.chat.reveal import RevealScopes
 from gateway.chat.templates import AnswerShape
 from gateway.kb.search import Hit
 from gateway.llm.types import Prompt, SamplingParams
@@ -34,6 +35,8 @@ class PreparedChat:
     vault: PseudonymVault
     masked_query: str
     """The caller's messages as the model saw them (masked): what the audit trail records."""
+    reveal: RevealScopes | None = None
+    """Which placeholders the answer may restore, by where each value came from (None: nothing is restored)."""
     entity_counts: Counter[str] = field(default_factory=Counter)
     sources: list[Hit] = field(default_factory=list)
     """The passages put into the prompt, numbered [1].. in this order; the answer's citations."""

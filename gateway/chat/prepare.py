@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from gateway.chat.ask import ChatAsk, PreparedChat
+from gateway.chat.reveal import RevealScopes
 from gateway.chat.templates import AnswerShape
 from gateway.errors import InvalidInput
 from gateway.kb.prompt import render_sources
@@ -18,13 +20,19 @@ from gateway.llm.types import ChatMessage, SamplingParams
 from gateway.pii.rules import PiiRules
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
+from gateway.policy.limits import RequestLimits
+from gateway.policy.pii_rules import revealed_for_source
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
+from gateway.policy.schema import Classification
 
 SOURCES_HEADER = (
     "Sources from the knowledge base follow. Answer only from them and cite them by number, like [1]. "
     "If they do not answer the question, say that the knowledge base has no answer to it.\n\n"
 )
+
+CHAT = "chat"
+"""The permission a chat request is made under: only roles holding it lend their knowledge grants to it."""
 
 NOT_SENT = "personal data detection failed; the request was not sent to the model"
 
@@ -35,7 +43,8 @@ class PromptBuilder:
     """Masks what the model will see, retrieves the caller's permitted passages, adds the system prompt."""
 
     def __init__(self, model: ChatModel, policy: PolicySet, llm: LlmSettings, masking: MaskingService,
-                 kb: KnowledgeBase | None) -> None:
+                 kb: KnowledgeBase | None, limits: RequestLimits) -> None:
+        self.limits = limits
         self.model = model
         self.policy = policy
         self.llm = llm
@@ -48,8 +57,15 @@ class PromptBuilder:
             raise InvalidInput("messages must contain at least one message", param="messages")
         if not any(role == "user" and text.strip() for role, text in ask.messages):
             raise InvalidInput("messages must contain a non-empty user message", param="messages")
+        if any("\x00" in text for _, text in ask.messages) or any("\x00" in s for s in ask.stop):
+            raise InvalidInput("messages may not contain NUL characters", param="messages")
+        # Before any masking: one huge request must not hold the shared PII worker for everyone (413).
+        self.limits.check_text(sum(len(text) for _, text in ask.messages) + sum(len(s) for s in ask.stop),
+                               param="messages")
         rules = self.masking.rules_for(principal.roles)
         vault = PseudonymVault()
+        reveal = RevealScopes(vault, rules.entities_revealed,
+                              partial(revealed_for_source, self.policy, principal.roles, permission=CHAT))
         answer_role, generation = self.policy.generation_role(principal.roles)
         template = generation.answer_template
         loop = asyncio.get_running_loop()
@@ -57,10 +73,10 @@ class PromptBuilder:
         top_k = template.max_sources if template is not None else None
         retrieval = loop.run_in_executor(None, self._retrieve, principal, ask, top_k)
         masking = self.masking.run(self._mask_messages, ask, rules, vault, failure=NOT_SENT)
-        (masked, counts), hits = await asyncio.gather(masking, retrieval)
+        (masked, stops, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
-            sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, vault, counts,
+            sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, reveal, counts,
                                                          failure=NOT_SENT)
         shape = None
         if template is not None or generation.answer_format is not None:
@@ -77,7 +93,7 @@ class PromptBuilder:
             max_tokens=min(ask.max_tokens or self.llm.default_max_tokens, cap),
             temperature=ask.temperature,
             top_p=ask.top_p,
-            stop=ask.stop,
+            stop=stops,
             seed=ask.seed,
             json_schema=shape.model_schema() if shape is not None else None,
             grammar=shape.grammar() if shape is not None else None,
@@ -86,7 +102,7 @@ class PromptBuilder:
         masked_query = "\n".join(m.content for m in masked if m.role == "user")
         # A role that refuses without sources refuses when it has none, the knowledge base being off included.
         refusal = generation.no_sources_message if generation.on_no_sources == "refuse" and not hits else None
-        return PreparedChat(prompt, params, rules, vault, masked_query, counts, list(hits or []),
+        return PreparedChat(prompt, params, rules, vault, masked_query, reveal, counts, list(hits or []),
                             answer_role=answer_role, shape=shape, refusal=refusal,
                             on_invalid=template.on_invalid if template is not None else "retry",
                             retry_params=replace(params, temperature=0.0, max_tokens=cap))
@@ -94,7 +110,7 @@ class PromptBuilder:
     def _retrieve(self, principal: Principal, ask: ChatAsk, top_k: int | None = None) -> list[Hit] | None:
         """Passages for the latest question, filtered inside the vector search by the caller's rights; None when
         the caller has no knowledge-base access (then the prompt carries no sources section at all)."""
-        rights = self.policy.rights(principal.roles)
+        rights = self.policy.rights(principal.roles, CHAT)
         if self.kb is None or not rights.collections:
             return None
         question = next(text for role, text in reversed(ask.messages) if role == "user" and text.strip())
@@ -102,27 +118,37 @@ class PromptBuilder:
 
     def _mask_messages(
         self, ask: ChatAsk, rules: PiiRules, vault: PseudonymVault
-    ) -> tuple[list[ChatMessage], Counter[str]]:
+    ) -> tuple[list[ChatMessage], tuple[str, ...], Counter[str]]:
         """Every message the caller sent is masked, system and earlier assistant turns included: the caller
-        controls all of them. Runs on the PII worker; an error fails the request (``MaskingService.run``)."""
+        controls all of them; so are the stop sequences, which reach the model (or an upstream) and the audit
+        trail only as placeholders (the model writes a placeholder where it would write the person, so a masked
+        stop still stops). Runs on the PII worker; an error fails the request (``MaskingService.run``)."""
         counts: Counter[str] = Counter()
         masked = []
         for role, text in ask.messages:
             result = self.masking.masker.mask(text, rules, vault)
             counts.update(result.entity_counts)
             masked.append(ChatMessage(_ROLE_MAP[role], result.text))  # type: ignore[arg-type]
-        return masked, counts
+        stops = []
+        for stop in ask.stop:
+            result = self.masking.masker.mask(stop, rules, vault)
+            counts.update(result.entity_counts)
+            stops.append(result.text)
+        return masked, tuple(stops), counts
 
-    def _mask_sources(self, hits: list[Hit], rules: PiiRules, vault: PseudonymVault, counts: Counter[str]
+    def _mask_sources(self, hits: list[Hit], rules: PiiRules, reveal: RevealScopes, counts: Counter[str]
                       ) -> tuple[str, list[Hit]]:  # fmt: skip
-        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch), and
+        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch),
+        each into the vault of its source, so what an answer may restore follows the passage's collection; and
         the masked hits: citations (in the response and the audit trail) carry masked titles only, and a template
         quotes title, section headings, version label and effective date each masked on its own (a heading next to
         "Account" and a date is not an account number; a name still is)."""
         n = len(hits)
+        vaults = [reveal.vault_for(hit.collection, Classification[hit.classification]) for hit in hits]
         fields = [[str(hit.metadata.get(key) or "") for key in _QUOTED_METADATA] + list(hit.sections) for hit in hits]
         texts = [hit.text for hit in hits] + [hit.title for hit in hits] + [f for per_hit in fields for f in per_hit]
-        results = self.masking.mask_all_now(texts, rules, vault)
+        field_vaults = [v for v, per_hit in zip(vaults, fields, strict=True) for _ in per_hit]
+        results = self.masking.mask_all_now(texts, rules, vaults=vaults + vaults + field_vaults)
         for result in results[:n]:
             counts.update(result.entity_counts)
         masked = [result.text for result in results]

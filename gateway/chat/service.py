@@ -15,6 +15,7 @@ from gateway.llm.queue import ModelQueue
 from gateway.llm.settings import LlmSettings
 from gateway.observability.metrics import Metrics
 from gateway.pii.service import MaskingService
+from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import PolicySet
 from gateway.policy.principal import Principal
 
@@ -30,6 +31,7 @@ class ChatService:
         model_file: str | None = None,
         kb: KnowledgeBase | None = None,
         metrics: Metrics | None = None,
+        limits: RequestLimits | None = None,
     ) -> None:
         self.queue = queue
         self.policy = policy
@@ -38,7 +40,7 @@ class ChatService:
         self.kb = kb
         self.model_file = model_file
         """The chat model's file name (or upstream URL), recorded in the audit trail."""
-        self.prompts = PromptBuilder(queue.model, policy, llm, masking, kb)
+        self.prompts = PromptBuilder(queue.model, policy, llm, masking, kb, limits or RequestLimits())
         self._parts = TurnParts(self.prompts, queue, masking, model_file, metrics)
 
     @property

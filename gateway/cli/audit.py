@@ -61,11 +61,13 @@ def audit() -> None:
 @audit.command("verify")
 @click.option("--from-seq", type=int, default=None, help="First event to check (default: the start of the chain).")
 @click.option("--to-seq", type=int, default=None, help="Last event to check (default: the head).")
+@click.option("--checkpoints", "checkpoints", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Compare the database with the checkpoints exported to this file (default: audit.checkpoint_file).")
 @fails_cleanly
-def verify(from_seq: int | None, to_seq: int | None) -> None:
-    """Check the hash chain and signed checkpoints; exit 0 if intact, 1 if broken."""
+def verify(from_seq: int | None, to_seq: int | None, checkpoints: Path | None) -> None:
+    """Check the hash chain, signed checkpoints and event MACs; exit 0 if intact, 1 if broken."""
     with _trail() as trail:
-        report = trail.verify(from_seq, to_seq)
+        report = trail.verify(from_seq, to_seq, checkpoints_file=checkpoints)
     for line in report.lines():
         click.echo(line)
     sys.exit(0 if report.intact else 1)

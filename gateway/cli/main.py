@@ -19,16 +19,24 @@ def cli() -> None:
     """On-premises compliance gateway for large language models."""
 
 
+def main() -> None:
+    """The ``gateway`` program: every file a command creates (database, LanceDB files, keys, exports) is private
+    to the gateway's user, whatever the umask it was started with."""
+    os.umask(0o077)
+    cli()
+
+
 def _register_groups() -> None:
     from gateway.cli.audit import audit
     from gateway.cli.corpus import corpus, model
+    from gateway.cli.doctor import doctor
     from gateway.cli.eval import eval_group
     from gateway.cli.kb import kb
     from gateway.cli.model_files import models
     from gateway.cli.policies import policies
     from gateway.cli.users import users
 
-    for group in (users, models, policies, audit, kb, corpus, model, eval_group):
+    for group in (users, models, policies, audit, kb, corpus, model, eval_group, doctor):
         cli.add_command(group)
 
 

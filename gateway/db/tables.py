@@ -89,6 +89,9 @@ class AuditEntry(Base):
     """JSON object of a few identifiers and counts."""
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), index=True)
+    mac: Mapped[str | None] = mapped_column(String(64), default=None)
+    """HMAC-SHA256 of (seq, hash) under the audit MAC key, which is kept off the database: without it, nobody can
+    add or rewrite an event the verifier accepts, even after the newest checkpoint (``gateway.audit.integrity``)."""
 
     citations: Mapped[list[AuditCitation]] = relationship(
         back_populates="entry", cascade="all, delete-orphan", lazy="selectin", order_by="AuditCitation.position"
@@ -127,6 +130,8 @@ class AuditCheckpoint(Base):
     reason: Mapped[str] = mapped_column(String(16))
     key_id: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary(64))
+    event_mac: Mapped[str | None] = mapped_column(String(64), default=None)
+    """The MAC of the checkpointed event, signed with it: nulling MACs cannot pass the signed part off as old."""
 
 
 class AuditHold(Base):

@@ -7,6 +7,10 @@ from typing import Any, Literal
 
 from gateway.policy.schema import Classification
 
+MAX_TITLE_CHARS = 512
+"""Longest title a document may have: what the audit trail's citation rows hold (``audit_citations.title``), so a
+cited document can never make an answer's audit event invalid."""
+
 
 def chunk_id(doc_id: str, version: int, index: int) -> str:
     """A chunk's id: its document (a hex uuid, no colon), version and position."""

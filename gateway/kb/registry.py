@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from gateway.db.base import utcnow
@@ -105,6 +105,25 @@ class DocumentRegistry:
             query = (select(KbDocument).where(KbDocument.id.in_(list(document_ids)))
                      .options(selectinload(KbDocument.versions)))
             return {d.id: (d.collection, [v.version for v in d.versions]) for d in session.scalars(query)}
+
+    def describe(self, document_id: str) -> dict[str, Any] | None:
+        """A document's registry record: collection, served version, highest classification of any of its
+        versions, and each version (number, state, chunks, level, when); None when there is no such document."""
+        with self._db.session() as session:
+            document = session.get(KbDocument, document_id, options=[selectinload(KbDocument.versions)])
+            if document is None:
+                return None
+            return {"id": document.id, "collection": document.collection, "active_version": document.active_version,
+                    "classification": max((v.classification for v in document.versions), default=0),
+                    "versions": [{"version": v.version, "state": v.state, "chunks": v.chunk_count,
+                                  "classification": v.classification, "created_at": v.created_at.isoformat()}
+                                 for v in document.versions]}
+
+    def highest_level_in(self, collection: str) -> int | None:
+        """The highest classification of any version of any document in ``collection``; None when it is empty."""
+        with self._db.session() as session:
+            return session.scalar(select(func.max(KbDocumentVersion.classification)).join(KbDocument)
+                                  .where(KbDocument.collection == collection))
 
     def documents_in(self, collection: str) -> list[str]:
         with self._db.session() as session:

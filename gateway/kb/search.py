@@ -59,12 +59,20 @@ class Hit:
 
 
 def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None = None) -> str | None:
-    """The LanceDB predicate of what ``rights`` may see (within ``collections`` if given); None: nothing."""
-    allowed = set(rights.collections) if collections is None else set(rights.collections) & set(collections)
-    if not allowed:
+    """The LanceDB predicate of what ``rights`` may see (within ``collections`` if given); None: nothing.
+
+    An OR of per-collection grants, ``(collection IN (...) AND classification <= level)``, one term per level: a
+    principal with two roles sees each collection only up to the level some role grants *in that collection*."""
+    wanted = None if collections is None else set(collections)
+    by_level: dict[int, list[str]] = {}
+    for collection, level in rights.grants.items():
+        if wanted is None or collection in wanted:
+            by_level.setdefault(int(level), []).append(collection)
+    if not by_level:
         return None
-    return (f"active = true AND classification <= {int(rights.max_classification)} "
-            f"AND collection IN ({sql_list(sorted(allowed))})")
+    terms = [f"(collection IN ({sql_list(sorted(names))}) AND classification <= {level})"
+             for level, names in sorted(by_level.items())]
+    return f"active = true AND ({' OR '.join(terms)})"
 
 
 class Retriever:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gateway.db.session import Database
-from gateway.errors import InvalidInput
+from gateway.errors import InvalidInput, PolicyDenied
 from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
 from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
@@ -21,6 +21,7 @@ from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
 from gateway.kb.subjects import SubjectIndex
+from gateway.keyfiles import private_dir
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 
@@ -108,13 +109,16 @@ class KnowledgeBase:
         with self.readers.shared():
             return self.retriever.search(query, rights, top_k, collections, ranking=ranking, exact=exact)
 
-    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+    def passage(self, document_id: str, version: int, chunk_id: str, *, rights: EffectiveRights | None = None
+                ) -> str | None:  # fmt: skip
         """A cited chunk's text, decrypted on demand for a compliance officer (the audit trail's PassageSource);
-        None once the chunk or its document key is gone (purged)."""
+        None once the chunk or its document key is gone (purged); PolicyDenied when ``rights`` do not clear it."""
         with self.readers.shared():
             row = self.store.chunk(document_id, version, chunk_id)
         if row is None:
             return None
+        if rights is not None and not rights.may_read(row["collection"], row["classification"]):
+            raise PolicyDenied("the cited passage is above the caller's clearance")
         key = self.keyring.document_keys([document_id]).get(document_id)
         if key is None:
             return None
@@ -142,6 +146,8 @@ def open_knowledge_base(
     group-readable master key raises ConfigurationError (start-up stops with a message naming the setting). With a
     ``detector``, every chunk ingested is entered in the data-subject index (erasure by subject); every path that
     ingests (the app, ``gateway kb ingest``) passes one."""
+    if "://" not in kb_uri:
+        private_dir(Path(kb_uri))  # LanceDB's files inherit nothing: the directory is what keeps them private
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
     keyring = KeyRing(db, provider)
     keyring.verify()

@@ -8,9 +8,9 @@ from typing import Any
 
 import msgspec
 
-from gateway.errors import InvalidInput, PayloadTooLarge
+from gateway.errors import InvalidInput, PayloadTooLarge, without_input
 from gateway.kb import formats
-from gateway.kb.documents import Block, IngestOutcome, SourceDocument
+from gateway.kb.documents import MAX_TITLE_CHARS, Block, IngestOutcome, SourceDocument
 from gateway.policy.schema import Classification
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -78,7 +78,10 @@ def parse_document(
     if front.get("source_id") is not None:
         source = str(front["source_id"])
     first_heading = next((b.text for b in blocks if b.kind == "heading"), "")
-    title = title or (str(front_title) if front_title else "") or found_title or first_heading or Path(filename).stem
+    # A title found in the file (front matter, metadata, first heading, file name) is cut to fit; one the caller
+    # gave is checked.
+    found = (str(front_title) if front_title else "") or found_title or first_heading or Path(filename).stem
+    title = title or found.strip()[:MAX_TITLE_CHARS]
     return build_document(label=label, source=source, title=title, blocks=blocks, collection=collection or "",
                           level=classification(chosen, where=label), metadata={**front, **(metadata or {})})
 
@@ -100,8 +103,34 @@ def build_document(
         raise InvalidInput(f"{label}: no collection given", param="collection")
     if not any(b.kind == "paragraph" and b.text.strip() for b in blocks):
         raise InvalidInput(f"{label}: the document contains no text")
+    if len(title.strip()) > MAX_TITLE_CHARS:
+        raise InvalidInput(f"{label}: the title is longer than {MAX_TITLE_CHARS} characters", param="title")
+    check_metadata(metadata, label)
     return SourceDocument(label=label, source=source, title=title.strip(), blocks=tuple(blocks),
                           collection=collection, classification=level, metadata=dict(metadata or {}))
+
+
+METADATA_MAX_DEPTH = 8
+METADATA_MAX_ITEMS = 256
+
+
+def check_metadata(metadata: dict[str, Any] | None, label: str) -> None:
+    """Metadata is a few facts about a document: at most ``METADATA_MAX_DEPTH`` levels of nesting and
+    ``METADATA_MAX_ITEMS`` values in all (deeper structures used to end in a RecursionError, a 500)."""
+    budget = [METADATA_MAX_ITEMS]
+
+    def walk(value: Any, depth: int) -> None:
+        if depth > METADATA_MAX_DEPTH:
+            raise InvalidInput(f"{label}: metadata is nested more than {METADATA_MAX_DEPTH} levels deep",
+                               param="metadata")
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise InvalidInput(f"{label}: metadata holds more than {METADATA_MAX_ITEMS} values", param="metadata")
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            walk(child, depth + 1)
+
+    walk(metadata or {}, 0)
 
 
 def read_file(path: Path, *, collection: str | None, level: Classification | None, max_bytes: int) -> SourceDocument:
@@ -168,10 +197,11 @@ def _decode(decoder: msgspec.json.Decoder[JsonlRecord], line: bytes, label: str)
     try:
         return decoder.decode(line)
     except msgspec.ValidationError as exc:
-        # msgspec names the field and the expected type, never the value
-        raise InvalidInput(f"{label}: invalid record: {exc}") from None
+        raise InvalidInput(f"{label}: invalid record: {without_input(str(exc))}") from None
     except msgspec.DecodeError:
         raise InvalidInput(f"{label}: not valid JSON") from None
+    except RecursionError:
+        raise InvalidInput(f"{label}: the record is nested too deeply") from None
 
 
 def read_paths(

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from llama_cpp import LlamaGrammar
 
 
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
+"""Private-use characters around a message's index: where the template puts each message's content."""
+
+
 class LlamaCppChatModel:
     """A GGUF chat model. Not thread-safe: the ModelQueue guarantees one generation at a time."""
 
@@ -68,10 +72,26 @@ class LlamaCppChatModel:
             pass
 
     def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
-        wire: Any = [{"role": m.role, "content": m.content} for m in messages]
-        rendered = self._formatter(messages=wire)
+        """Render the chat template and tokenize it: the template's own control tokens as control tokens, every
+        message's content (what the caller wrote, retrieved passages) as plain text, so ``<|im_start|>system`` typed
+        by a caller or planted in a document is text and cannot open a turn of its own."""
+        markers = [f"{_MARK_OPEN}{i}{_MARK_CLOSE}" for i in range(len(messages))]
+        wire: Any = [{"role": m.role, "content": marker} for m, marker in zip(messages, markers, strict=True)]
+        rendered = self._formatter(messages=wire).prompt
+        pieces: list[tuple[str, bool]] = []  # (text, is template)
+        rest = rendered
+        for message, marker in zip(messages, markers, strict=True):
+            before, found, rest = rest.partition(marker)
+            if not found or marker in rest:
+                raise ModelUnavailable("the chat template does not place each message verbatim; its contents "
+                                       "cannot be kept apart from control tokens")
+            pieces += [(before, True), (message.content, False)]
+        pieces.append((rest, True))
+        tokens: list[int] = []
         with self._tokenize_lock:
-            tokens = self._llm.tokenize(rendered.prompt.encode("utf-8"), add_bos=False, special=True)
+            for text, template in pieces:
+                if text:
+                    tokens += self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=template)
         if len(tokens) >= self.context_window:
             raise ContextLengthExceeded(
                 f"the prompt is {len(tokens)} tokens; this model's context window is {self.context_window} tokens",
@@ -117,7 +137,9 @@ class LlamaCppChatModel:
                     break
         finally:
             tokens.close()
-        tail = stops.flush() + ("" if stops.stopped else decoder.decode(b"", final=True))
+        # Bytes of a character the token limit cut in two are dropped, not sent as U+FFFD.
+        pending_bytes = decoder.getstate()[0]
+        tail = stops.flush() + ("" if stops.stopped or pending_bytes else decoder.decode(b"", final=True))
         if tail:
             yield TextDelta(tail)
         yield Finished(reason=reason, prompt_tokens=prompt.n_tokens, completion_tokens=produced)

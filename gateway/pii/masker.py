@@ -22,7 +22,7 @@ from gateway.pii.detector import Language, PiiDetector
 from gateway.pii.digest import value_digest
 from gateway.pii.errors import PiiError
 from gateway.pii.rules import PiiRules
-from gateway.pii.vault import PseudonymVault
+from gateway.pii.vault import TAG_HEX, PseudonymVault
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,14 @@ class MaskResult:
 
 
 class Masker:
-    """Masks text with a :class:`PiiDetector`. ``pseudonym_key`` keys HMAC pseudonyms and hashes; ``encryption_key``
-    (32 bytes; derived from ``pseudonym_key`` when omitted) keys the ``encrypt`` operator."""
+    """Masks text with a :class:`PiiDetector`. ``pseudonym_key`` keys hashes and, through subkeys, the audit
+    trail's linkage pseudonyms; ``encryption_key`` (32 bytes; derived from ``pseudonym_key`` when omitted) keys the
+    ``encrypt`` operator.
+
+    Pseudonyms a caller sees are keyed by the conversation's vault (a random key per request), so the same person
+    gets a different tag in every request and tags cannot be used to confirm a guessed value. Without a vault they
+    are keyed by the linkage key: one person, one tag across the whole deployment; that form is for the audit trail
+    (``linkage_placeholder``), not for callers."""
 
     def __init__(self, detector: PiiDetector, pseudonym_key: bytes, encryption_key: bytes | None = None) -> None:
         if len(pseudonym_key) < 16:
@@ -45,6 +51,7 @@ class Masker:
         self._pseudonym_key = pseudonym_key
         key = encryption_key or HKDF(hashes.SHA256(), 32, None, b"gateway.pii.encrypt").derive(pseudonym_key)
         self._aead = AESGCM(key)
+        self._linkage_key = HKDF(hashes.SHA256(), 32, None, b"gateway.pii.audit-linkage").derive(pseudonym_key)
 
     def mask(
         self, text: str, rules: PiiRules | None = None, vault: PseudonymVault | None = None,
@@ -84,10 +91,15 @@ class Masker:
             nonce = os.urandom(12)
             sealed = self._aead.encrypt(nonce, value.encode("utf-8"), entity_type.encode("ascii"))
             return f"<{entity_type}:" + base64.urlsafe_b64encode(nonce + sealed).decode("ascii").rstrip("=") + ">"
-        placeholder = f"<{entity_type}_{self._digest(entity_type, value)[:8]}>"
+        key = vault.pseudonym_key if vault is not None else self._linkage_key
+        placeholder = f"<{entity_type}_{value_digest(key, entity_type, value).hex()[:TAG_HEX]}>"
         if vault is not None:
             vault.record(placeholder, entity_type, value)
         return placeholder
+
+    def linkage_placeholder(self, entity_type: str, value: str) -> str:
+        """The deployment-wide pseudonym of a value, under the audit linkage key (never shown to callers)."""
+        return f"<{entity_type}_{value_digest(self._linkage_key, entity_type, value).hex()[:TAG_HEX]}>"
 
     def decrypt(self, token: str) -> str:
         """The value inside an ``encrypt`` token ``<TYPE:...>``."""

@@ -61,11 +61,13 @@ class MaskingService:
         """Mask several texts with one NLP batch, in order."""
         return await self.run(self.mask_all_now, texts, rules, vault, failure=failure)
 
-    def mask_all_now(self, texts: Sequence[str], rules: PiiRules, vault: PseudonymVault | None = None) -> list[
-            MaskResult]:  # fmt: skip
-        """``mask_all`` on the calling thread: for work already running on the PII worker."""
+    def mask_all_now(self, texts: Sequence[str], rules: PiiRules, vault: PseudonymVault | None = None, *,
+                     vaults: Sequence[PseudonymVault] | None = None) -> list[MaskResult]:
+        """``mask_all`` on the calling thread: for work already running on the PII worker. ``vaults``, when given,
+        names the vault of each text (passages of different sources keep their placeholders apart)."""
         found = self.detector.detect_batch(texts, rules=rules)
-        return [self.masker.apply(text, spans, rules, vault) for text, spans in zip(texts, found, strict=True)]
+        chosen: Sequence[PseudonymVault | None] = vaults if vaults is not None else [vault] * len(texts)
+        return [self.masker.apply(text, spans, rules, v) for text, spans, v in zip(texts, found, chosen, strict=True)]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

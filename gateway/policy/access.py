@@ -52,7 +52,9 @@ class AccessControl:
     def authorize(
         self, principal: Principal, permission: str | None, *, method: str, path: str, request_id: str
     ) -> EffectiveRights:
-        rights = self.policy.rights(principal.roles)
+        """The principal's rights under ``permission`` (knowledge grants only from the roles holding it), or
+        PolicyDenied."""
+        rights = self.policy.rights(principal.roles, permission)
         if permission is None or permission not in PERMISSIONS:
             reason = "route declares no known permission"
             allowed = False

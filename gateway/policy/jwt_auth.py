@@ -33,13 +33,18 @@ ASYMMETRIC_ALGORITHMS = frozenset(
 MAX_TOKEN_CHARS = 16_384
 """Longer bearer credentials are refused before any parsing."""
 
-_NAME_MAX = 256
+JWT_PREFIX = "jwt:"
+"""Users of the identity provider are named ``jwt:<name>`` in the gateway (logs, audit trail, legal holds), apart
+from the gateway's own API-key users, who may not take a name with this prefix: the two never share a name."""
+_NAME_MAX = 128 - len(JWT_PREFIX)
+"""So that the prefixed name fits the audit trail's 128-character user column (refused at login, never later)."""
 
 # Fixed wording: a message never quotes the token or any claim from it.
 _INVALID = "invalid bearer token"
 _EXPIRED = "the bearer token has expired"
 _NOT_YET_VALID = "the bearer token is not valid yet"
 _NO_NAME = "the bearer token does not name a user"
+_NAME_TOO_LONG = f"the bearer token's user name is longer than {_NAME_MAX} characters"
 
 
 class JwtSettings(BaseModel):
@@ -112,9 +117,11 @@ class JwtAuthenticator:
     def authenticate(self, token: str) -> Principal:
         claims = self._verified_claims(token)
         name = _claim(claims, self._settings.username_claim)
-        if not isinstance(name, str) or not name.strip() or len(name) > _NAME_MAX:
+        if not isinstance(name, str) or not name.strip():
             raise Unauthenticated(_NO_NAME)
-        return Principal(name=name.strip(), roles=self._roles(claims), auth_method="jwt")
+        if len(name.strip()) > _NAME_MAX:
+            raise Unauthenticated(_NAME_TOO_LONG)
+        return Principal(name=JWT_PREFIX + name.strip(), roles=self._roles(claims), auth_method="jwt")
 
     def _verified_claims(self, token: str) -> dict[str, Any]:
         if len(token) > MAX_TOKEN_CHARS:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from gateway.pii.entities import DIRECT_IDENTIFIERS, SUPPORTED_ENTITIES
 from gateway.pii.rules import PiiRules
 from gateway.policy.policy_set import PolicySet
+from gateway.policy.schema import Classification
 
 
 def pii_rules_for(policy: PolicySet, roles: Iterable[str]) -> PiiRules:
@@ -51,3 +52,13 @@ def pii_rules_for(policy: PolicySet, roles: Iterable[str]) -> PiiRules:
         allow_list=frozenset(allow),
         deny_list=deny,
     )
+
+
+def revealed_for_source(policy: PolicySet, roles: Iterable[str], collection: str, level: Classification | int, *,
+                        permission: str | None = None) -> frozenset[str]:
+    """Entity types a retrieved passage of ``collection`` at ``level`` may have restored in an answer: the reveal
+    rights of those held roles (holding ``permission``, if given) that may read such a passage, and of no other.
+    Reveal rights, like clearance, do not combine across roles: a role's right to see names covers only the
+    passages that role may read."""
+    return frozenset(e for name in policy.roles_reading(roles, collection, level, permission=permission)
+                     for e in policy.decl.roles[name].pii.reveal)

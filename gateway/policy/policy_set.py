@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -16,12 +16,33 @@ from gateway.policy.schema import Classification, GenerationDecl, PolicySetDecl,
 
 @dataclass(frozen=True, slots=True)
 class EffectiveRights:
-    """The union of a principal's roles: what they may do and see."""
+    """What a principal may do and see: the union of its roles, kept per collection.
+
+    Knowledge access is a set of grants, collection → the highest classification some held role is cleared for *in
+    that collection*. Two roles never combine into a clearance neither has: a registrar (admissions up to internal)
+    who is also a clinician (confidential, no admissions) reads admissions up to internal only."""
 
     roles: tuple[str, ...]
     permissions: frozenset[str]
-    collections: frozenset[str]
-    max_classification: Classification
+    grants: Mapping[str, Classification] = field(default_factory=dict)
+
+    @property
+    def collections(self) -> frozenset[str]:
+        """Collections some held role may read (at some level)."""
+        return frozenset(self.grants)
+
+    @property
+    def max_classification(self) -> Classification:
+        """The highest level of any grant; for messages only, never for a decision (that is ``may_read``)."""
+        return max(self.grants.values(), default=Classification.public)
+
+    def level_for(self, collection: str) -> Classification | None:
+        """The highest level this principal may read in ``collection``; None when no held role grants it."""
+        return self.grants.get(collection)
+
+    def may_read(self, collection: str, level: Classification | int) -> bool:
+        cleared = self.grants.get(collection)
+        return cleared is not None and int(level) <= int(cleared)
 
 
 class PolicySet:
@@ -42,26 +63,39 @@ class PolicySet:
     def role(self, name: str) -> RoleDecl | None:
         return self.decl.roles.get(name)
 
-    def rights(self, roles: Iterable[str]) -> EffectiveRights:
-        """Effective rights of a principal holding ``roles``; roles this policy set does not declare grant nothing."""
+    def rights(self, roles: Iterable[str], permission: str | None = None) -> EffectiveRights:
+        """Effective rights of a principal holding ``roles``; roles this policy set does not declare grant nothing.
+
+        With ``permission``, only the roles that themselves hold it contribute knowledge grants: what a request
+        under that permission may read or write (one role's write permission never reaches another role's
+        collections)."""
         known = [(name, self.decl.roles[name]) for name in roles if name in self.decl.roles]
         permissions: set[str] = set()
-        collections: set[str] = set()
-        level = Classification.public
-        cleared = False
+        grants: dict[str, Classification] = {}
         for _name, role in known:
             permissions.update(role.permissions)
-            names = role.knowledge.collections
-            collections.update(self.decl.collections if "*" in names else names)
-            if names:
-                cleared = True
-                level = max(level, Classification[role.knowledge.max_classification])
-        return EffectiveRights(
-            roles=tuple(name for name, _ in known),
-            permissions=frozenset(permissions),
-            collections=frozenset(collections),
-            max_classification=level if cleared else Classification.public,
-        )
+            if permission is not None and permission not in role.permissions:
+                continue
+            for collection in self.collections_of(role):
+                level = Classification[role.knowledge.max_classification]
+                grants[collection] = max(level, grants.get(collection, Classification.public))
+        return EffectiveRights(roles=tuple(name for name, _ in known), permissions=frozenset(permissions),
+                               grants=grants)
+
+    def collections_of(self, role: RoleDecl) -> tuple[str, ...]:
+        """The collections one role may read (``"*"`` expanded to every declared collection)."""
+        names = role.knowledge.collections
+        return tuple(self.decl.collections) if "*" in names else names
+
+    def roles_reading(self, roles: Iterable[str], collection: str, level: Classification | int, *,
+                      permission: str | None = None) -> list[str]:
+        """Which of ``roles`` (in policy order; holding ``permission`` if given) may read a passage of
+        ``collection`` at ``level``: the roles whose rules govern what such a passage may reveal."""
+        held = set(roles)
+        return [name for name, role in self.decl.roles.items()
+                if name in held and (permission is None or permission in role.permissions)
+                and collection in self.collections_of(role)
+                and int(level) <= int(Classification[role.knowledge.max_classification])]
 
     def generation(self, roles: Iterable[str]) -> GenerationDecl:
         """Generation settings for a principal: those of its first role (in policy order) that sets an answer

@@ -14,6 +14,8 @@ from gateway.policy import api_keys
 from gateway.policy.principal import Principal
 
 _NAME_MAX = 128
+RESERVED_PREFIXES = ("jwt:", "cli:")
+"""Names the audit trail gives identity-provider users (``jwt:alice``) and commands (``cli:root``)."""
 
 
 class UserStore:
@@ -26,6 +28,9 @@ class UserStore:
         role_list = sorted(set(roles))
         if not name or len(name) > _NAME_MAX:
             raise InvalidInput(f"user name must be 1 to {_NAME_MAX} characters", param="name")
+        if name.startswith(RESERVED_PREFIXES) or not name.isprintable():
+            raise InvalidInput("user names may not start with jwt: or cli: (identity-provider users and commands "
+                               "are named so) nor contain control characters", param="name")
         if not role_list:
             raise InvalidInput("a user needs at least one role", param="roles")
         with self._db.session() as session:

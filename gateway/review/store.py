@@ -83,6 +83,8 @@ class ReviewService:
 
     def verdicts(self, seq: int) -> list[Recorded]:
         """Every verdict on the answer audited as ``seq``, oldest first."""
+        if not 1 <= seq < 2**63:  # beyond any sequence number (and any database integer): none
+            return []
         with self.db.session() as session:
             rows = session.scalars(select(AnswerReview).where(AnswerReview.audit_seq == seq)
                                    .order_by(AnswerReview.id)).all()

@@ -1,7 +1,7 @@
 """answer quality: compliance officers' verdicts on audited answers and staff feedback (issue #16)
 
 Revision ID: 0006_answer_quality
-Revises: 0004
+Revises: 0005_security_review
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_answer_quality"
-down_revision = "0004"
+down_revision = "0005_security_review"
 branch_labels = None
 depends_on = None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.support import Gateway
 
 TEXT = "Patient Maria Garcia (MRN 00482913) can be reached at +1 415-555-0132 or 身份证 11010519491231002X。"
@@ -20,11 +22,31 @@ def test_mask_returns_masked_text_and_offsets_into_the_original(gateway: Gateway
     assert "[REDACTED]" in body["text"]  # tellers redact resident IDs (bank policy)
 
 
-def test_same_value_gets_the_same_pseudonym_across_requests(gateway: Gateway) -> None:
-    first = gateway.client.post("/v1/mask", json={"text": "Call Maria Garcia."}, headers=gateway.auth("teller"))
-    second = gateway.client.post("/v1/mask", json={"text": "Maria Garcia called."}, headers=gateway.auth("teller"))
-    tag = next(w for w in first.json()["text"].split() if w.startswith("<PERSON_")).rstrip(".")
-    assert tag in second.json()["text"]
+def tags(text: str) -> list[str]:
+    return re.findall(r"<PERSON_[0-9a-f]+>", text)
+
+
+def test_pseudonyms_hold_within_a_request_and_are_unlinkable_across_requests(gateway: Gateway) -> None:
+    """Issue 15, finding 5: what callers see is keyed per request, 48-bit tags; no guess can be confirmed."""
+    first = gateway.client.post("/v1/mask", json={"text": "Call Maria Garcia. Maria Garcia called."},
+                                headers=gateway.auth("teller")).json()["text"]
+    second = gateway.client.post("/v1/mask", json={"text": "Maria Garcia called."},
+                                 headers=gateway.auth("teller")).json()["text"]
+    assert len(set(tags(first))) == 1 and len(tags(first)) == 2  # one person, one tag inside the request
+    assert len(tags(first)[0]) == len("<PERSON_>") + 12
+    assert tags(second)[0] != tags(first)[0]  # a new request, a new tag
+
+
+def test_a_placeholder_seen_in_search_results_cannot_be_confirmed_by_masking_a_guess(gateway: Gateway) -> None:
+    body = {"title": "Complaint log", "text": "Customer Zhang Wei complained about the card fee on 3 May.",
+            "collection": "retail-products", "classification": "internal"}
+    assert gateway.client.post("/v1/documents", json=body, headers=gateway.auth("admin")).status_code == 201
+    found = gateway.client.post("/v1/search", json={"query": "card fee complaint"}, headers=gateway.auth("teller"))
+    seen = tags(found.json()["data"][0]["text"])
+    assert seen and "Zhang Wei" not in found.text
+    guess = gateway.client.post("/v1/mask", json={"text": "Customer Zhang Wei complained."},
+                                headers=gateway.auth("teller")).json()["text"]
+    assert tags(guess) and tags(guess)[0] != seen[0]
 
 
 def test_bad_mask_requests_are_400s_that_do_not_echo_text(gateway: Gateway) -> None:

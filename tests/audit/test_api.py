@@ -18,7 +18,7 @@ from litestar.testing import TestClient
 from gateway.api.audit import AUDIT_ROUTES
 from gateway.api.dependencies import DEPENDENCIES
 from gateway.api.error_handlers import EXCEPTION_HANDLERS
-from gateway.api.guards import require_permission
+from gateway.api.guards import PrincipalSlots, require_permission
 from gateway.audit import AuditFilter, AuditTrail
 from gateway.chat.service import ChatService
 from gateway.llm.protocol import ChatModel
@@ -49,7 +49,7 @@ class Api:
 class FixedPassages:
     """Stands in for the knowledge base, which does not exist yet (the only fake here)."""
 
-    def passage(self, document_id: str, version: int, chunk_id: str) -> str | None:
+    def passage(self, document_id: str, version: int, chunk_id: str, *, rights: object = None) -> str | None:
         return f"text of {chunk_id}" if document_id == "doc-1" else None
 
 
@@ -73,6 +73,7 @@ def build_app(trail: AuditTrail, masker: Masker, chat_model: ChatModel, data_dir
         guards=[require_permission],
         exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
         dependencies=DEPENDENCIES,
+        middleware=[PrincipalSlots],
         state=State({STATE_KEY: services}),
         on_shutdown=[masking.close, queue.close],
         openapi_config=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
@@ -12,6 +13,7 @@ from gateway.audit.canonical import checkpoint_message, event_hash
 from gateway.audit.rows import event_from_row
 from gateway.audit.signing import CheckpointSigner, key_id_of
 from gateway.db.tables import AuditCheckpoint, AuditEntry
+from gateway.errors import AuditFailed
 
 from .conftest import cited, make_event, open_trail, sql
 
@@ -80,12 +82,19 @@ def test_truncating_everything_is_truncated_tail(trail: AuditTrail) -> None:
     assert _break(trail) == (1, "truncated_tail")
 
 
-def test_tail_after_the_newest_checkpoint_is_protected_once_close_signs_it(db_url: str, key_path: Path) -> None:
+def test_tail_truncated_after_the_newest_checkpoint_is_refused_by_the_writer(db_url: str, key_path: Path) -> None:
     trail = open_trail(db_url, key_path)
     _fill(trail, 25)
     sql(trail, "DELETE FROM audit_events WHERE seq > 22")
-    assert trail.verify().intact  # the documented window: unsigned tail rows can vanish unnoticed
-    _fill(trail, 3)  # 23..25 again, then shut down
+    assert trail.verify().intact  # the database alone cannot show an unsigned tail that vanished...
+    with pytest.raises(AuditFailed):
+        trail.append(make_event(99))  # ...but the process that wrote it sees the head go back, and stops
+    trail.db.dispose()
+
+
+def test_tail_after_the_newest_checkpoint_is_protected_once_close_signs_it(db_url: str, key_path: Path) -> None:
+    trail = open_trail(db_url, key_path)
+    _fill(trail, 25)
     trail.close()
     sql(trail, "DELETE FROM audit_events WHERE seq = 25")
     assert _break(trail) == (25, "truncated_tail")
@@ -105,7 +114,10 @@ def test_chain_rewritten_with_recomputed_hashes_is_caught_by_the_signed_checkpoi
             conn.execute(text("UPDATE audit_events SET prev_hash = :p, hash = :h WHERE seq = :s"),
                          {"p": prev, "h": digest, "s": seq})
             prev = digest
-    assert _break(trail) == (10, "checkpoint_mismatch")
+    assert _break(trail) == (3, "bad_mac")  # with the MAC key: the first rewritten event
+    auditor = open_trail(trail.db.url, trail.key_path, mac_key_path=trail.key_path.with_name("absent.key"))
+    assert _break(auditor) == (10, "checkpoint_mismatch")  # public key only: the signed checkpoint
+    auditor.db.dispose()
 
 
 def test_checkpoint_signed_with_another_key_is_bad_signature(trail: AuditTrail) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,3 +48,17 @@ def test_chat_is_audited_masked_and_the_chain_verifies(
     for value in RAW:
         assert value.encode() not in data
         assert value not in logs
+
+
+def test_audit_links_one_person_across_requests_under_its_own_key(gateway: Gateway) -> None:
+    """Issue 15, finding 5: callers' tags are per request; the trail relabels them under the linkage key."""
+    body = {"messages": [{"role": "user", "content": "Is the standing order of Maria Garcia active?"}], "max_tokens": 4,
+            "temperature": 0}
+    for role in ("teller", "relationship_manager"):
+        assert gateway.client.post("/v1/chat/completions", json=body, headers=gateway.auth(role)).status_code == 200
+    events = gateway.client.get("/v1/audit", params={"action": "chat"},
+                                headers=gateway.auth("compliance_officer")).json()["data"]
+    tags = {tag for event in events for tag in re.findall(r"<PERSON_[0-9a-f]{12}>", event["masked_query"])}
+    assert len(tags) == 1, [e["masked_query"] for e in events]
+    masker = gateway.services.masking.masker
+    assert tags == {masker.linkage_placeholder("PERSON", "Maria Garcia")}

@@ -11,13 +11,16 @@ import pytest
 from litestar.testing import TestClient
 
 from gateway.app import Engines, create_app
+from gateway.audit import AuditFilter
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
 from gateway.llm.protocol import ChatModel
 from gateway.llm.types import ChatMessage, Finished, GenerationEvent, Prompt, SamplingParams, TextDelta
 from gateway.pii.masker import Masker
+from gateway.pii.vault import PLACEHOLDER
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
+from gateway.services import Services
 from tests.support import make_settings
 
 NAME, EMAIL, CARD = "John Smith", "john.smith@example.com", "4111 1111 1111 1111"
@@ -125,8 +128,10 @@ def test_relationship_manager_sees_revealed_types_restored_only(build, stream: b
 
 def test_streamed_and_plain_answers_are_masked_alike(build) -> None:  # type: ignore[no-untyped-def]
     client, keys, _ = build(ParrotModel)
+    untagged = lambda text: PLACEHOLDER.sub(lambda m: f"<{m.group(1)}>", text)  # noqa: E731  (tags are per request)
     with client:
-        assert chat(client, keys["teller"], stream=False)[1] == chat(client, keys["teller"], stream=True)[1]
+        plain, streamed = chat(client, keys["teller"], stream=False)[1], chat(client, keys["teller"], stream=True)[1]
+    assert untagged(plain) == untagged(streamed)
 
 
 class BrokenDetector:
@@ -147,3 +152,36 @@ def test_a_detection_failure_fails_the_request_before_the_model(build, masker: M
     assert response.json()["error"]["code"] == "masking_failed"
     assert EMAIL not in response.text
     assert model.seen == []
+
+
+@dataclass
+class StopRecordingModel(RecordingModel):
+    """The real model, also recording the sampling parameters (the stop sequences) it is given."""
+
+    params: list[SamplingParams] = field(default_factory=list)
+
+    def generate(
+        self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
+    ) -> Iterator[GenerationEvent]:
+        self.params.append(params)
+        return self.inner.generate(prompt, params, should_stop)
+
+
+def test_stop_sequences_reach_the_model_and_the_audit_trail_masked(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15, finding 6: a stop sequence holding personal data is masked like the messages, and audited."""
+    client, keys, model = build(StopRecordingModel)
+    body = {"messages": [{"role": "user", "content": "Write to the customer."}], "max_tokens": 4, "temperature": 0,
+            "stop": [EMAIL, "Regards"]}
+    with client:
+        response = client.post("/v1/chat/completions", json=body,
+                               headers={"Authorization": f"Bearer {keys['teller']}"})
+        assert response.status_code == 200, response.text
+        events = Services.of(client).audit.find(AuditFilter(action="chat.started")).records
+    stops = model.params[-1].stop
+    assert EMAIL not in stops and stops[1] == "Regards"
+    assert PLACEHOLDER.fullmatch(stops[0]) and stops[0].startswith("<EMAIL_ADDRESS_")
+    recorded = events[0].event.details["stop"]
+    assert recorded[1] == "Regards" and recorded[0].startswith("<EMAIL_ADDRESS_") and EMAIL not in str(recorded)
+    assert events[0].event.masked_entities["EMAIL_ADDRESS"] == 1
+    data = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("gateway.db*"))
+    assert EMAIL.encode() not in data

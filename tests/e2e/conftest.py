@@ -25,6 +25,8 @@ class Server:
     keys: dict[str, str]
     process: subprocess.Popen[bytes]
     log_path: Path
+    data_dir: Path
+    env: dict[str, str]
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
@@ -40,19 +42,25 @@ def _free_port() -> int:
 def server_factory(tmp_path: Path, models_dir: Path) -> Iterator[Callable[..., Server]]:
     started: list[Server] = []
 
-    def start(roles: tuple[str, ...] = ("teller", "admin"), **env: str) -> Server:
-        data_dir = tmp_path / f"data{len(started)}"
+    def start(roles: tuple[str, ...] = ("teller", "admin"), *, again: Server | None = None, **env: str) -> Server:
+        """A server on a fresh data directory with a user per role; ``again``: restart on that server's data
+        directory, environment and keys (after it was stopped or killed)."""
+        data_dir = again.data_dir if again is not None else tmp_path / f"data{len(started)}"
+        extra = {**(again.env if again is not None else {}), **env}
         environment = {
             **os.environ,
             "GATEWAY_DATA_DIR": str(data_dir),
             "GATEWAY_MODELS_DIR": str(models_dir),
             "GATEWAY_POLICY_SET": "bank",
-            **env,
+            **extra,
         }
         url = f"sqlite:///{data_dir / 'gateway.db'}"
         upgrade(url)
-        store = UserStore(Database(url))
-        keys = {role: store.add_user(role, [role])[1] for role in roles}
+        if again is not None:
+            keys = again.keys
+        else:
+            store = UserStore(Database(url))
+            keys = {role: store.add_user(role, [role])[1] for role in roles}
         port = _free_port()
         log_path = tmp_path / f"server{len(started)}.log"
         process = subprocess.Popen(
@@ -61,7 +69,7 @@ def server_factory(tmp_path: Path, models_dir: Path) -> Iterator[Callable[..., S
             stdout=log_path.open("wb"),
             stderr=subprocess.STDOUT,
         )
-        server = Server(f"http://127.0.0.1:{port}", keys, process, log_path)
+        server = Server(f"http://127.0.0.1:{port}", keys, process, log_path, data_dir, extra)
         started.append(server)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -44,7 +44,7 @@ def test_permissions_and_write_scope(client: tuple[TestClient, dict[str, dict[st
     assert http.post("/v1/documents", json=body, headers=auth["teller"]).status_code == 403
     assert http.post("/v1/search", json={"query": "x"}).status_code == 401
     unknown = http.post("/v1/documents", json={**body, "collection": "nope"}, headers=auth["admin"])
-    assert unknown.status_code == 403 and "may write to collection" in unknown.json()["error"]["message"]
+    assert unknown.status_code == 403 and "may write to this collection" in unknown.json()["error"]["message"]
     too_high = {**body, "collection": "regulations", "classification": "restricted"}
     assert http.post("/v1/documents", json=too_high, headers=auth["compliance_officer"]).status_code == 403
     bad = http.post("/v1/documents", json={**body, "classification": "secret"}, headers=auth["admin"])

@@ -149,7 +149,7 @@ def refused(authenticator: JwtAuthenticator, token: str) -> Unauthenticated:
 
 def test_valid_rs256_token_yields_jwt_principal_with_mapped_roles(authenticator: JwtAuthenticator, mint: Mint) -> None:
     principal = authenticator.authenticate(mint(roles=["branch-tellers", "rm"]))
-    assert principal.name == "alice"
+    assert principal.name == "jwt:alice"
     assert principal.roles == ("relationship_manager", "teller")
     assert principal.auth_method == "jwt"
     assert principal.user_id is None
@@ -164,7 +164,7 @@ def test_ec_and_eddsa_tokens_verify_under_their_own_kid(
 
 
 def test_audience_list_containing_the_gateway_is_accepted(authenticator: JwtAuthenticator, mint: Mint) -> None:
-    assert authenticator.authenticate(mint(aud=["account", AUDIENCE])).name == "alice"
+    assert authenticator.authenticate(mint(aud=["account", AUDIENCE])).name == "jwt:alice"
 
 
 def test_unmapped_idp_roles_are_dropped(authenticator: JwtAuthenticator, mint: Mint) -> None:
@@ -185,11 +185,11 @@ def test_adfs_single_string_role_claim_with_a_dotted_uri_name(jwks_file: Path, m
     principal = authenticator.authenticate(
         mint(roles=None, preferred_username=None, upn="bob@bank.example", **{claim: "rm"})
     )
-    assert (principal.name, principal.roles) == ("bob@bank.example", ("relationship_manager",))
+    assert (principal.name, principal.roles) == ("jwt:bob@bank.example", ("relationship_manager",))
 
 
 def test_expiry_within_leeway_is_accepted(authenticator: JwtAuthenticator, mint: Mint) -> None:
-    assert authenticator.authenticate(mint(exp=int(time.time()) - 10)).name == "alice"
+    assert authenticator.authenticate(mint(exp=int(time.time()) - 10)).name == "jwt:alice"
 
 
 def test_token_without_kid_is_accepted_when_the_jwks_has_one_key(
@@ -203,7 +203,7 @@ def test_token_without_kid_is_accepted_when_the_jwks_has_one_key(
         algorithm="RS256",
     )
     assert jwt.get_unverified_header(token).get("kid") is None
-    assert authenticator.authenticate(token).name == "c"
+    assert authenticator.authenticate(token).name == "jwt:c"
 
 
 # --- refused tokens -----------------------------------------------------------------------------------------------
