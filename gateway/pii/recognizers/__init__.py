@@ -29,6 +29,7 @@ from gateway.pii.recognizers.identifiers import (
     SocialSecurityNumberRecognizer,
     WebAddressRecognizer,
 )
+from gateway.pii.recognizers.mentions import NameMentionRecognizer
 from gateway.pii.recognizers.people import (
     AddressedNameRecognizer,
     FilteredSpacyRecognizer,
@@ -90,6 +91,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
 )
 OTHER_RECOGNIZERS: tuple[Callable[..., EntityRecognizer], ...] = (
     FieldValueRecognizer, CuedIdentifierRecognizer, LexiconNameRecognizer, GazetteerPlaceRecognizer,
+    NameMentionRecognizer,
 )
 
 

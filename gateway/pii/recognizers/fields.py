@@ -31,7 +31,9 @@ FIELD_TYPES: dict[str, str] = {
          "beneficiary name", "payee", "payee name", "contact", "contact name", "next of kin", "emergency contact",
          "spouse", "partner", "guardian", "attn", "attention", "employee", "employee name", "staff name",
          "user", "username", "user name", "caller name", "referrer", "gp", "consultant", "doctor", "physician",
-         "nurse", "seen by", "signed", "signature", "witness", "from", "to", "cc", "sender", "recipient",
+         "nurse", "seen by", "signed", "signature", "witness", "from", "to", "cc", "sender", "recipient", "nic",
+         "nurse in charge", "named nurse", "key worker", "keyworker", "case handler", "handler", "reviewer",
+         "approver", "approved by", "prepared by", "investigator", "adviser", "advisor", "agent name",
          "姓名", "名字", "户名", "账户名", "联系人", "收件人", "收款人", "付款人", "申请人", "持卡人", "客户", "患者",
          "病人", "家属", "紧急联系人", "担保人", "借款人", "开户人", "经办人"],
         e.PERSON),
@@ -92,7 +94,9 @@ _ROLE_SPEAKERS = frozenset(
         "question answer note notes investigator underwriter handler reviewer"
     ).split()
 )
-_LABEL = "|".join(sorted((regex.escape(k).replace("\\ ", "[ _\\-]") for k in FIELD_TYPES), key=len, reverse=True))
+_LABEL = "|".join(sorted((regex.escape(k).replace("\\ ", "[ _\\-]?") for k in FIELD_TYPES), key=len, reverse=True))
+"""Field labels, the words joined by a space, ``_``, ``-`` or nothing ("first name", "first_name", "firstName")."""
+_SQUASHED = {key.replace(" ", ""): key for key in FIELD_TYPES}
 _LEADER = r"(?:[ \t]*(?:[:：=#]|\.{3,}|-{1,2}|\|)[ \t]*|[ \t]*\n[ \t]*(?:[-*•>][ \t]*)?)"
 _FIELD_LINE = regex.compile(
     rf"(?im)^[ \t]*(?:[-*•#]+[ \t]*)?(?P<label>{_LABEL})(?:[ \t]*\((?:[^)\n]{{0,20}})\))?[ \t]*(?:[:：=]|\.{{3,}}|\t|"
@@ -133,7 +137,9 @@ _CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'�
 
 
 def _label(text: str) -> str:
-    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+    """The ``FIELD_TYPES`` key a label found in text stands for ("First_Name", "firstName" → "first name")."""
+    key = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+    return key if key in FIELD_TYPES else _SQUASHED.get(key.replace(" ", ""), key)
 
 
 class FieldValueRecognizer(EntityRecognizer):

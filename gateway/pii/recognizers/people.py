@@ -121,6 +121,7 @@ class AddressedNameRecognizer(RuleRecognizer):
         return None if is_plausible_name(pattern_text) else False
 
 
+_PLACE_ACRONYMS = frozenset(["uk", "us", "usa", "uae", "eu", "hk", "prc", "nz", "ksa", "drc", "nyc", "la", "dc"])
 _IDENTIFIER_NAMES = frozenset(["national insurance", "social security", "regulation", "medicare", "medicaid"])
 
 
@@ -184,6 +185,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 continue
             if result.entity_type == entity_types.LOCATION and (any(ch.isdigit() or ch == "=" for ch in span)
                                                                 or span.lower() in ACRONYMS):
+                continue
+            # "NIC: …", "15 GB": a short acronym is a place only when it is a known one.
+            if result.entity_type == entity_types.LOCATION and span.isupper() and len(span) <= 4 \
+                    and span.lower() not in _PLACE_ACRONYMS:
                 continue
             if result.entity_type == entity_types.PERSON and not is_plausible_name(span):
                 continue

@@ -1,0 +1,131 @@
+"""Names where the sentence around them says a person stands there, whatever their case or origin.
+
+The lexicon and spaCy find names they know; these find the ones they do not ("kovács lászló", "Seo-yeon",
+"OLUWADAMILARE OGUNDIPE") from where they stand:
+
+- the answer to a question that asked for a name ("Can I take your full name?" / "C: It's Jianguo He.");
+- an XML element of a name ("<Given>Tariq</Given>");
+- after the shorthand of clinical and bank notes for the person ("pt ágnes németh", "cx babatunde akinola",
+  "nok dtr Michał", "wi from kjersti andersson");
+- "Gundhild speaking", "sander van dijk wrote:", "- Esther" closing a note, a meeting's action item "- Håkon: …";
+- a speaker after a date and time ("12/1/22 20:03 M. Dempsey: …");
+- a name in capitals after a title ("Mr OLUWADAMILARE OGUNDIPE").
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from gateway.pii import entities as entity_types
+from gateway.pii.lexicon import is_known_name
+from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES
+
+_WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"
+_WORDS = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+_NAME_QUESTION = regex.compile(r"(?i)\b(?:full[ \t]+name|your[ \t]+name|name[ \t]+please|name[ \t]+and|"
+                               r"who[ \t]+am[ \t]+i[ \t]+speaking|name[ \t]+on[ \t]+the|spell[ \t]+your)\b[^\n]*$")
+_ANSWER = regex.compile(
+    r"(?i)^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[A-Za-z][\w .]{0,15}:[ \t]*)?"
+    r"(?:(?:it'?s|its|it[ \t]+is|yes|yeah|sure|ok|okay|um|uh|er|that'?s|my[ \t]+name[ \t]+is|i'?m)[,.]?[ \t]+)*"
+    rf"(?P<name>(?-i:{_WORDS}))(?=[ \t]*(?:[.,;!]|$|\(|[0-9]))"
+)
+_PATTERNS: list[tuple[regex.Pattern[str], float]] = [
+    (regex.compile(r"(?i)<(?:given|family|givenname|familyname|firstname|lastname|surname|forename|fullname|"
+                   r"middlename|name)>[ \t]*(?P<name>[^<>\n]{1,60}?)[ \t]*</"), 0.85),
+    (regex.compile(rf"(?i)(?<![\p{{L}}])(?:pt|cx|nok|dtr|wi[ \t]+from|mum|dad|wife|husband|partner|son|"
+                   rf"daughter|dtr|sis|bro)[ \t]+(?:(?:dtr|son|daughter|wife|husband|partner)[ \t]+)?"
+                   rf"(?P<name>(?-i:{_WORD}(?:[ \t]+{_WORD}){{0,3}}?))"
+                   r"(?=[ \t]*(?:[,;(]|-[ \t]|tel\b|\(|\d|$|says\b|called\b|rang\b))"), 0.6),
+    (regex.compile(rf"(?m)(?:^|(?<=[,.;][ \t]))[ \t]*(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)"
+                   r"[ \t]+speaking(?![\p{L}])"), 0.65),
+    (regex.compile(rf"(?m)^[ \t]*(?:On[ \t][^\n]{{0,60}}?,[ \t]*)?(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+                   r"[ \t]+wrote:"), 0.6),
+    (regex.compile(rf"(?m)(?<=[.!?)][ \t]+[-–—][ \t]*)(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)"
+                   r"[ \t]*$"), 0.6),
+    (regex.compile(rf"(?m)^[ \t]*[-*•][ \t]+(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]*:"), 0.55),
+    (regex.compile(r"(?m)^[ \t]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
+                   rf"(?P<name>(?:\p{{Lu}}\.[ \t]*)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)[ \t]*:"), 0.65),
+    (regex.compile(r"(?<![\p{L}])(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+"
+                   r"(?P<name>\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’\-]*){0,2})(?![\p{L}])"), 0.7),
+]
+_ACTION_ITEM = _PATTERNS[5][0]
+_NOT_A_NAME = frozenset(STOP_WORDS) | NOT_NAMES | ACRONYMS | {
+    "note", "notes", "action", "actions", "owner", "outcome", "status", "summary", "risk", "issue", "decision",
+    "update", "agenda", "item", "todo", "question", "answer", "comment", "reason", "result", "plan", "goal", "task",
+    "date", "time", "due", "priority", "impact", "cause", "workaround", "resolution", "step", "steps", "tip",
+    "warning", "important", "reminder", "example", "total", "subtotal", "someone", "customer", "caller", "agent",
+    "speaker", "user", "you", "me", "system", "bot", "assistant", "support", "team", "all", "everyone", "sorry",
+    "pardon", "excuse", "hang", "hold", "wait", "moment", "second", "hello", "hi", "right", "fine", "thanks",
+}
+
+
+class NameMentionRecognizer(EntityRecognizer):
+    ENTITIES: ClassVar[list[str]] = [entity_types.PERSON]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:  # fmt: skip
+        if entity_types.PERSON not in entities:
+            return []
+        found: list[tuple[int, int, float]] = []
+        for pattern, score in _PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span("name")
+                if pattern is _ACTION_ITEM and not _unusual_or_known(match.group("name")):
+                    continue
+                if _plausible(match.group("name")):
+                    found.append((start, end, score))
+        found += self._answers(text)
+        return [tagged_result(self, entity_types.PERSON, start, end, score) for start, end, score in found]
+
+    @staticmethod
+    def _answers(text: str) -> list[tuple[int, int, float]]:
+        """The name given on the line after a question that asked for it."""
+        found = []
+        offset = 0
+        lines = text.split("\n")
+        for before, line in pairwise(lines):
+            offset += len(before) + 1
+            if not _NAME_QUESTION.search(before):
+                continue
+            match = _ANSWER.match(line)
+            if match and _plausible(match.group("name")):
+                found.append((offset + match.start("name"), offset + match.end("name"), 0.65))
+        return found
+
+
+_PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "den", "del", "nic", "mac", "ó", "ní", "bin", "al"})
+
+
+def _plausible(value: str) -> bool:
+    """Up to four words, no digits, no function word inside, not only common or role words."""
+    words = [w.lower().strip(".,'’") for w in value.split()]
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in value):
+        return False
+    if len(words) == 1:
+        return words[0] not in _NOT_A_NAME
+    if any(w in STOP_WORDS and w not in _PARTICLES for w in words):
+        return False
+    return not all(w in _NOT_A_NAME for w in words)
+
+
+def _unusual_or_known(value: str) -> bool:
+    """An action item's owner: a known name, or a word no English vocabulary has (accents, a hyphenated given name)."""
+    first = value.split()[0]
+    return is_known_name(first) or not first.isascii() or "-" in first
+
+
+__all__ = ["NameMentionRecognizer"]
