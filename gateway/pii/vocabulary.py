@@ -404,7 +404,7 @@ NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS)
      "respond", "reply", "rephrase", "simplify", "shorten", "expand", "proofread", "categorise", "categorize",
      # fillers and salutations a transcript or letter puts where a name could stand ("Um, 60005.", "Dear Sirs")
      "um", "uh", "er", "erm", "hmm", "mm", "yeah", "yep", "nope", "lovely", "great", "cheers", "sirs", "madam",
-     "sir", "all", "everyone", "team", "colleagues",
+     "sir", "all", "everyone", "team", "colleagues", "sorry", "pardon", "apologies",
      # the other party in a chat named by what it is
      "bot", "chatbot", "bankbot",
      # products and case words capitalised in tables and headings
