@@ -51,6 +51,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ACCOUNT_NUMBER", "checking account 000123456789 is overdrawn", ["000123456789"]),
     ("ACCOUNT_NUMBER", "账号6212345678901234谢谢", ["6212345678901234"]),
     ("ACCOUNT_NUMBER", "we have 123456789 customers", []),
+    # a long digit run no other recognizer explains is a customer's number; amounts and dates run together are not
+    ("ACCOUNT_NUMBER", "  * Fixed-rate bond no. 52379355", ["52379355"]),
+    ("ACCOUNT_NUMBER", '{"type": "current", "number": "09185592", "balance": 9064.86}', ["09185592"]),
+    ("ACCOUNT_NUMBER", "a transfer of £12500000 on 20240131", []),
     # medical record numbers
     ("MEDICAL_RECORD_NUMBER", "Patient MRN: 00482913 admitted", ["00482913"]),
     ("MEDICAL_RECORD_NUMBER", "medical record number MR-1234567.", ["MR-1234567"]),

@@ -84,11 +84,24 @@ _BRANCH_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|routing(?:[ \t]+(?:nu
                                     r"transit)[ \t]*[:#=(]?[ \t]*$")
 
 
+# An amount ("£12500000", "12500000.00"), a date run together ("20240131") or a run glued to a decimal point.
+_NOT_AN_IDENTIFIER = regex.compile(
+    r"[$£€¥₹₦]\s?\d|\d[.,]\d|\d\s?(?:[$£€¥₹₦]|eur|usd|gbp|元)|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"(?!\d)", regex.IGNORECASE)
+
+
+# A quantity: the number of something ("123456789 customers", "12000000 rows").
+_COUNTED = regex.compile(r"[ \t]+\p{Ll}{2,}s(?![\p{L}])")
+
+
 class AccountShapeRecognizer(RuleRecognizer):
     ENTITY = entities.ACCOUNT_NUMBER
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("digits", _bounded(r"[0-9]{6,20}"), 0.15),
         Pattern("digit groups", _bounded(r"[0-9]{2,6}(?:[ \-][0-9]{2,8}){1,4}"), 0.15),
+        # A run of seven or more digits standing alone, which no other recognizer explains, is some customer's
+        # number (an account, a policy, a member or order number): masked without a cue.
+        Pattern("long digit run", _bounded(r"[0-9]{7,20}(?:-[0-9]{2,4})?"), 0.5),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "accounts", "acct", "a/c", "acc no", "bank", "banking", "checking",
                                     "savings", "debit", "deposit", "sort code", "bsb", "routing", "nuban", "账号",
@@ -98,7 +111,9 @@ class AccountShapeRecognizer(RuleRecognizer):
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         # A sort code, routing or BSB number is the bank's branch, not the customer's account.
         return [r for r in super().analyze(text, entities, nlp_artifacts, regex_flags)
-                if not _BRANCH_CODE_BEFORE.search(text, max(0, r.start - 20), r.start)]
+                if not _BRANCH_CODE_BEFORE.search(text, max(0, r.start - 20), r.start)
+                and not (r.score >= 0.5 and (_NOT_AN_IDENTIFIER.search(text[max(0, r.start - 4):r.end + 3])
+                                             or _COUNTED.match(text, r.end)))]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = digits_only(pattern_text)
