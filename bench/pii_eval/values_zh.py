@@ -1,4 +1,4 @@
-# ruff: noqa: E501, SIM905
+# ruff: noqa: E501
 """Chinese-side value generators (Simplified Chinese; faker zh_CN plus own lists and check digits)."""
 
 from __future__ import annotations
