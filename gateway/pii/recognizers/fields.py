@@ -353,6 +353,9 @@ def _words_end(text: str, start: int, end: int, limit: int) -> int:
 _WORDY = {e.PERSON: 5, e.LOCATION: 4, e.JOB_TITLE: 5, e.ORGANIZATION: 6, e.NRP: 5, e.DATE_OF_BIRTH: 4}
 
 
+# What ends a value inside a line: a separator, a sentence's end (not an initial's full stop), a joining word.
+_VALUE_STOP = regex.compile(r"[;|]|(?<!(?:^|[ \t(])\p{Lu})[.!?](?=[ \t]|$)"
+                            r"|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]")
 _NEXT_COLUMN = regex.compile(r"[ \t]{2,}|[ \t]+[A-Za-z_][A-Za-z0-9_.\-]*=")
 
 
@@ -363,7 +366,7 @@ def _value_end(text: str, start: int, end: int, entity: str) -> int:
     column = _NEXT_COLUMN.search(text, start, end)
     if column is not None and (entity != e.STREET_ADDRESS or len(column.group()) > 2 or "=" in column.group()):
         end = column.start()
-    stop = regex.compile(r"[;|]|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]").search(text, start, end)
+    stop = _VALUE_STOP.search(text, start, end)
     if stop is not None and entity != e.STREET_ADDRESS:
         end = stop.start()
     if entity in _WORDY:

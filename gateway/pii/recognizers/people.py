@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 import regex
@@ -227,9 +228,13 @@ _CAPITALISED_RUN = regex.compile(
 )
 _LOWER_RUN = regex.compile(
     r"(?<![\p{L}\d])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
-_SELF_CUE = regex.compile(
-    r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me|it's|its|signed|from)[ \t]+)$"
-)
+_SELF_CUE = regex.compile(r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me)[ \t]+)$")
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A function word, or a verb or adverb form no given name has ("moving", "jealous" stays: that needs more)."""
+    lowered = word.lower()
+    return lowered in STOP_WORDS or lowered in NOT_NAMES or (len(lowered) >= 6 and lowered.endswith(("ing", "ed")))
 _SELF_INTRODUCTION = regex.compile(
     r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
     r"(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
@@ -288,12 +293,14 @@ class LexiconNameRecognizer(EntityRecognizer):
         for match in _LOWER_RUN.finditer(text):
             words = match.group().split()
             before = text[max(0, match.start() - 20):match.start()]
-            cued = bool(_SELF_CUE.search(before))
+            # Up to the first function word or verb form: "john had given" is John, "moving out" no one.
+            words = list(itertools.takewhile(lambda w: not _not_a_name_word(w), words))
+            if not words:
+                continue
+            cued = bool(_SELF_CUE.search(before)) and (len(words) >= 2 or is_known_name(words[0]))
             lexical = len(words) >= 2 and is_first_name(words[0]) and words[-1].lower() in surnames()
-            if (cued or lexical) and is_plausible_name(match.group()):
-                keep = words if cued else words[:3]
-                end = match.start() + len(" ".join(keep[:3])) if not cued else match.start() + len(
-                    " ".join(words[:2]))
+            if (cued or lexical) and is_plausible_name(" ".join(words)):
+                end = match.start() + len(" ".join(words[:2] if cued else words[:3]))
                 found.append((match.start(), end, 0.6 if cued else 0.5))
         for match in _SELF_INTRODUCTION.finditer(text):
             value = match.group("name")
