@@ -184,8 +184,11 @@ WRONG_CHECK = "110105194912310021"
 CN_CASES: list[tuple[str, str, list[str]]] = [
     ("CN_RESIDENT_ID", f"身份证号{VALID_ID}，请核对", [VALID_ID]),
     ("CN_RESIDENT_ID", f"ID {VALID_ID.lower()}", [VALID_ID.lower()]),
-    ("CN_RESIDENT_ID", "身份证110105194913310021", []),  # month 13
-    ("CN_RESIDENT_ID", "身份证110105194902300021", []),  # 30 February
+    # an impossible date or region is still an ID's shape: a mistyped or synthetic ID is hidden (issue 14)
+    ("CN_RESIDENT_ID", "身份证110105194913310021", ["110105194913310021"]),  # month 13
+    ("CN_RESIDENT_ID", "身份证110105194902300021", ["110105194902300021"]),  # 30 February
+    ("CN_RESIDENT_ID", "000000198411284850，17886271753", ["000000198411284850"]),  # region 000000
+    ("CN_RESIDENT_ID", "订单号123456789012345678", []),  # no year where an ID has its birth date
     ("CN_RESIDENT_ID", f"号码{VALID_ID}9", []),  # 19 characters: not an ID
     ("CN_MOBILE", "手机13812345678谢谢", ["13812345678"]),
     ("CN_MOBILE", "call +86 138 1234 5678 or 0086-13912345678", ["+86 138 1234 5678", "0086-13912345678"]),

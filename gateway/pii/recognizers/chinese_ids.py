@@ -23,10 +23,9 @@ from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
 class CnResidentIdRecognizer(RuleRecognizer):
     """GB 11643 citizen identity numbers: area code, birth date, sequence, MOD 11-2 check character.
 
-    A number with a real birth date but a wrong check character is still reported, at 0.4 instead of 1.0, and
-    raised above the masking threshold by a cue nearby (身份证, ID card): it is most likely a mistyped ID, which is
-    still personal data. An ID with an impossible date or region after a cue is found by the cue alone
-    (``CuedIdentifierRecognizer``).
+    A valid one scores 1.0. A number of the same shape with a wrong check character, an impossible date or an
+    unknown region is still reported, at 0.45 (over the default threshold; a cue nearby, 身份证 or ID card, lifts
+    it over stricter ones): it is most likely a mistyped or synthetic ID, which is still personal data.
     """
 
     ENTITY = entities.CN_RESIDENT_ID
@@ -36,14 +35,23 @@ class CnResidentIdRecognizer(RuleRecognizer):
             r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]"
             r"(?![0-9A-Za-z])",
             0.4,
-        )
+        ),
+        # The shape alone, for a number whose date or region is impossible (a mistyped or synthetic ID is still
+        # one): six digits, a year of 18xx-20xx, eight more and a check character; scored to pass the admin
+        # threshold, and a cue lifts it over stricter ones. A Luhn-valid UnionPay card of the same length scores
+        # higher as a card.
+        Pattern(
+            "resident id shape",
+            r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{9}[0-9Xx](?![0-9A-Za-z])",
+            0.45,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["身份证", "证件", "公民身份", "id card", "resident id", "identity"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        if not cn_resident_id_birth_date_valid(pattern_text):
-            return False
-        return True if cn_resident_id_check_valid(pattern_text) else None
+        if cn_resident_id_birth_date_valid(pattern_text) and cn_resident_id_check_valid(pattern_text):
+            return True
+        return None
 
 
 class CnMobileRecognizer(RuleRecognizer):
@@ -53,7 +61,7 @@ class CnMobileRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "mobile",
-            r"(?<![0-9A-Za-z+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}(?![0-9])",
+            r"(?<![0-9A-Za-z+])(?:(?:\+|00)86[ \-]?|\(\+?86\)[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}(?![0-9])",
             0.7,
         )
     ]

@@ -44,7 +44,7 @@ class PhoneNumberRecognizer(RuleRecognizer):
     """Phone numbers in North American, international (+/00) and grouped national formats."""
 
     ENTITY = entities.PHONE_NUMBER
-    _LEAD = r"(?<![0-9A-Za-z+\-/.,])"
+    _LEAD = r"(?<![0-9A-Za-z+\-/.]|\d,)"  # a comma after a digit is a thousands separator; after text, a list
     _TRAIL = r"(?![0-9A-Za-z]|[.\-/,][0-9])"
     _EXT = r"(?:\s?(?:x|ext\.?|extn\.?|extension|转|分机)\s?\d{1,6})?"
     PATTERNS: ClassVar[list[Pattern]] = [
