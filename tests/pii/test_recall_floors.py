@@ -25,8 +25,8 @@ from bench.pii_eval.score import Report, evaluate, load
 
 FLOORS = {
     # language: (direct identifiers, all types, precision, {type: floor})
-    "en": (0.87, 0.87, 0.93, {"PERSON": 0.85, "PHONE_NUMBER": 0.85, "CREDIT_CARD": 0.95, "EMAIL_ADDRESS": 0.95}),
-    "zh": (0.93, 0.92, 0.90, {"PERSON": 0.95, "CN_MOBILE": 0.95, "CN_RESIDENT_ID": 0.9}),
+    "en": (0.89, 0.89, 0.94, {"PERSON": 0.86, "PHONE_NUMBER": 0.86, "CREDIT_CARD": 0.95, "EMAIL_ADDRESS": 0.95}),
+    "zh": (0.94, 0.92, 0.93, {"PERSON": 0.95, "CN_MOBILE": 0.95, "CN_RESIDENT_ID": 0.9}),
 }
 
 
