@@ -31,7 +31,9 @@ from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS, STOP_WOR
 WINDOW_WORDS = 4
 """Words of context kept on each side of a trigger word."""
 
-_WORD = regex.compile(r"\S+")
+# Words for windowing: runs of anything but spaces and Chinese (a Chinese sentence has no spaces, and spaCy's
+# English model finds nothing in it), so a window around "Passport No.: G2002 Name: GAO Liang" stays that long.
+_WORD = regex.compile(r"[^\s\p{Han}\u3000-\u303f]+")
 # Letter runs, Chinese and Japanese excluded: "客户John" yields "John".
 _LETTERS = regex.compile(r"[^\W\d_\p{Han}\u3040-\u30ff]+(?:['’][^\W\d_\p{Han}\u3040-\u30ff]+)?")
 # A NOT_NAMES word alone is never kept (``FilteredSpacyRecognizer`` drops it), and one inside a longer name sits
