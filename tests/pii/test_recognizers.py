@@ -189,6 +189,8 @@ CN_CASES: list[tuple[str, str, list[str]]] = [
     ("CN_RESIDENT_ID", "身份证110105194902300021", ["110105194902300021"]),  # 30 February
     ("CN_RESIDENT_ID", "000000198411284850，17886271753", ["000000198411284850"]),  # region 000000
     ("CN_RESIDENT_ID", "订单号123456789012345678", []),  # no year where an ID has its birth date
+    ("CN_RESIDENT_ID", "身份证号码630104 1961 1207 3470，户籍地", ["630104 1961 1207 3470"]),  # grouped 6-4-4-4
+    ("CN_RESIDENT_ID", "ID 110105-19491231-002X ok", ["110105-19491231-002X"]),  # grouped 6-8-4
     ("CN_RESIDENT_ID", f"号码{VALID_ID}9", []),  # 19 characters: not an ID
     ("CN_MOBILE", "手机13812345678谢谢", ["13812345678"]),
     ("CN_MOBILE", "call +86 138 1234 5678 or 0086-13912345678", ["+86 138 1234 5678", "0086-13912345678"]),

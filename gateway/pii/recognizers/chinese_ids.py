@@ -45,10 +45,18 @@ class CnResidentIdRecognizer(RuleRecognizer):
             r"(?<![0-9A-Za-z])\d{6}(?:18|19|20)\d{9}[0-9Xx](?![0-9A-Za-z])",
             0.45,
         ),
+        # Grouped as people copy them off the card: 6-8-4 or 6-4-4-4, by spaces or hyphens.
+        Pattern(
+            "grouped resident id",
+            r"(?<![0-9A-Za-z])\d{6}([ \-])(?:(?:18|19|20)\d{6}\1\d{3}|(?:18|19|20)\d{2}\1\d{4}\1\d{3})[0-9Xx]"
+            r"(?![0-9A-Za-z])",
+            0.5,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["身份证", "证件", "公民身份", "id card", "resident id", "identity"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        pattern_text = regex.sub(r"[ \-]", "", pattern_text)
         if cn_resident_id_birth_date_valid(pattern_text) and cn_resident_id_check_valid(pattern_text):
             return True
         return None
