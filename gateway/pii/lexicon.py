@@ -17,7 +17,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS
+from gateway.pii.vocabulary import ACRONYMS, MEDICAL_TERMS, NOT_NAMES, SENTENCE_WORDS
 
 COMMON_WORDS: frozenset[str] = frozenset(
     (
@@ -39,6 +39,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
 """Common English words that are also in the name lists; alone they are not evidence of a name."""
 
 _NOT_NAME_WORDS = frozenset(STOP_WORDS) | ACRONYMS | SENTENCE_WORDS | NOT_NAMES | COMMON_WORDS
+# A medical eponym is still the place it is named after ("Glasgow" of the coma scale, "Kawasaki" of the disease).
+_NOT_PLACE_WORDS = _NOT_NAME_WORDS - MEDICAL_TERMS
 
 
 def fold(word: str) -> str:
@@ -85,7 +87,7 @@ def major_places() -> frozenset[str]:
     found |= {fold(c["name"]) for c in cache_.get_countries().values()}
     found |= {fold(s["name"]) for s in cache_.get_us_states().values()}
     found |= {fold(p) for p in EXTRA_PLACES}
-    return frozenset(p for p in found if len(p) > 1 and p not in _NOT_NAME_WORDS)
+    return frozenset(p for p in found if len(p) > 1 and p not in _NOT_PLACE_WORDS)
 
 
 @cache
@@ -105,7 +107,7 @@ def places() -> frozenset[str]:
     for state in cache_.get_us_states().values():
         found.add(fold(state["name"]))
     found |= {fold(p) for p in EXTRA_PLACES}
-    return frozenset(p for p in found if len(p) > 2 and p not in _NOT_NAME_WORDS)
+    return frozenset(p for p in found if len(p) > 2 and p not in _NOT_PLACE_WORDS)
 
 
 def is_place(words: str) -> bool:

@@ -26,6 +26,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from gateway.pii.lexicon import fold, major_places
 from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, SENTENCE_WORDS, STOP_WORDS
 
 WINDOW_WORDS = 4
@@ -90,7 +91,7 @@ def name_windows(text: str, explained: Sequence[tuple[int, int]], width: int = W
         if (
             len(word) > 1
             and word[0].isupper()
-            and _bare(word) not in _NOT_TRIGGERS
+            and (_bare(word) not in _NOT_TRIGGERS or fold(word) in major_places())  # "Glasgow" is a place too
             # letters glued to digits ("SpO2", "HbA1c", "4B") are codes and units, never names
             and not (text[start - 1 : start].isdigit() or text[end : end + 1].isdigit())
             and not any(s <= start and end <= e for s, e in explained)

@@ -5,6 +5,7 @@ Kept as plain data so a deployment can review it; policies add their own terms t
 
 from __future__ import annotations
 
+import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 MEDICAL_TERMS: frozenset[str] = frozenset(
@@ -426,4 +427,7 @@ SENTENCE_WORDS: frozenset[str] = frozenset(
     ]
 )  # fmt: skip
 
-__all__ = ["ACRONYMS", "COMMON_WORDS", "MEDICAL_TERMS", "NOT_NAMES", "SENTENCE_WORDS", "STOP_WORDS"]
+EPONYM_AFTER = regex.compile(r"[ \t\-]+(?i:coma|scale|score|criteria|disease|syndrome|sign|test|classification)\b")
+"""What follows a place or person named in a medical term ("Glasgow coma scale", "Kawasaki disease")."""
+
+__all__ = ["ACRONYMS", "COMMON_WORDS", "EPONYM_AFTER", "MEDICAL_TERMS", "NOT_NAMES", "SENTENCE_WORDS", "STOP_WORDS"]

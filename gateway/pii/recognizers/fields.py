@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities as e
 from gateway.pii.lexicon import is_first_name
+from gateway.pii.recognizers.quasi import DATE
 from gateway.pii.recognizers.rule import tagged_result
 from gateway.pii.vocabulary import NOT_NAMES
 
@@ -356,6 +357,7 @@ _WORDY = {e.PERSON: 5, e.LOCATION: 4, e.JOB_TITLE: 5, e.ORGANIZATION: 6, e.NRP: 
 # What ends a value inside a line: a separator, a sentence's end (not an initial's full stop), a joining word.
 _VALUE_STOP = regex.compile(r"[;|]|(?<!(?:^|[ \t(])\p{Lu})[.!?](?=[ \t]|$)"
                             r"|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]")
+_DATE = regex.compile(DATE, regex.IGNORECASE)
 _NEXT_COLUMN = regex.compile(r"[ \t]{2,}|[ \t]+[A-Za-z_][A-Za-z0-9_.\-]*=")
 
 
@@ -369,6 +371,8 @@ def _value_end(text: str, start: int, end: int, entity: str) -> int:
     stop = _VALUE_STOP.search(text, start, end)
     if stop is not None and entity != e.STREET_ADDRESS:
         end = stop.start()
+    if entity == e.DATE_OF_BIRTH and (date := _DATE.match(text, start, end)):  # "14 August 1954 in Pécs"
+        return date.end()
     if entity in _WORDY:
         return _words_end(text, start, end, _WORDY[entity])
     if entity == e.STREET_ADDRESS:

@@ -13,7 +13,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from gateway.pii import entities as entity_types
 from gateway.pii.lexicon import is_known_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
-from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, STOP_WORDS
+from gateway.pii.vocabulary import ACRONYMS, EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*\p{Ll}|\p{Lu}\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
@@ -212,7 +212,10 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 continue
             if result.entity_type == entity_types.NRP and not _plausible_group(span):
                 continue
-            if span.lower() in ACRONYMS or span.lower() in NOT_NAMES:
+            if span.lower() in ACRONYMS or (span.lower() in NOT_NAMES and not (
+                    result.entity_type == entity_types.LOCATION and span.lower() in MEDICAL_TERMS)):
+                continue
+            if EPONYM_AFTER.match(text, end):  # "Glasgow coma scale", "Kawasaki disease"
                 continue
             result.start, result.end = start, end
             kept.append(result)

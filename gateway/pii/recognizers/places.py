@@ -14,9 +14,9 @@ from gateway.pii import entities
 from gateway.pii import entities as entity_types
 from gateway.pii.recognizers.people import is_plausible_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
-from gateway.pii.vocabulary import NOT_NAMES, STOP_WORDS
+from gateway.pii.vocabulary import EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
-_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]*"
+_WORD = r"(?!I(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’\-]*"  # not the pronoun: "While in Cork I fell ill"
 # Small words inside place names: "Ústí nad Labem", "Frankfurt am Main", "Santiago de Compostela".
 _JOIN = r"(?:nad|pod|am|an|der|upon|de|del|della|la|le|du|des|di|da|do|dos|sur|van|von)"
 _PLACE = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_WORD}){{0,3}}"
@@ -24,6 +24,9 @@ _RESIDENCE_CUE = (
     r"(?i:grew up|was born|born|raised|brought up|lives|lived|living|resides|resided|residing|settled|emigrated)"
     r"[ \t]+(?i:in|to)"
     r"|(?i:hometown|home town)[ \t]+(?i:is|was)|(?i:native)[ \t]+(?i:of)"
+    r"|(?i:born)(?::|[ \t]+on)?[ \t]+[^\n.;]{1,30}?[ \t](?i:in|at)"
+    r"|(?i:destination)[ \t]*:?|(?i:while|stayed|staying|holidaying|holiday)[ \t]+(?i:in)"
+    r"|(?i:travelled|traveled|travelling|traveling|trip|flew|flying)[ \t]+(?i:to)"
 )
 # Fields that hold a place, not a ward or a department ("Location: ICU" is not asked for).
 _FIELD = r"(?i:where|city|town|village|country|place of birth|birthplace|hometown)"
@@ -81,7 +84,8 @@ class GazetteerPlaceRecognizer(EntityRecognizer):
                     continue
                 cued = bool(_PLACE_CUE.search(text[max(0, match.start() - 24):match.start()]))
                 lowered = candidate.lower()
-                common = lowered in COMMON_WORDS or lowered in STOP_WORDS or lowered in NOT_NAMES
+                common = lowered in COMMON_WORDS or lowered in STOP_WORDS or (lowered in NOT_NAMES
+                                                                               and lowered not in MEDICAL_TERMS)
                 if (candidate[0].islower() and not cued) or (common and not cued):
                     break
                 if len(candidate) <= 3 and not candidate.isupper() and not cued:
@@ -89,6 +93,8 @@ class GazetteerPlaceRecognizer(EntityRecognizer):
                 if size == 1 and not cued and fold(candidate) not in major_places():
                     break
                 end = match.start() + len(candidate)
+                if EPONYM_AFTER.match(text, end):
+                    break
                 found.append(tagged_result(self, entity_types.LOCATION, match.start(), end, 0.6 if cued else 0.5))
                 break
         return found
