@@ -150,6 +150,10 @@ class PostalCodeRecognizer(RuleRecognizer):
         Pattern("uk", _bounded(r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}"), 0.45),
         Pattern("canada", _bounded(r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]"), 0.45),
         Pattern("eircode", _bounded(r"(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"), 0.3),
+        # Written with its space and a unique identifier mixing letters and digits ("D02 H4N7"), an Eircode
+        # is distinctive without a cue.
+        Pattern("eircode, spaced", _bounded(r"(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[A-Z])"
+                                            r"(?=[0-9AC-FHKNPRTV-Y]{0,3}[0-9])[0-9AC-FHKNPRTV-Y]{4}"), 0.45),
         Pattern("zip", _bounded(r"[0-9]{5}(?:-[0-9]{4})?"), 0.15),
         Pattern("four or six digits",
                 _bounded(r"[0-9]{4}(?: ?[A-Z]{2})?|[0-9]{6}|[0-9]{3} ?[0-9]{3}|[0-9]{2}-[0-9]{3}"), 0.1),
