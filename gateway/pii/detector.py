@@ -21,7 +21,7 @@ from gateway.pii.errors import PiiError
 from gateway.pii.names import plausible_chinese_entity, repeated_names, without_titles
 from gateway.pii.ner import WindowedSpacyNlpEngine
 from gateway.pii.normalise import normal_form
-from gateway.pii.postal import postal_blocks
+from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
 from gateway.pii.rules import PiiRules
@@ -187,6 +187,8 @@ class PiiDetector:
         resolved: list[list[Detection]] = []
         for form, detections in zip(forms, found, strict=True):
             detections.extend(rules.deny_list_detections(form.text))
+            if entities.POSTAL_CODE in rules.entities_masked:
+                detections.extend(place_postcodes(form.text, detections))
             if entities.STREET_ADDRESS in rules.entities_masked:
                 detections.extend(postal_blocks(form.text, detections))
             if entities.PERSON in rules.entities_masked:

@@ -143,4 +143,34 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-__all__ = ["postal_blocks"]
+_CODE_BEFORE = regex.compile(
+    r"(?<![\w\-])(?:(?:[A-Z]{1,2}-)?(?:\d{4,6}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}-\d{3})|\d{4}[ ]?[A-Z]{2}|〒?\d{3}-\d{4})"
+    r"[ \t]+$")
+_CODE_AFTER = regex.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3}[ \t]+)?(?P<code>\d{4,6}(?:-\d{3,4})?)(?![\w\-])")
+
+
+def place_postcodes(text: str, found: Sequence[Detection]) -> list[Detection]:
+    """Postcodes written beside a place: "10115 Berlin", "SE-114 55 Stockholm", "Wien 1010", "Sydney NSW 2000",
+    "Springfield, IL 62704". A four-digit number after a place that reads as a year (1900-2099) counts only after
+    a state's abbreviation."""
+    from gateway.pii.lexicon import is_place
+
+    codes: list[Detection] = []
+    for d in found:
+        if d.entity_type != entities.LOCATION and not (d.entity_type in _PLACE_LIKE and is_place(text[d.start:d.end])):
+            continue
+        before = _CODE_BEFORE.search(text, max(0, d.start - 16), d.start)
+        if before is not None:
+            code = before.group().rstrip()
+            codes.append(Detection(entities.POSTAL_CODE, before.start(), before.start() + len(code), _SCORE))
+        after = _CODE_AFTER.match(text, d.end)
+        if after is not None:
+            value = after.group("code")
+            if after.group("state") or not (len(value) == 4 and 1900 <= int(value) <= 2099):
+                codes.append(Detection(entities.POSTAL_CODE, *after.span("code"), _SCORE))
+    return codes
+
+
+_PLACE_LIKE = {entities.ORGANIZATION, entities.PERSON}
+
+__all__ = ["place_postcodes", "postal_blocks"]

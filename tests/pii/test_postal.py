@@ -34,3 +34,23 @@ def test_the_whole_block_is_one_address(detector: PiiDetector, text: str, addres
 )
 def test_lists_and_sentences_are_not_postal_blocks(detector: PiiDetector, text: str) -> None:
     assert not [d for d in detector.detect(text) if d.entity_type == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I moved to 10115 Berlin last year.", "10115"),
+        ("SE-114 55 Stockholm", "SE-114 55"),
+        ("1012 AB Amsterdam", "1012 AB"),
+        ("Sydney NSW 2000", "2000"),
+        ("Springfield, IL 62704", "62704"),
+        ("CEP 01310-100, São Paulo", "01310-100"),
+    ],
+)
+def test_a_postcode_beside_a_place_is_a_postcode(detector: PiiDetector, text: str, code: str) -> None:
+    assert code in [text[d.start:d.end] for d in detector.detect(text)]
+
+
+def test_a_year_after_a_place_is_not_a_postcode(detector: PiiDetector) -> None:
+    text = "Berlin 2016 was great, and we moved to Paris in 2019"
+    assert not [d for d in detector.detect(text) if d.entity_type == "POSTAL_CODE"]
