@@ -29,8 +29,7 @@ _STATUS_KEYS = {400: "error.400", 401: "error.401", 403: "error.403", 404: "erro
 def _page(request: Request, status: int, message: str | None) -> Response[Any]:
     t = translator(request)
     heading = t(_STATUS_KEYS.get(status, "error.500"))
-    # ``back`` is the console's home, not this request's URL: an error page echoes nothing the caller sent.
-    return render(request, "error.html", {"status": status, "heading": heading, "message": message, "back": "/console"},
+    return render(request, "error.html", {"status": status, "heading": heading, "message": message},
                   status=status, title=heading)
 
 

@@ -189,8 +189,10 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         "t": t, "when": t.when, "num": t.number, "locale": t.locale, "html_lang": HTML_LANG[t.locale],
         "user": session.principal if session else None, "permissions": permissions, "csrf": csrf,
         "nav": [(key, href) for key, href, permission in NAVIGATION if permission in permissions],
+        # Where the language switch returns to: this page, but never on an error page, which echoes nothing sent.
         "path": request.url.path, "back": safe_back(request.url.path + (f"?{request.url.query}"
-                                                                         if request.url.query else "")),
+                                                                         if request.url.query else ""))
+        if status < 400 else "/console",
         "title": title, "session_expires": session.expires_at if session else None,
     }
     engine = request.app.template_engine
