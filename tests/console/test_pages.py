@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from litestar import Litestar
@@ -264,3 +265,32 @@ def test_creating_a_user_shows_its_key_once_and_audits_it(gateway: Gateway) -> N
     assert key.group(1) not in client.get("/console/users").text
     events = [r.event for r in gateway.services.audit.records(_everything()) if r.event.action == "user.create"]
     assert events and key.group(1) not in str(events[-1].details)
+
+
+def test_signing_in_with_an_identity_provider_token_ends_the_session_with_the_token(
+        gateway_factory: Callable[..., Gateway], tmp_path: Path) -> None:  # fmt: skip
+    import json
+    import time
+
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from jwt.algorithms import RSAAlgorithm
+
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = {**RSAAlgorithm.to_jwk(private.public_key(), as_dict=True), "kid": "k1", "alg": "RS256"}
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [jwk]}))
+    gateway = gateway_factory(jwt={"enabled": True, "jwks_file": tmp_path / "jwks.json", "issuer": "https://idp",
+                                   "audience": "gw", "role_map": {"aml-review": "compliance_officer"}})
+    now = int(time.time())
+    token = jwt.encode({"iss": "https://idp", "aud": "gw", "preferred_username": "olga", "iat": now,
+                        "exp": now + 120, "roles": ["aml-review"]}, private, algorithm="RS256",
+                       headers={"kid": "k1"})
+    client = gateway.client
+    page = client.get("/console/login")
+    response = client.post("/console/login", data={"csrf": csrf_of(page.text), "credential": token},
+                           follow_redirects=False)
+    assert response.status_code == 303
+    assert int(re.search(r"Max-Age=(\d+)", response.headers["set-cookie"]).group(1)) <= 120  # type: ignore[union-attr]
+    client.cookies.set("gw_session", response.cookies["gw_session"])
+    trail = client.get("/console/audit")
+    assert trail.status_code == 200 and "jwt:olga" in trail.text
