@@ -14,7 +14,7 @@ PYTEST_ARGS ?=
 # an A/B comparison.
 EVAL_ARGS ?= --limit 30
 
-.PHONY: run test setup models db lint bench eval clean-venv
+.PHONY: run test setup models db browser lint bench eval clean-venv
 
 run: setup
 	@echo
@@ -28,7 +28,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(DEPS_STAMP) models db
+setup: $(DEPS_STAMP) models db browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,17 @@ models: $(DEPS_STAMP)
 
 db: $(DEPS_STAMP)
 	$(BIN)/gateway db upgrade
+
+# The console's browser tests drive Debian's chromium through Playwright (which never downloads a browser of its
+# own), with a CJK font so Chinese pages render. Installed with apt when missing and we are root (as CI runs);
+# otherwise say what to install.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ -x "$(CHROMIUM)" ] && fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
+	else echo "the console's browser tests need Debian's chromium and fonts-wqy-microhei:" \
+		"sudo apt-get install chromium fonts-wqy-microhei (or set CHROMIUM=/path/to/chromium)" >&2; fi
 
 lint: $(DEPS_STAMP)
 	$(BIN)/ruff check gateway tests bench

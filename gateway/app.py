@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from litestar import Litestar
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
+from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import DefineMiddleware
 
 from gateway.api import chat, health, mask, models
@@ -21,6 +23,10 @@ from gateway.api.purge import PURGE_ROUTES
 from gateway.api.reviews import REVIEW_ROUTES
 from gateway.audit.trail import AuditTrail
 from gateway.chat.service import ChatService
+from gateway.console.errors import for_console
+from gateway.console.headers import add_console_headers
+from gateway.console.routes import CONSOLE_DEPENDENCIES, CONSOLE_ROUTES, template_config
+from gateway.console.web import EDGE, require_console_permission
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
@@ -38,6 +44,7 @@ from gateway.policy.jwt_auth import JwtAuthenticator
 from gateway.policy.limits import RequestLimits
 from gateway.policy.pii_rules import pii_rules_for
 from gateway.policy.policy_set import PolicySet, load_policy_set
+from gateway.policy.sessions import ConsoleSessions
 from gateway.policy.users import UserStore
 from gateway.purge.service import purge_service_for
 from gateway.review.store import ReviewService
@@ -99,7 +106,7 @@ def build_services(settings: Settings, engines: Engines) -> Services:
         engines.chat_model,
         capacity=settings.llm.queue_size,
         timeout_s=settings.llm.request_timeout_s,
-        on_depth=metrics.queue_depth.set,
+        on_depth=metrics.set_queue_depth,
         on_finished=metrics.count_generation,
     )
     masking = MaskingService(engines.masker, partial(pii_rules_for, engines.policy))
@@ -120,7 +127,17 @@ def build_services(settings: Settings, engines: Engines) -> Services:
     return Services(settings=settings, db=engines.db, policy=engines.policy, access=access, users=users,
                     audit=audit, masking=masking, chat=chat_service, metrics=metrics, started_at=int(time.time()),
                     embedder=engines.embedder, kb=engines.kb, purge=purges, limits=limits,
-                    reviews=ReviewService(engines.db, audit, masking))
+                    reviews=ReviewService(engines.db, audit, masking),
+                    sessions=ConsoleSessions(engines.db, settings.console) if settings.console.enabled else None)
+
+
+def guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
+    """Every route's guard: console pages authenticate by their session cookie, every other route by its bearer
+    credential; both then check the permission the route declares, through the same ``AccessControl``."""
+    if handler.opt.get("edge") == EDGE:
+        require_console_permission(connection, handler)
+    else:
+        require_permission(connection, handler)
 
 
 def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
@@ -132,14 +149,17 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         services.audit.close()
         services.db.dispose()
 
-    known_paths = frozenset(route.paths.copy().pop() for route in ROUTES)
+    routes = [*ROUTES, *(CONSOLE_ROUTES if settings.console.enabled else [])]
+    known_paths = frozenset(route.paths.copy().pop() for route in routes)
     return Litestar(
-        route_handlers=ROUTES,
-        guards=[require_permission],
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
-        dependencies=DEPENDENCIES,
+        route_handlers=routes,
+        guards=[guard],
+        exception_handlers=for_console(EXCEPTION_HANDLERS),  # type: ignore[arg-type]
+        dependencies={**DEPENDENCIES, **CONSOLE_DEPENDENCIES},
+        template_config=template_config(),
         middleware=[DefineMiddleware(MetricsMiddleware, metrics=services.metrics, known_paths=known_paths),
                     PrincipalSlots],
+        before_send=[add_console_headers],
         state=State({STATE_KEY: services}),
         request_max_body_size=settings.max_body_bytes,
         on_shutdown=[shutdown],

@@ -20,6 +20,7 @@ from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl
 from gateway.policy.limits import RequestLimits
 from gateway.policy.policy_set import PolicySet
+from gateway.policy.sessions import ConsoleSessions
 from gateway.policy.users import UserStore
 from gateway.purge.service import PurgeService
 from gateway.review.store import ReviewService
@@ -48,6 +49,8 @@ class Services:
     """Per-principal limits (text size, open requests, the /v1/mask rate)."""
     reviews: ReviewService | None = None
     """Officers' verdicts and staff feedback on audited answers (always built by the app factory)."""
+    sessions: ConsoleSessions | None = None
+    """Web console sessions; None when ``console.enabled`` is off (every ``/console`` path is then 404)."""
 
     @staticmethod
     def of(connection: Any) -> Services:

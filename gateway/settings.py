@@ -34,6 +34,7 @@ from gateway.paths import PROJECT_ROOT
 from gateway.pii.settings import PiiEngineSpec, PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
 from gateway.policy.limits import LimitSettings
+from gateway.policy.sessions import ConsoleSettings
 
 
 class Settings(BaseSettings):
@@ -75,6 +76,8 @@ class Settings(BaseSettings):
     """OIDC/JWT bearer tokens from the institution's identity provider (off by default)."""
     limits: LimitSettings = LimitSettings()
     """Per-principal limits: text checked per request, concurrent requests, the /v1/mask rate."""
+    console: ConsoleSettings = ConsoleSettings()
+    """The web console at ``/console`` (sessions, cookies)."""
 
     @field_validator("database_url")
     @classmethod

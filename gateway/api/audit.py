@@ -23,12 +23,12 @@ from gateway.audit.trail import AuditTrail
 from gateway.errors import InvalidInput, PolicyDenied
 from gateway.pii.service import MaskingService
 
-_FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
+FILTERS = ("since", "until", "user", "role", "action", "outcome", "document_id")
 _TEXT_MAX = 128
 PASSAGE_NOT_MASKED = "the cited passage could not be masked; it was not returned"
 
 
-def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
+def query_params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
     """Single-valued query parameters, each known; messages name the parameter, never echo its value."""
     found: dict[str, str] = {}
     for name in request.query_params:
@@ -41,7 +41,7 @@ def _params(request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def _time(params: dict[str, str], name: str) -> datetime | None:
+def time_param(params: dict[str, str], name: str) -> datetime | None:
     if name not in params:
         return None
     try:
@@ -54,7 +54,7 @@ def _time(params: dict[str, str], name: str) -> datetime | None:
     return value.astimezone(UTC)
 
 
-def _int(params: dict[str, str], name: str, *, low: int, high: int) -> int | None:
+def int_param(params: dict[str, str], name: str, *, low: int, high: int) -> int | None:
     if name not in params:
         return None
     raw = params[name]
@@ -63,11 +63,11 @@ def _int(params: dict[str, str], name: str, *, low: int, high: int) -> int | Non
     return int(raw)
 
 
-def _filter(params: dict[str, str]) -> AuditFilter:
+def audit_filter(params: dict[str, str]) -> AuditFilter:
     if "outcome" in params and params["outcome"] not in OUTCOMES:
         raise InvalidInput(f"outcome must be one of {', '.join(OUTCOMES)}", param="outcome")
     where = AuditFilter(
-        since=_time(params, "since"), until=_time(params, "until"), user=params.get("user"),
+        since=time_param(params, "since"), until=time_param(params, "until"), user=params.get("user"),
         role=params.get("role"), action=params.get("action"), outcome=params.get("outcome"),
         document_id=params.get("document_id"),
     )
@@ -76,11 +76,36 @@ def _filter(params: dict[str, str]) -> AuditFilter:
     return where
 
 
-def _with_completions(trail: AuditTrail, records: list[AuditRecord]) -> list[dict[str, Any]]:
+def with_completions(trail: AuditTrail, records: list[AuditRecord]) -> list[dict[str, Any]]:
     """Records as JSON; a ``chat.started`` one also says how its request ended (``completion``: not hashed
     content, read from its ``chat`` event or, with none, from its age)."""
     ends = trail.completions(records)
     return [{**record_json(r), **({"completion": ends[r.seq]} if r.seq in ends else {})} for r in records]
+
+
+def reveal_passages(request: Request, trail: AuditTrail, masking: MaskingService, citations: list[dict[str, Any]],
+                    details: dict[str, Any]) -> None:
+    """Add each cited passage's text to its citation (``passage``; None when it is gone), as the officer's own
+    role's PII rules allow, as the model saw it: masked, with the trail's linkage pseudonyms (no vault), so a name
+    in the passage reads as it does in the event. Only passages the officer's own roles are cleared for are shown
+    (``request.auth``: audit:read); the others are marked ``passage_withheld``. Counts go into ``details``."""
+    source = trail.passages
+    details["passages_available"] = source is not None
+    rules = masking.rules_for(request.user.roles)
+    withheld = 0
+    for citation in citations:
+        try:
+            text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"],
+                                  rights=request.auth) if source is not None else None
+        except PolicyDenied:
+            text, withheld = None, withheld + 1
+            citation["passage_withheld"] = True
+        if text is not None:
+            text = masking.run_blocking(masking.masker.mask, text, rules, failure=PASSAGE_NOT_MASKED).text
+        citation["passage"] = text
+    if withheld:
+        details["passages_withheld"] = withheld
+    details["passages"] = sum(1 for c in citations if c["passage"] is not None)
 
 
 @get("/v1/audit", opt=permission("audit:read"), sync_to_thread=True)
@@ -88,15 +113,15 @@ def list_audit_events(request: Request, trail: AuditTrail, audit: RequestAuditor
     """Events newest first; filters ``since``/``until`` (ISO 8601, until exclusive), ``user``, ``role``,
     ``action``, ``outcome``, ``document_id``; ``limit`` (default 50) and ``cursor`` (the previous ``next_cursor``)."""
     with audit.audited(Actions.AUDIT_LIST) as details:
-        params = _params(request, (*_FILTERS, "limit", "cursor"))
-        details["filters"] = sorted(k for k in params if k in _FILTERS)
-        limit = _int(params, "limit", low=1, high=MAX_PAGE) or 50
-        cursor = _int(params, "cursor", low=1, high=2**63 - 1)
-        page = trail.find(_filter(params), limit=limit, cursor=cursor)
+        params = query_params(request, (*FILTERS, "limit", "cursor"))
+        details["filters"] = sorted(k for k in params if k in FILTERS)
+        limit = int_param(params, "limit", low=1, high=MAX_PAGE) or 50
+        cursor = int_param(params, "cursor", low=1, high=2**63 - 1)
+        page = trail.find(audit_filter(params), limit=limit, cursor=cursor)
         details["returned"] = len(page.records)
         return {
             "object": "list",
-            "data": _with_completions(trail, page.records),
+            "data": with_completions(trail, page.records),
             "next_cursor": str(page.next_cursor) if page.next_cursor is not None else None,
         }
 
@@ -109,31 +134,12 @@ def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: Mask
     with_passages = request.query_params.get("passages") == "true"
     with audit.audited(Actions.AUDIT_PASSAGES if with_passages else Actions.AUDIT_READ) as details:
         details["seq"] = seq
-        params = _params(request, ("passages",))
+        params = query_params(request, ("passages",))
         if params.get("passages", "false") not in ("true", "false"):
             raise InvalidInput("passages must be true or false", param="passages")
-        body = _with_completions(trail, [trail.get(seq)])[0]
+        body = with_completions(trail, [trail.get(seq)])[0]
         if with_passages:
-            source = trail.passages
-            details["passages_available"] = source is not None
-            # The officer sees the passage as their own role's PII rules allow, as the model saw it: masked, with
-            # the trail's linkage pseudonyms (no vault), so a name in the passage reads as it does in the event.
-            # Only passages the officer's own roles are cleared for are shown (``request.auth``: audit:read).
-            rules = masking.rules_for(request.user.roles)
-            withheld = 0
-            for citation in body["citations"]:
-                try:
-                    text = source.passage(citation["document_id"], citation["version"], citation["chunk_id"],
-                                          rights=request.auth) if source is not None else None
-                except PolicyDenied:
-                    text, withheld = None, withheld + 1
-                    citation["passage_withheld"] = True
-                if text is not None:
-                    text = masking.run_blocking(masking.masker.mask, text, rules, failure=PASSAGE_NOT_MASKED).text
-                citation["passage"] = text
-            if withheld:
-                details["passages_withheld"] = withheld
-            details["passages"] = sum(1 for c in body["citations"] if c["passage"] is not None)
+            reveal_passages(request, trail, masking, body["citations"], details)
         return body
 
 
@@ -141,8 +147,8 @@ def get_audit_event(request: Request, seq: int, trail: AuditTrail, masking: Mask
 def verify_audit_trail(request: Request, trail: AuditTrail, audit: RequestAuditor) -> dict[str, Any]:
     """Verify the chain (optionally ``from_seq``..``to_seq``); 200 either way, ``intact`` says which."""
     with audit.audited(Actions.AUDIT_VERIFY) as details:
-        params = _params(request, ("from_seq", "to_seq"))
-        report = trail.verify(_int(params, "from_seq", low=1, high=2**63 - 1), _int(params, "to_seq", low=1,
+        params = query_params(request, ("from_seq", "to_seq"))
+        report = trail.verify(int_param(params, "from_seq", low=1, high=2**63 - 1), int_param(params, "to_seq", low=1,
                                                                                       high=2**63 - 1))
         details["intact"] = report.intact
         return report.to_dict()
@@ -153,12 +159,12 @@ def export_audit_trail(request: Request, trail: AuditTrail, audit: RequestAudito
     """Stream events (``format=csv|jsonl``, ``since``/``until``, other filters as the list) oldest first, then a
     trailer with the verification of the exported range."""
     with audit.audited(Actions.AUDIT_EXPORT) as details:
-        params = _params(request, ("format", *_FILTERS))
+        params = query_params(request, ("format", *FILTERS))
         fmt = params.get("format", "")
         if fmt not in FORMATS:
             raise InvalidInput(f"format must be one of {', '.join(FORMATS)}", param="format")
-        details.update(format=fmt, filters=sorted(k for k in params if k in _FILTERS))
-        where = _filter(params)
+        details.update(format=fmt, filters=sorted(k for k in params if k in FILTERS))
+        where = audit_filter(params)
     lines: Iterator[str] = export_lines(trail, fmt, where)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return Stream(

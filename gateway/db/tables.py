@@ -291,3 +291,23 @@ class AnswerFeedback(Base):
     answer_role: Mapped[str | None] = mapped_column(String(64), index=True)
     model_file: Mapped[str | None] = mapped_column(String(512))
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class ConsoleSession(Base):
+    """A signed-in web console session (``gateway/policy/sessions.py``). Only a SHA-256 of the session token is
+    stored, so a copy of the database opens no session; the token itself lives in the browser's httpOnly cookie."""
+
+    __tablename__ = "console_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """sha256 (hex) of the session token."""
+    user_name: Mapped[str] = mapped_column(String(128), index=True)
+    roles: Mapped[str] = mapped_column(String(1024))
+    """Comma-separated roles as at sign-in (API-key sessions re-read them from the key's user on every request)."""
+    auth_method: Mapped[str] = mapped_column(String(16))
+    key_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    """The API key signed in with: its revocation ends the session."""
+    locale: Mapped[str | None] = mapped_column(String(8), default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

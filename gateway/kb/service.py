@@ -13,6 +13,7 @@ from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
 from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
+from gateway.kb.listing import MAX_LISTED, DocumentSummary, readable_documents, with_titles
 from gateway.kb.prompt import relevant
 from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
@@ -123,6 +124,12 @@ class KnowledgeBase:
         if key is None:
             return None
         return unseal(key, row["text_ct"], chunk_aad(document_id, version, chunk_id, "text")).decode()
+
+    def list_documents(self, rights: EffectiveRights, *, limit: int = MAX_LISTED) -> list[DocumentSummary]:
+        """Documents ``rights`` may read, newest first, with their (plain) titles: mask them before showing."""
+        found = readable_documents(self.registry, rights, limit=limit)
+        with self.readers.shared():
+            return with_titles(self.store, self.keyring, found)
 
     def retrieve_for_chat(self, question: str, rights: EffectiveRights, top_k: int | None = None) -> list[Hit]:
         """Passages relevant enough to ground an answer; empty when nothing reaches ``kb.min_relevance``."""

@@ -2,12 +2,40 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from gateway.llm.types import Finished
+
+DEPTH_HISTORY_MINUTES = 24 * 60
+
+
+class DepthHistory:
+    """The model queue's highest depth per minute over the last day, in memory (for the console's dashboard; a
+    Prometheus server keeps the long history)."""
+
+    def __init__(self, minutes: int = DEPTH_HISTORY_MINUTES) -> None:
+        self._minutes: deque[tuple[int, int]] = deque(maxlen=minutes)
+        self._lock = threading.Lock()
+
+    def observe(self, depth: int, now: float | None = None) -> None:
+        minute = int((now if now is not None else time.time()) // 60)
+        with self._lock:
+            if self._minutes and self._minutes[-1][0] == minute:
+                self._minutes[-1] = (minute, max(self._minutes[-1][1], depth))
+            else:
+                self._minutes.append((minute, depth))
+
+    def since(self, start: float) -> list[tuple[int, int]]:
+        """(minute since the epoch, highest depth) for the minutes from ``start`` on that saw a change."""
+        first = int(start // 60)
+        with self._lock:
+            return [(m, d) for m, d in self._minutes if m >= first]
+
 
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 
@@ -25,6 +53,7 @@ class Metrics:
         self.queue_depth = Gauge(
             "gateway_model_queue_depth", "Requests generating or waiting for the model", registry=self.registry
         )
+        self.depth_history = DepthHistory()
         self.tokens_generated = Counter(
             "gateway_tokens_generated_total", "Completion tokens generated", registry=self.registry
         )
@@ -45,6 +74,10 @@ class Metrics:
             "gateway_refusals_total", "Questions answered with the policy's no-sources message (model not called)",
             ["role"], registry=self.registry,
         )
+
+    def set_queue_depth(self, depth: int) -> None:
+        self.queue_depth.set(depth)
+        self.depth_history.observe(depth)
 
     def count_generation(self, finished: Finished) -> None:
         self.tokens_generated.inc(finished.completion_tokens)

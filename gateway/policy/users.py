@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -16,6 +18,15 @@ from gateway.policy.principal import Principal
 _NAME_MAX = 128
 RESERVED_PREFIXES = ("jwt:", "cli:")
 """Names the audit trail gives identity-provider users (``jwt:alice``) and commands (``cli:root``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """An API key as an administrator sees it: its public id and dates, never the secret or its hash."""
+
+    key_id: str
+    created_at: datetime
+    revoked_at: datetime | None
 
 
 class UserStore:
@@ -61,6 +72,16 @@ class UserStore:
         with self._db.session() as session:
             users = session.scalars(select(User).order_by(User.name)).all()
             return [Principal(name=u.name, roles=u.role_names, user_id=u.id) for u in users]
+
+    def keys_by_user(self) -> dict[str, list[KeyInfo]]:
+        """Every user's API keys, oldest first (public ids and dates only)."""
+        with self._db.session() as session:
+            rows = session.execute(select(User.name, ApiKey.id, ApiKey.created_at, ApiKey.revoked_at)
+                                   .join(ApiKey, ApiKey.user_id == User.id).order_by(ApiKey.created_at)).all()
+        found: dict[str, list[KeyInfo]] = {}
+        for name, key_id, created, revoked in rows:
+            found.setdefault(name, []).append(KeyInfo(key_id, created, revoked))
+        return found
 
     def authenticate(self, presented: str) -> Principal:
         """The principal behind an API key; Unauthenticated for anything else (one message, no hints)."""

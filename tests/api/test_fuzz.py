@@ -217,3 +217,84 @@ def test_the_fuzzer_covers_every_route_and_every_default_role(apps) -> None:  # 
         assert {r for p, r in CALLERS if p == policy_set} >= set(roles)
     served = {(m, p) for m, p, _ in http_routes(client.app)}
     assert served == set(routes())
+
+
+# --- the console's pages -----------------------------------------------------------------------------------------
+# Console routes authenticate by session cookie and answer HTML, so they have their own property: whatever the
+# form, query or path, never a 5xx, and every error is an HTML page of ours that echoes nothing sent. Roles sign in
+# with a session of their own (opened afresh per example, so a fuzzed sign-out cannot end the others), and forms
+# carry the session's valid CSRF token half the time, so the handlers behind the token check are reached too.
+# A typed confirmation is always a planted string, so no fuzzed purge is ever confirmed.
+
+form_fields = st.sampled_from(["csrf", "credential", "lang", "back", "name", "roles", "user", "key_id", "kind",
+                               "value", "change", "verdict", "note", "collection", "classification", "title",
+                               "confirm", "mode", "entity_type", MARK + "field"])
+console_forms = st.dictionaries(form_fields, st.one_of(planted, st.sampled_from(
+    ["", "zh", "en", "add", "remove", "user", "document", "correct", "teller", "retail-products", "internal",
+     "/console/audit", "//evil.example", "x" * 3000])), max_size=6)
+console_queries = st.dictionaries(st.sampled_from(["since", "until", "user", "role", "action", "outcome", "q",
+                                                   "page", "cursor", "passages", "run", "window", "format",
+                                                   "document_id", MARK]),
+                                  st.one_of(planted, st.sampled_from(["", "true", "1", "csv", "7d", "-1", "9" * 30,
+                                                                      "2026-01-01T00:00"])), max_size=3)
+
+
+def console_routes() -> list[tuple[str, str]]:
+    from litestar import Litestar
+
+    from gateway.console.routes import CONSOLE_ROUTES
+
+    app = Litestar(route_handlers=CONSOLE_ROUTES, openapi_config=None)
+    return sorted({(m, p) for m, p, _ in http_routes(app, console=True)})
+
+
+CONSOLE_CALLERS = [("bank", "teller"), ("bank", "compliance_officer"), ("bank", "admin"),
+                   ("hospital", "clinician"), ("bank", "anonymous"), ("bank", "forged")]
+
+
+def check_page(response: Any, planted_strings: list[str]) -> None:
+    assert response.status_code < 500, (response.status_code, response.text[:300])
+    if response.status_code >= 400:
+        assert response.headers["content-type"].startswith("text/html"), response.headers["content-type"]
+        assert "content-security-policy" in response.headers
+        for value in planted_strings:
+            assert value not in response.text, value
+
+
+@pytest.mark.parametrize(("policy_set", "caller"), CONSOLE_CALLERS)
+@pytest.mark.parametrize(("method", "path"), console_routes())
+def test_no_console_page_answers_5xx_or_echoes_input_in_an_error(apps, method: str, path: str,  # type: ignore[no-untyped-def]
+                                                                 policy_set: str, caller: str) -> None:
+    from gateway.policy.principal import Principal
+    from gateway.services import Services
+
+    client, _keys = apps(policy_set)
+    sessions = Services.of(client).sessions
+    assert sessions is not None
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(url=st.just(path).map(lambda p: re.sub(r"\{[^}]+\}", "{}", p)), value=path_values,
+           query=console_queries, form=console_forms, with_csrf=st.booleans(), forged=forged_credentials)
+    def run(url: str, value: str, query: dict[str, str], form: dict[str, str], with_csrf: bool, forged: str) -> None:
+        client.cookies.clear()
+        cookies: dict[str, str] = {}
+        data = dict(form)
+        if "confirm" in data:
+            data["confirm"] = MARK + "-not-the-target"
+        if caller == "forged":
+            cookies["gw_session"] = forged.removeprefix("Bearer ")[:100].replace(" ", "")
+        elif caller != "anonymous":
+            token, opened = sessions.open(Principal(caller, (caller,)), key_id=None)
+            cookies["gw_session"] = token
+            if with_csrf:
+                data["csrf"] = opened.csrf
+        request: dict[str, Any] = {"method": method, "url": url.replace("{}", value, 1), "params": query,
+                                   "cookies": cookies, "follow_redirects": False}
+        if method == "POST":
+            request["data"] = data
+        response = client.request(**request)
+        check_page(response, planted_in(query) + planted_in(form) + planted_in(value)
+                   + ([forged] if caller == "forged" else []))
+
+    run()
