@@ -186,7 +186,17 @@ ORG_SUFFIXES = (
     "Hospital", "Clinic", "Infirmary", "Medical Center", "Medical Centre", "Health", "Healthcare", "Pharmacy",
     "University", "College", "School", "Academy", "Institute", "Foundation", "Council", "Ministry", "Agency",
     "Services", "Solutions", "Systems", "Technologies", "Consulting", "Logistics", "Industries", "Enterprises",
+    # legal forms of other countries
+    "Sp. z o.o.", "sp. z o.o.", "S.A. de C.V.", "K.K.", "s.r.o.", "a.s.", "N.A.", "S.A.S.", "SAS", "SARL", "S.L.",
+    "Ltda.", "Ltda", "Pvt Ltd", "Pvt. Ltd.", "Private Limited", "KG", "e.V.", "S.p.A", "Kft.", "Zrt.", "AS", "ApS",
+    # a trade that ends a firm's name ("Thamesmead Mutual", "Silverbirch Shipping")
+    "Mutual", "Underwriting", "Shipping", "Construction", "Pharmaceuticals", "Textiles", "Foods", "Recruitment",
+    "Media", "Software", "Analytics", "Medical Practice", "Health Centre", "Surgery", "Motors", "Energy",
+    "Telecom", "Airlines", "Hotels", "Investments", "Securities", "Finance", "Accountants", "Solicitors",
+    "Assurance Society", "Family Practice",
 )
+ORG_SUFFIXES = ORG_SUFFIXES + tuple(s.upper() for s in ORG_SUFFIXES if s[0].isupper() and not s.isupper())
+"""Words and legal forms that end an organisation's name, also in capitals ("ALDGATE UNDERWRITING LTD")."""
 
 PARTIES = (
     "Labour", "Labour Party", "Conservative", "Conservatives", "Conservative Party", "Tory", "Tories", "Lib Dem",
