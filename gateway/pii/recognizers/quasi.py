@@ -132,6 +132,10 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?!title\b)\K[A-Za-z][A-Za-z&/\-]*(?:[ \t]+[A-Za-z][A-Za-z&/\-]*){0,4}?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since)[ \t]))", 0.6),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
+        # Grades of hospital doctors and staff, written as they sign ("Dr A. Singh, FY2", "Senior BMS").
+        Pattern("clinical grade", r"(?-i:(?<![\p{L}\d])(?:(?:Senior|Chief|Lead)[ \t]+)?(?:FY[12]|CT[1-3]|ST[1-8]|SpR|"
+                r"SHO|StR|HCA|BMS|RMN|RGN|ANP|CNS|ACP)(?![\p{L}\d]))(?<=(?:,|\||Dr[^\n]{0,40}|\n|:|\()[ \t]*"
+                r"(?:(?:Senior|Chief|Lead)[ \t]+)?\w+)", 0.5),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|变更为|[，,、：:（(/]|"
                 rf"公司|集团|医院|银行|学校|^|[ \t])"
                 rf"\p{{Han}}{{0,7}}?(?:{_CN_JOBS})(?=[，,。；;、）)（( \t]|$)", 0.55),
@@ -162,7 +166,8 @@ class JobTitleRecognizer(RuleRecognizer):
                     break
                 start, modifiers = before.start(1), modifiers + 1
             before = text[max(0, start - 8):start]
-            framed = bool(regex.search(r"(?:\(|\bas(?: an?)?[ \t]|\b(?:is|was) an?[ \t]|^|\n)[ \t]*$", before))
+            framed = bool(regex.search(r"(?:\(|\bas(?: an?)?[ \t]|\b(?:is|was) an?[ \t]|^|\n|\p{L},|\|)[ \t]*$",
+                                       before))
             results.append(self.result(start, match.end(), 0.5 if modifiers or framed else 0.4))
         return results
 
