@@ -85,10 +85,10 @@ def postal_blocks(text: str, found: Sequence[Detection]) -> list[Detection]:
                     if places_after > 2:
                         break
                     last_post = head_start + len(body)
-            elif _overlaps(head_start, head_start + len(body), streets):
+            elif any(s <= head_start < e for s, e in streets):
                 # A found street runs into this part and the rest of it is prose: the block ends with the street.
                 if last_post is None:
-                    end = max(e for s, e in streets if s < head_start + len(body) and head_start < e)
+                    end = max(e for s, e in streets if s <= head_start < e)
                     has_street = True
                     j += 1
                 break
@@ -132,6 +132,8 @@ def _trimmed_end(part: regex.Match[str]) -> int:
 def _joined(text: str, before: regex.Match[str], after: regex.Match[str]) -> bool:
     """Two parts of one block: a comma or one line break between them, never a blank line or a sentence end."""
     gap = text[before.end():after.start()]
+    if gap == "," and text[before.end() - 1:before.end()].isdigit() and text[after.start():after.start() + 1].isdigit():
+        return False  # a thousands separator: "£19,009.16"
     return gap in {",", "\n"} and not text[before.start():before.end()].rstrip().endswith((".", ":", ";", "?", "!"))
 
 

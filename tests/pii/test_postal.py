@@ -54,3 +54,10 @@ def test_a_postcode_beside_a_place_is_a_postcode(detector: PiiDetector, text: st
 def test_a_year_after_a_place_is_not_a_postcode(detector: PiiDetector) -> None:
     text = "Berlin 2016 was great, and we moved to Paris in 2019"
     assert not [d for d in detector.detect(text) if d.entity_type == "POSTAL_CODE"]
+
+
+def test_an_amount_before_a_sentence_with_a_street_does_not_start_a_block(detector: PiiDetector) -> None:
+    text = ("An annual income of £19,009.16. Identity was checked. Source of wealth: sale of a property at "
+            "60 Voortrekker Road, Rosebank, Johannesburg, 2196 in 2023.")
+    addresses = [text[d.start:d.end] for d in detector.detect(text) if d.entity_type == "STREET_ADDRESS"]
+    assert addresses == ["60 Voortrekker Road, Rosebank, Johannesburg, 2196"]

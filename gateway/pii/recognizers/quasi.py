@@ -119,6 +119,12 @@ _CN_JOBS = ("工程师|分析师|设计师|会计师|律师|医师|药师|厨师
             "调查员|理赔员|核保员|客户经理|规培医师")
 
 
+_NOT_OCCUPATION = ("man|woman|men|women|boy|girl|male|female|patient|gentleman|lady|child|son|daughter|mother|"
+                   "father|wife|husband|individual|person|client|customer|resident|smoker|non-smoker|ex-smoker|"
+                   "widow|widower|national|citizen|twin|infant|baby|teenager|adult|primigravida|multigravida")
+_OCCUPATION_WORD = rf"(?!(?:{_NOT_OCCUPATION})(?![\p{{L}}\-]))[A-Za-z][A-Za-z'’\-]*"
+
+
 class JobTitleRecognizer(RuleRecognizer):
     """Job titles: a job head noun with the modifier words before it ("senior software engineer", "dental nurse"),
     "head of X", or the words after a job cue ("occupation:", "works as")."""
@@ -128,9 +134,13 @@ class JobTitleRecognizer(RuleRecognizer):
         Pattern("head of", r"(?<![\p{L}])(?:head|director|vice president|vp)[ \t]+of[ \t]+"
                 r"(?!the\b|a\b|an\b)[A-Za-z][A-Za-z&\-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][A-Za-z&\-]*){0,2}", 0.5),
         Pattern("after job cue", r"(?<![\p{L}])(?:occupation|job title|job|position|profession|employment|"
-                r"works as|working as|employed as|job as|career as|salary as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
-                r"(?!title\b)\K[A-Za-z][A-Za-z&/\-]*(?:[ \t]+[A-Za-z][A-Za-z&/\-]*){0,4}?"
-                r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since)[ \t]))", 0.6),
+                r"works as|working as|employed as|job as|career as|salary as|joining us as|joins us as|hired as|"
+                r"appointed as|retired as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
+                r"(?!title\b)\K[A-Za-z][A-Za-z&/'’\-]*(?:[ \t]+[A-Za-z][A-Za-z&/'’\-]*){0,4}?"
+                r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
+        # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
+        Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
+                r"(?=[ \t]+(?:who|with|from|presenting|attending|living|working|in|at)\b)", 0.5),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
         # Grades of hospital doctors and staff, written as they sign ("Dr A. Singh, FY2", "Senior BMS").
         Pattern("clinical grade", r"(?-i:(?<![\p{L}\d])(?:(?:Senior|Chief|Lead)[ \t]+)?(?:FY[12]|CT[1-3]|ST[1-8]|SpR|"
