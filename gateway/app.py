@@ -33,7 +33,7 @@ from gateway.errors import ConfigurationError
 from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.keyfiles import private_dir
 from gateway.llm.embedder import LlamaCppEmbedder
-from gateway.llm.factory import build_chat_model
+from gateway.llm.factory import build_chat_model, close_chat_model, model_concurrency, upstream_states
 from gateway.llm.protocol import ChatModel, Embedder
 from gateway.llm.queue import ModelQueue
 from gateway.observability.metrics import Metrics, MetricsMiddleware
@@ -106,11 +106,16 @@ def build_services(settings: Settings, engines: Engines) -> Services:
         engines.chat_model,
         capacity=settings.llm.queue_size,
         timeout_s=settings.llm.request_timeout_s,
+        concurrency=model_concurrency(engines.chat_model),
         on_depth=metrics.set_queue_depth,
         on_finished=metrics.count_generation,
     )
+    if upstream_states(engines.chat_model) is not None:
+        metrics.watch_upstreams(lambda: upstream_states(engines.chat_model) or [])
     masking = MaskingService(engines.masker, partial(pii_rules_for, engines.policy))
-    model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
+    urls = settings.llm.remote_urls
+    model_file = (urls[0] + (f" (+{len(urls) - 1} more)" if len(urls) > 1 else "") if settings.llm.backend == "remote"
+                  else settings.chat_model_path.name)
     limits = RequestLimits(settings.limits)
     chat_service = ChatService(queue, engines.policy, settings.llm, masking, model_file=model_file, kb=engines.kb,
                                metrics=metrics, limits=limits)
@@ -141,10 +146,13 @@ def guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
 
 
 def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
+    owned = engines is None  # engines handed in (tests share them across apps) are closed by whoever built them
     services = build_services(settings, engines or build_engines(settings))
 
     def shutdown() -> None:
         services.chat.queue.close()
+        if owned:
+            close_chat_model(services.chat.queue.model)  # a supervised llama-server stops with the gateway
         services.masking.close()
         services.audit.close()
         services.db.dispose()

@@ -1,6 +1,7 @@
-"""ModelQueue: serialises generation on one model, off the event loop, with bounded waiting and cancellation.
+"""ModelQueue: runs generation on one model, off the event loop, with bounded waiting and cancellation.
 
-One request generates at a time (a llama.cpp context is single-threaded); up to ``capacity`` more wait in FIFO order;
+``concurrency`` requests generate at a time (one for the in-process binding, whose llama.cpp context is
+single-threaded; a llama-server's slot count); up to ``capacity`` more wait in FIFO order;
 beyond that the caller gets QueueFull (429 with Retry-After) at once instead of piling up. A consumer that stops
 iterating (client disconnect) stops the generation at the next token; the per-request deadline does the same.
 """
@@ -29,27 +30,29 @@ class ModelQueue:
         *,
         capacity: int,
         timeout_s: float,
+        concurrency: int = 1,
         on_depth: Callable[[int], None] | None = None,
         on_finished: Callable[[Finished], None] | None = None,
     ) -> None:
         self.model = model
         self.capacity = capacity
         self.timeout_s = timeout_s
+        self.concurrency = concurrency
         self._admitted = 0
-        self._lock = asyncio.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
+        self._lock = asyncio.Semaphore(concurrency)
+        self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="generate")
         self._on_depth = on_depth or (lambda _depth: None)
         self._on_finished = on_finished or (lambda _finished: None)
         self._recent_seconds = 2.0
 
     @property
     def depth(self) -> int:
-        """Requests admitted and not finished: the one generating plus those waiting."""
+        """Requests admitted and not finished: those generating plus those waiting."""
         return self._admitted
 
     def admit(self) -> None:
         """Reserve a place, or raise QueueFull; call before any slow work so overload is refused cheaply."""
-        if self._admitted >= self.capacity + 1:
+        if self._admitted >= self.capacity + self.concurrency:
             retry = max(1, math.ceil(self._recent_seconds * (self._admitted - self.capacity)))
             raise QueueFull("the model is busy; retry later", retry_after=retry)
         self._admitted += 1
@@ -64,9 +67,9 @@ class ModelQueue:
     ) -> AsyncGenerator[GenerationEvent, None]:
         """Events of one generation. The caller must have called ``admit``; the place is given back here.
 
-        The model lock and the admission are released when the worker thread has let go of the model, not when
+        The model slot and the admission are released when the worker thread has let go of the model, not when
         the consumer stops listening: a cancelled consumer (client gone) only sets the stop flag, so the next
-        request can never start on a model that is still generating.
+        request can never start on a slot that is still generating.
         """
         deadline = time.monotonic() + self.timeout_s
         waited = time.monotonic()
