@@ -26,6 +26,7 @@ from pydantic_settings import (
 )
 
 from gateway.audit.settings import AuditSettings
+from gateway.coordination.settings import CoordinationSettings
 from gateway.errors import ConfigurationError
 from gateway.kb.settings import KbSettings
 from gateway.keyfiles import loose_permissions
@@ -78,6 +79,8 @@ class Settings(BaseSettings):
     """Per-principal limits: text checked per request, concurrent requests, the /v1/mask rate."""
     console: ConsoleSettings = ConsoleSettings()
     """The web console at ``/console`` (sessions, cookies)."""
+    coordination: CoordinationSettings = CoordinationSettings()
+    """Limits shared by several gateway processes (Redis); off by default: each process keeps its own."""
 
     @field_validator("database_url")
     @classmethod
