@@ -65,8 +65,10 @@ def build_chat_model(llm: LlmSettings, model_path: Path) -> ChatModel:
             n_gpu_layers=llm.n_gpu_layers,
             lora_paths=(llm.lora_path,) if llm.lora_path else (),
         )
+        key = llm.server_api_key_file.read_text().strip() if llm.server_api_key_file else None
         served = LlamaServerChatModel(command, model_id=llm.model_name, port=llm.server_port,
-                                      start_timeout_s=llm.server_start_timeout_s, timeout_s=llm.request_timeout_s)
+                                      start_timeout_s=llm.server_start_timeout_s, timeout_s=llm.request_timeout_s,
+                                      attach_url=llm.server_url, api_key=key)
         served.warm_up()
         return served
     model = LlamaCppChatModel(

@@ -28,27 +28,40 @@ class LlamaServerChatModel:
     """A GGUF chat model served by a supervised ``llama-server`` child process with ``slots`` parallel slots."""
 
     def __init__(self, command: ServerCommand, *, model_id: str, port: int | None = None,
-                 start_timeout_s: float = 120.0, timeout_s: float = 120.0) -> None:
+                 start_timeout_s: float = 120.0, timeout_s: float = 120.0, attach_url: str | None = None,
+                 api_key: str | None = None) -> None:
+        """Start and supervise a server for ``command``; or, with ``attach_url``, use one that runs elsewhere (the
+        model tier of a multi-gateway deployment) with the same model file, slots and context."""
         import llama_cpp
 
         self._llama_cpp = llama_cpp
-        self.process = LlamaServerProcess(command, port=port, start_timeout_s=start_timeout_s)
         vocab = llama_cpp.Llama(model_path=str(command.model_path), vocab_only=True, verbose=False)
         self._prompter = ChatTemplatePrompter(vocab, command.model_path, command.n_ctx)
         self.model_id = model_id
         self.context_window = command.n_ctx
         self.concurrency = command.slots
         self.file_sha256: str | None = sha256_file(command.model_path)
-        self.process.start()
+        self.process: LlamaServerProcess | None = None
+        if attach_url is None:
+            self.process = LlamaServerProcess(command, port=port, start_timeout_s=start_timeout_s, api_key=api_key)
+            self.process.start()
+            base_url, api_key = self.process.base_url, self.process.api_key
+        else:
+            base_url = attach_url.rstrip("/")
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.Client(
-            base_url=self.process.base_url, timeout=httpx.Timeout(timeout_s, connect=5.0),
-            headers={"Authorization": f"Bearer {self.process.api_key}"},
+            base_url=base_url, timeout=httpx.Timeout(timeout_s, connect=5.0), headers=headers,
             limits=httpx.Limits(max_connections=command.slots * 4, max_keepalive_connections=command.slots * 2),
         )
 
     @property
     def ready(self) -> bool:
-        return self.process.ready
+        if self.process is not None:
+            return self.process.ready
+        try:
+            return self._client.get("/health", timeout=2.0).status_code == 200
+        except httpx.HTTPError:
+            return False
 
     def busy_slots(self) -> int:
         """Slots decoding right now, from the server's own ``/metrics`` (counts only, never request text)."""
@@ -74,7 +87,8 @@ class LlamaServerChatModel:
 
     def close(self) -> None:
         self._client.close()
-        self.process.close()
+        if self.process is not None:
+            self.process.close()
 
     def _body(self, prompt: Prompt, params: SamplingParams) -> dict[str, object]:
         body: dict[str, object] = {
@@ -111,7 +125,7 @@ class LlamaServerChatModel:
     def generate(
         self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
     ) -> Iterator[GenerationEvent]:
-        if not self.process.ready:
+        if self.process is not None and not self.process.ready:
             raise ModelUnavailable("the model server is restarting; retry shortly")
         body = self._body(prompt, params)
         stops = StopScanner(params.stop)

@@ -39,6 +39,12 @@ class LlmSettings(BaseModel):
     context. The queue admits this many at once plus ``queue_size`` waiting."""
     server_port: int | None = Field(default=None, ge=1, le=65535)
     """``backend=llama-server``: loopback port for the child server; default: a free one chosen at start."""
+    server_url: str | None = None
+    """``backend=llama-server``: use a llama-server that runs elsewhere (e.g. ``http://10.0.0.5:8080``, the model
+    tier shared by several gateways) instead of starting one; it must serve the same ``model_path`` with
+    ``server_slots`` slots of ``n_ctx`` tokens. Prompts still go as token ids rendered here."""
+    server_api_key_file: Path | None = None
+    """``backend=llama-server`` with ``server_url``: file holding that server's API key (``--api-key-file``)."""
     server_start_timeout_s: float = Field(default=120.0, gt=0)
     """``backend=llama-server``: how long the model may take to load before start-up fails."""
     max_tokens_cap: int = Field(default=512, ge=1)
