@@ -171,7 +171,8 @@ def single_stream(server: LlamaServerProcess, base: str, key: str, tokens: int, 
     return statistics.median(direct), statistics.median(gateway)
 
 
-TELLER_SYSTEM_PROMPT = str(load_policy_set(ROOT / "policies" / "bank.yaml").roles["teller"].generation.system_prompt)
+TELLER = load_policy_set(ROOT / "policies" / "bank.yaml").decl.roles["teller"]
+TELLER_SYSTEM_PROMPT = str(TELLER.generation.system_prompt)
 
 
 def main() -> None:
