@@ -151,6 +151,11 @@ class Settings(BaseSettings):
             files["kb.master_key_file"] = self.kb.master_key_file or self.data_dir / "keys" / "kb-master.key"
         if not self.audit.mac_key_env:
             files["audit.mac_key_path"] = self.audit.mac_key_path or self.audit_key_path.with_name("audit-mac.key")
+        for name, path in (("llm.server_api_key_file", self.llm.server_api_key_file),
+                           ("llm.remote_api_key_file", self.llm.remote_api_key_file),
+                           ("coordination.redis_password_file", self.coordination.redis_password_file)):
+            if path is not None:
+                files[name] = path
         return files
 
     @property
