@@ -149,10 +149,14 @@ def report(name: str, phase: Phase) -> None:
           f"{fivexx:>6}{phase.errors:>5}{phase.p(50) * 1000:>9.0f}{phase.p(95) * 1000:>9.0f}")
 
 
-def single_stream(server: LlamaServerProcess, base: str, key: str, tokens: int, runs: int) -> tuple[float, float]:
-    """Medians (s) of the same answer straight from llama-server and through the gateway. The direct request carries
-    the teller's system prompt too, so both ask the model for the same work."""
-    direct, gateway = [], []
+def single_stream(server: LlamaServerProcess, base: str, key: str, tokens: int, runs: int
+                  ) -> tuple[float, float, float, float]:  # fmt: skip
+    """Medians of the same question straight to llama-server and through the gateway: seconds per answer and
+    seconds per completion token (the two prompts differ by what the gateway adds, so the answers may differ in
+    length; the per-token figure compares like with like). The direct request carries the teller's system prompt
+    too, so both ask the model for the same work."""
+    direct: list[tuple[float, int]] = []
+    gateway: list[tuple[float, int]] = []
     user = {"role": "user", "content": "Write a long story about a lighthouse keeper."}
     system = {"role": "system", "content": TELLER_SYSTEM_PROMPT}
     with httpx.Client(timeout=600) as http:
@@ -167,8 +171,9 @@ def single_stream(server: LlamaServerProcess, base: str, key: str, tokens: int, 
                                      headers={"Authorization": f"Bearer {auth}"})
                 response.raise_for_status()
                 if i:  # the first round warms both up
-                    target.append(time.perf_counter() - started)
-    return statistics.median(direct), statistics.median(gateway)
+                    target.append((time.perf_counter() - started, int(response.json()["usage"]["completion_tokens"])))
+    return (statistics.median(t for t, _ in direct), statistics.median(t for t, _ in gateway),
+            statistics.median(t / max(1, n) for t, n in direct), statistics.median(t / max(1, n) for t, n in gateway))
 
 
 TELLER = load_policy_set(ROOT / "policies" / "bank.yaml").decl.roles["teller"]
@@ -209,7 +214,7 @@ def main() -> None:
                 "GATEWAY_LLM__SERVER_API_KEY_FILE": str(key_file), "GATEWAY_LLM__SERVER_SLOTS": str(args.slots)})
             try:
                 served = asyncio.run(load(base, key, args.clients, args.seconds, args.tokens))
-                direct, through = single_stream(server, base, key, args.tokens, args.single)
+                direct, through, direct_tok, through_tok = single_stream(server, base, key, args.tokens, args.single)
             finally:
                 stop(proc)
         finally:
@@ -217,9 +222,11 @@ def main() -> None:
     print(f"\n{'backend':34}{'tok/s':>10}{'reqs':>7}{'429':>6}{'5xx':>6}{'err':>5}{'p50 ms':>9}{'p95 ms':>9}")
     report("gateway, in process (baseline)", in_process)
     report(f"gateway + llama-server ({args.slots} slots)", served)
-    print(f"\nsingle stream, {args.tokens} tokens, median of {args.single}: llama-server alone "
-          f"{direct * 1000:.0f} ms, through the gateway {through * 1000:.0f} ms")
-    print(f"single-stream latency ratio, gateway over llama-server / llama-server alone: {through / direct:.3f}")
+    print(f"\nsingle stream, up to {args.tokens} tokens, median of {args.single}: llama-server alone "
+          f"{direct * 1000:.0f} ms ({direct_tok * 1000:.1f} ms/token), through the gateway {through * 1000:.0f} ms "
+          f"({through_tok * 1000:.1f} ms/token)")
+    print(f"single-stream latency ratio, gateway over llama-server / llama-server alone: {through / direct:.3f} "
+          f"per answer, {through_tok / direct_tok:.3f} per token")
     print(f"throughput ratio, gateway + llama-server / in process: "
           f"{served.tokens_per_s / in_process.tokens_per_s:.2f}")
 
