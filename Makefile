@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LLAMA_STAMP := $(VENV)/.llama-cpp-python
+LLAMA_SERVER := $(BIN)/llama-server
 DEPS_STAMP := $(VENV)/.deps
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -14,7 +15,7 @@ PYTEST_ARGS ?=
 # an A/B comparison.
 EVAL_ARGS ?= --limit 30
 
-.PHONY: run test setup models db browser lint bench eval clean-venv
+.PHONY: run test setup models db browser lint bench eval clean-venv llama-server
 
 run: setup
 	@echo
@@ -28,7 +29,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-setup: $(DEPS_STAMP) models db browser
+setup: $(DEPS_STAMP) $(LLAMA_SERVER) models db browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,11 +37,17 @@ $(BIN)/python:
 
 # llama-cpp-python: built once with portable CPU flags into a wheelhouse keyed by version and flags (the default
 # native build crashes on these CPUs), then installed from there; pip never builds it implicitly.
-$(LLAMA_STAMP): $(BIN)/python scripts/build-llama-wheel.sh
+$(LLAMA_STAMP): $(BIN)/python scripts/build-llama-wheel.sh scripts/llama-cpu-flags.sh
 	wheelhouse="$$(PYTHON=$(BIN)/python scripts/build-llama-wheel.sh)" && \
 	$(BIN)/python -m pip install -q --no-deps --force-reinstall "$$wheelhouse"/llama_cpp_python-*.whl && \
 	$(BIN)/python -m pip install -q "diskcache>=5.6.1" "jinja2>=2.11.3" "numpy>=1.20.0" "typing-extensions>=4.5.0"
 	touch $@
+
+# llama.cpp's own server (llm.backend = "llama-server"), from the same pinned source with the same flags; cached
+# under ~/.cache/llm-gateway/bin by version and flags, so a fresh clone on the same machine copies it in seconds.
+llama-server: $(LLAMA_SERVER)
+$(LLAMA_SERVER): $(BIN)/python scripts/build-llama-server.sh scripts/llama-cpu-flags.sh
+	binary="$$(PYTHON=$(BIN)/python scripts/build-llama-server.sh)" && cp "$$binary" $@.tmp && mv $@.tmp $@
 
 $(DEPS_STAMP): $(LLAMA_STAMP) pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[test]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from litestar import Litestar
@@ -27,13 +27,14 @@ from gateway.console.errors import for_console
 from gateway.console.headers import add_console_headers
 from gateway.console.routes import CONSOLE_DEPENDENCIES, CONSOLE_ROUTES, template_config
 from gateway.console.web import EDGE, require_console_permission
+from gateway.coordination.counters import Counters, LocalCounters, counters_for
 from gateway.db.migrate import is_current
 from gateway.db.session import Database
 from gateway.errors import ConfigurationError
 from gateway.kb.service import KnowledgeBase, open_knowledge_base
 from gateway.keyfiles import private_dir
 from gateway.llm.embedder import LlamaCppEmbedder
-from gateway.llm.factory import build_chat_model
+from gateway.llm.factory import build_chat_model, close_chat_model, model_concurrency, upstream_states
 from gateway.llm.protocol import ChatModel, Embedder
 from gateway.llm.queue import ModelQueue
 from gateway.observability.metrics import Metrics, MetricsMiddleware
@@ -77,6 +78,8 @@ class Engines:
     embedder: Embedder | None
     masker: Masker
     kb: KnowledgeBase | None = None
+    counters: Counters = field(default_factory=LocalCounters)
+    """Per-principal slots and buckets (and the queue's admission): Redis when ``coordination.redis_url`` is set."""
 
 
 def build_engines(settings: Settings) -> Engines:
@@ -96,22 +99,29 @@ def build_engines(settings: Settings) -> Engines:
         kb = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
                                  embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
     return Engines(db=db, policy=policy, chat_model=build_chat_model(settings.llm, settings.chat_model_path),
-                   embedder=embedder, masker=masker, kb=kb)
+                   embedder=embedder, masker=masker, kb=kb, counters=counters_for(settings.coordination))
 
 
 def build_services(settings: Settings, engines: Engines) -> Services:
     """Every service a request may need, wired from the engines; start-up work (resuming purges) happens here."""
     metrics = Metrics()
+    shared = engines.counters if settings.coordination.redis_url else None
     queue = ModelQueue(
         engines.chat_model,
         capacity=settings.llm.queue_size,
         timeout_s=settings.llm.request_timeout_s,
+        concurrency=model_concurrency(engines.chat_model),
         on_depth=metrics.set_queue_depth,
         on_finished=metrics.count_generation,
+        shared=shared,
     )
+    if upstream_states(engines.chat_model) is not None:
+        metrics.watch_upstreams(lambda: upstream_states(engines.chat_model) or [])
     masking = MaskingService(engines.masker, partial(pii_rules_for, engines.policy))
-    model_file = settings.llm.remote_base_url if settings.llm.backend == "remote" else settings.chat_model_path.name
-    limits = RequestLimits(settings.limits)
+    urls = settings.llm.remote_urls
+    model_file = (urls[0] + (f" (+{len(urls) - 1} more)" if len(urls) > 1 else "") if settings.llm.backend == "remote"
+                  else settings.chat_model_path.name)
+    limits = RequestLimits(settings.limits, counters=engines.counters)
     chat_service = ChatService(queue, engines.policy, settings.llm, masking, model_file=model_file, kb=engines.kb,
                                metrics=metrics, limits=limits)
     users = UserStore(engines.db)
@@ -141,10 +151,13 @@ def guard(connection: ASGIConnection, handler: BaseRouteHandler) -> None:
 
 
 def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
+    owned = engines is None  # engines handed in (tests share them across apps) are closed by whoever built them
     services = build_services(settings, engines or build_engines(settings))
 
     def shutdown() -> None:
         services.chat.queue.close()
+        if owned:
+            close_chat_model(services.chat.queue.model)  # a supervised llama-server stops with the gateway
         services.masking.close()
         services.audit.close()
         services.db.dispose()

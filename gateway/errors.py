@@ -19,6 +19,7 @@ error shape on ``/v1``. Messages never echo request text: it may hold personal d
     └── ServerError                 5xx: the gateway cannot do it now
         ├── AnswerFormatInvalid     502  the answer did not comply with the role's template, even on retry
         ├── ModelUnavailable        503  model not loaded or upstream unreachable
+        ├── LimitsUnavailable       503  the limits shared between gateway processes (Redis) cannot be read
         ├── GenerationTimeout       504  generation ran past the per-request timeout
         ├── MaskingFailed           500  PII detection failed; the request fails closed
         ├── AuditFailed             500  the audit event could not be written; the request fails closed
@@ -124,6 +125,13 @@ class AnswerFormatInvalid(ServerError):
 class ModelUnavailable(ServerError):
     status_code = 503
     code = "model_unavailable"
+
+
+class LimitsUnavailable(ServerError):
+    """The store of the limits shared by the gateway's processes cannot be reached; the request fails closed."""
+
+    status_code = 503
+    code = "limits_unavailable"
 
 
 class GenerationTimeout(ServerError):

@@ -26,6 +26,7 @@ from pydantic_settings import (
 )
 
 from gateway.audit.settings import AuditSettings
+from gateway.coordination.settings import CoordinationSettings
 from gateway.errors import ConfigurationError
 from gateway.kb.settings import KbSettings
 from gateway.keyfiles import loose_permissions
@@ -78,6 +79,8 @@ class Settings(BaseSettings):
     """Per-principal limits: text checked per request, concurrent requests, the /v1/mask rate."""
     console: ConsoleSettings = ConsoleSettings()
     """The web console at ``/console`` (sessions, cookies)."""
+    coordination: CoordinationSettings = CoordinationSettings()
+    """Limits shared by several gateway processes (Redis); off by default: each process keeps its own."""
 
     @field_validator("database_url")
     @classmethod
@@ -148,6 +151,11 @@ class Settings(BaseSettings):
             files["kb.master_key_file"] = self.kb.master_key_file or self.data_dir / "keys" / "kb-master.key"
         if not self.audit.mac_key_env:
             files["audit.mac_key_path"] = self.audit.mac_key_path or self.audit_key_path.with_name("audit-mac.key")
+        for name, path in (("llm.server_api_key_file", self.llm.server_api_key_file),
+                           ("llm.remote_api_key_file", self.llm.remote_api_key_file),
+                           ("coordination.redis_password_file", self.coordination.redis_password_file)):
+            if path is not None:
+                files[name] = path
         return files
 
     @property

@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Build llama-cpp-python once, with portable CPU flags, into a wheelhouse keyed by version and flags.
 #
-# The native build (GGML_NATIVE=ON) crashes on some of our CPUs (Intel with AMX: SIGSEGV on first decode), and a
-# fixed AVX-512 build dies with SIGILL on CPUs without AVX-512 (AMD EPYC hosts here report AVX2 only). So the
-# flags are the instruction sets this CPU reports in /proc/cpuinfo, never AMX. pip's wheel cache does not key on
+# The flags are the instruction sets this CPU reports, never AMX (scripts/llama-cpu-flags.sh, shared with
+# build-llama-server.sh). pip's wheel cache does not key on
 # CMAKE_ARGS, so we never let pip build it implicitly: we build the wheel here, name the folder after the version
 # and a hash of the flags, and install from that folder with --no-index.
 #
@@ -13,26 +12,14 @@
 # GPU build: LLAMA_CMAKE_ARGS="-DGGML_CUDA=on" scripts/build-llama-wheel.sh  (needs the CUDA toolkit; see README).
 set -euo pipefail
 
-VERSION="${LLAMA_CPP_PYTHON_VERSION:-0.3.36}"
-cpu_flags() {
-  local have flags="-DGGML_NATIVE=OFF"
-  have=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
-  has() { [[ "$have" == *" $1 "* ]]; }
-  has avx && flags+=" -DGGML_AVX=ON"
-  has avx2 && flags+=" -DGGML_AVX2=ON"
-  has fma && flags+=" -DGGML_FMA=ON"
-  has f16c && flags+=" -DGGML_F16C=ON"
-  if has avx512f && has avx512bw && has avx512vl && has avx512dq; then
-    flags+=" -DGGML_AVX512=ON"
-    has avx512_vnni && flags+=" -DGGML_AVX512_VNNI=ON"
-  fi
-  printf '%s' "$flags"
-}
-FLAGS="${LLAMA_CMAKE_ARGS:-$(cpu_flags)}"
+# shellcheck source=scripts/llama-cpu-flags.sh
+source "$(dirname "$0")/llama-cpu-flags.sh"
+VERSION="$LLAMA_CPP_PYTHON_VERSION"
+FLAGS="$LLAMA_FLAGS"
 PYTHON="${PYTHON:-python3}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 
-KEY="llama_cpp_python-${VERSION}-$(printf '%s' "$FLAGS" | sha256sum | cut -c1-12)"
+KEY="llama_cpp_python-${VERSION}-${LLAMA_FLAGS_HASH}"
 LOCAL="$ROOT/.wheelhouse/$KEY"
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/llm-gateway/wheels/$KEY"
 

@@ -79,6 +79,7 @@ from tests.support import (  # noqa: E402  (fixtures registered for every test)
     gateway,
     gateway_factory,
     masker,
+    served_chat_model,
 )
 
-__all__ = ["chat_model", "embedder", "gateway", "gateway_factory", "masker"]
+__all__ = ["chat_model", "embedder", "gateway", "gateway_factory", "masker", "served_chat_model"]

@@ -97,3 +97,37 @@ def gateway_factory(
 @pytest.fixture
 def gateway(gateway_factory: Callable[..., Gateway]) -> Gateway:
     return gateway_factory()
+
+
+def llama_server_binary() -> Path:
+    """The llama-server program ``make setup`` builds; built here on demand (from the cache when there is one)."""
+    import subprocess
+    import sys
+
+    from gateway.llm.factory import default_server_binary
+
+    binary = default_server_binary()
+    if not binary.is_file():
+        built = subprocess.run([str(PROJECT_ROOT / "scripts" / "build-llama-server.sh")], check=True,
+                               capture_output=True, text=True, env={**os.environ, "PYTHON": sys.executable})
+        return Path(built.stdout.strip().splitlines()[-1])
+    return binary
+
+
+@pytest.fixture(scope="session")
+def served_chat_model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatModel]:
+    """The same bundled model behind a supervised llama-server with two slots (``llm.backend = "llama-server"``)."""
+    settings = make_settings(tmp_path_factory.mktemp("served"), models_dir,
+                             llm={"backend": "llama-server", "server_slots": 2,
+                                  "server_binary": llama_server_binary()})
+    model = build_chat_model(settings.llm, settings.chat_model_path)
+    yield model
+    model.close()  # type: ignore[attr-defined]
+
+
+BACKENDS = ["local", "llama-server"]
+"""The chat backends the same behaviour tests run against: pass as ``params`` to a module's ``chat_model`` override."""
+
+
+def chat_model_for(request: pytest.FixtureRequest, local: ChatModel) -> ChatModel:
+    return local if request.param == "local" else request.getfixturevalue("served_chat_model")

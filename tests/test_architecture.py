@@ -18,11 +18,12 @@ EDGES = {"gateway.api", "gateway.cli", "gateway.console", "gateway.app", "gatewa
 LEAVES = {"gateway.errors", "gateway.paths", "gateway.keyfiles"}
 ALLOWED: dict[str, set[str]] = {
     "gateway.db": set(),
+    "gateway.coordination": set(),
     "gateway.pii": set(),
     "gateway.model_files": set(),
     "gateway.llm": {"gateway.model_files"},
     "gateway.observability": {"gateway.llm"},
-    "gateway.policy": {"gateway.db", "gateway.pii"},
+    "gateway.policy": {"gateway.coordination", "gateway.db", "gateway.pii"},
     "gateway.audit": {"gateway.db", "gateway.policy"},
     "gateway.kb": {"gateway.db", "gateway.llm", "gateway.pii", "gateway.policy"},
     "gateway.purge": {"gateway.audit", "gateway.db", "gateway.kb", "gateway.pii", "gateway.policy"},
@@ -31,7 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     "gateway.corpus": {"gateway.llm", "gateway.pii"},
     "gateway.review": {"gateway.audit", "gateway.db", "gateway.pii", "gateway.policy"},
     "gateway.evaluation": {"gateway.audit", "gateway.chat", "gateway.llm", "gateway.policy"},
-    "gateway.settings": {"gateway.audit", "gateway.kb", "gateway.llm", "gateway.pii", "gateway.policy"},
+    "gateway.settings": {"gateway.audit", "gateway.coordination", "gateway.kb", "gateway.llm", "gateway.pii",
+                         "gateway.policy"},
     "gateway.services": {"gateway.audit", "gateway.chat", "gateway.db", "gateway.kb", "gateway.llm",
                          "gateway.observability", "gateway.pii", "gateway.policy", "gateway.purge",
                          "gateway.review", "gateway.settings"},

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import codecs
 import json
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from gateway.errors import ContextLengthExceeded, InvalidInput, ModelUnavailable
+from gateway.errors import InvalidInput, ModelUnavailable
+from gateway.llm.prompting import ChatTemplatePrompter
 from gateway.llm.stops import StopScanner
 from gateway.llm.types import ChatMessage, Finished, FinishReason, GenerationEvent, Prompt, SamplingParams, TextDelta
 from gateway.model_files.files import sha256_file
 
 if TYPE_CHECKING:
     from llama_cpp import LlamaGrammar
-
-
-_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
-"""Private-use characters around a message's index: where the template puts each message's content."""
 
 
 class LlamaCppChatModel:
@@ -37,7 +33,6 @@ class LlamaCppChatModel:
         lora_path: Path | None = None,
     ) -> None:
         import llama_cpp
-        from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
         if not path.is_file():
             raise ModelUnavailable(f"chat model file not found: {path} (run `gateway models fetch`)")
@@ -52,18 +47,10 @@ class LlamaCppChatModel:
             verbose=False,
         )
         self.model_id = model_id
+        self.concurrency = 1
         self.context_window = n_ctx
         self.file_sha256: str | None = sha256_file(path)
-        template = self._llm.metadata.get("tokenizer.chat_template")
-        if not template:
-            raise ModelUnavailable(f"chat model has no chat template in its metadata: {path}")
-        vocab = self._llm._model
-        self._formatter = Jinja2ChatFormatter(
-            template=template,
-            eos_token=vocab.token_get_text(self._llm.token_eos()),
-            bos_token=vocab.token_get_text(self._llm.token_bos()),
-        )
-        self._tokenize_lock = threading.Lock()
+        self._prompter = ChatTemplatePrompter(self._llm, path, n_ctx)
 
     def warm_up(self) -> None:
         """One tiny generation at start-up, so the first real request does not pay for graph allocation."""
@@ -72,32 +59,10 @@ class LlamaCppChatModel:
             pass
 
     def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
-        """Render the chat template and tokenize it: the template's own control tokens as control tokens, every
-        message's content (what the caller wrote, retrieved passages) as plain text, so ``<|im_start|>system`` typed
-        by a caller or planted in a document is text and cannot open a turn of its own."""
-        markers = [f"{_MARK_OPEN}{i}{_MARK_CLOSE}" for i in range(len(messages))]
-        wire: Any = [{"role": m.role, "content": marker} for m, marker in zip(messages, markers, strict=True)]
-        rendered = self._formatter(messages=wire).prompt
-        pieces: list[tuple[str, bool]] = []  # (text, is template)
-        rest = rendered
-        for message, marker in zip(messages, markers, strict=True):
-            before, found, rest = rest.partition(marker)
-            if not found or marker in rest:
-                raise ModelUnavailable("the chat template does not place each message verbatim; its contents "
-                                       "cannot be kept apart from control tokens")
-            pieces += [(before, True), (message.content, False)]
-        pieces.append((rest, True))
-        tokens: list[int] = []
-        with self._tokenize_lock:
-            for text, template in pieces:
-                if text:
-                    tokens += self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=template)
-        if len(tokens) >= self.context_window:
-            raise ContextLengthExceeded(
-                f"the prompt is {len(tokens)} tokens; this model's context window is {self.context_window} tokens",
-                param="messages",
-            )
-        return Prompt(messages=tuple(messages), n_tokens=len(tokens), tokens=tuple(tokens))
+        return self._prompter.prepare(messages)
+
+    def tokenize(self, text: bytes, *, special: bool) -> list[int]:
+        return self._prompter.tokenize(text, special=special)
 
     def generate(
         self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]

@@ -15,6 +15,8 @@ class ChatModel(Protocol):
     context_window: int
     file_sha256: str | None
     """Hash of the model file, recorded in the audit trail (None for a remote model)."""
+    concurrency: int
+    """Generations it runs at once: 1 in process, the slot count of a llama-server, the pool's for upstreams."""
 
     def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
         """Render and measure the conversation; raises ContextLengthExceeded when it cannot fit."""

@@ -1,8 +1,11 @@
-"""ModelQueue: serialises generation on one model, off the event loop, with bounded waiting and cancellation.
+"""ModelQueue: runs generation on one model, off the event loop, with bounded waiting and cancellation.
 
-One request generates at a time (a llama.cpp context is single-threaded); up to ``capacity`` more wait in FIFO order;
-beyond that the caller gets QueueFull (429 with Retry-After) at once instead of piling up. A consumer that stops
-iterating (client disconnect) stops the generation at the next token; the per-request deadline does the same.
+``concurrency`` requests generate at a time (one for the in-process binding, whose llama.cpp context is
+single-threaded; a llama-server's slot count); up to ``capacity`` more wait in FIFO order;
+beyond that the caller gets QueueFull (429 with Retry-After) at once instead of piling up. With ``shared`` slots
+(Redis, when several gateway processes feed one model tier) the same bound holds for all processes together.
+A consumer that stops iterating (client disconnect) stops the generation at the next token; the per-request
+deadline does the same.
 """
 
 from __future__ import annotations
@@ -14,12 +17,21 @@ import threading
 import time
 from collections.abc import AsyncGenerator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Protocol
 
 from gateway.errors import GenerationTimeout, QueueFull
 from gateway.llm.protocol import ChatModel
 from gateway.llm.types import Finished, GenerationEvent, Prompt, SamplingParams, StageTimer
 
 _DONE = object()
+
+
+class SharedSlots(Protocol):
+    """Slots counted across gateway processes (``gateway.coordination``'s counters)."""
+
+    def acquire(self, key: str, limit: int) -> str | None: ...
+
+    def release(self, key: str, lease: str) -> None: ...
 
 
 class ModelQueue:
@@ -29,44 +41,57 @@ class ModelQueue:
         *,
         capacity: int,
         timeout_s: float,
+        concurrency: int = 1,
         on_depth: Callable[[int], None] | None = None,
         on_finished: Callable[[Finished], None] | None = None,
+        shared: SharedSlots | None = None,
     ) -> None:
         self.model = model
         self.capacity = capacity
         self.timeout_s = timeout_s
+        self.concurrency = concurrency
         self._admitted = 0
-        self._lock = asyncio.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate")
+        self._lock = asyncio.Semaphore(concurrency)
+        self._executor = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="generate")
         self._on_depth = on_depth or (lambda _depth: None)
         self._on_finished = on_finished or (lambda _finished: None)
         self._recent_seconds = 2.0
+        self._shared = shared
+        self._shared_key = f"queue:{model.model_id}"
+        self._leases: list[str] = []
 
     @property
     def depth(self) -> int:
-        """Requests admitted and not finished: the one generating plus those waiting."""
+        """Requests admitted and not finished: those generating plus those waiting."""
         return self._admitted
 
     def admit(self) -> None:
         """Reserve a place, or raise QueueFull; call before any slow work so overload is refused cheaply."""
-        if self._admitted >= self.capacity + 1:
+        if self._admitted >= self.capacity + self.concurrency:
             retry = max(1, math.ceil(self._recent_seconds * (self._admitted - self.capacity)))
             raise QueueFull("the model is busy; retry later", retry_after=retry)
+        if self._shared is not None:  # every process's requests together (fails closed if Redis is gone)
+            lease = self._shared.acquire(self._shared_key, self.capacity + self.concurrency)
+            if lease is None:
+                raise QueueFull("the model is busy; retry later", retry_after=max(1, math.ceil(self._recent_seconds)))
+            self._leases.append(lease)
         self._admitted += 1
         self._on_depth(self._admitted)
 
     def release(self) -> None:
         self._admitted -= 1
         self._on_depth(self._admitted)
+        if self._shared is not None and self._leases:
+            self._shared.release(self._shared_key, self._leases.pop())
 
     async def generate(
         self, prompt: Prompt, params: SamplingParams, timer: StageTimer
     ) -> AsyncGenerator[GenerationEvent, None]:
         """Events of one generation. The caller must have called ``admit``; the place is given back here.
 
-        The model lock and the admission are released when the worker thread has let go of the model, not when
+        The model slot and the admission are released when the worker thread has let go of the model, not when
         the consumer stops listening: a cancelled consumer (client gone) only sets the stop flag, so the next
-        request can never start on a model that is still generating.
+        request can never start on a slot that is still generating.
         """
         deadline = time.monotonic() + self.timeout_s
         waited = time.monotonic()

@@ -14,8 +14,10 @@ class LlmSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    backend: Literal["local", "remote"] = "local"
-    """``local``: llama.cpp in this process. ``remote``: an OpenAI-compatible upstream (llama.cpp server, vLLM)."""
+    backend: Literal["local", "llama-server", "remote"] = "local"
+    """``local``: llama.cpp in this process (one answer at a time). ``llama-server``: llama.cpp's own server, started
+    and supervised by the gateway on a loopback port with ``server_slots`` parallel slots. ``remote``: one or more
+    OpenAI-compatible upstreams (llama-server, vLLM, another gateway)."""
     model_path: Path | None = None
     """GGUF chat model; default ``<models_dir>/SmolLM2-135M-Instruct.Q4_1.gguf``."""
     model_name: str = "smollm2-135m-instruct"
@@ -29,6 +31,22 @@ class LlmSettings(BaseModel):
     """Layers offloaded to the GPU (``-1``: all). Needs a CUDA build of llama-cpp-python (README)."""
     lora_path: Path | None = None
     """Optional LoRA adapter GGUF applied on top of the chat model."""
+    server_binary: Path | None = None
+    """``backend=llama-server``: the ``llama-server`` program; default ``<virtualenv>/bin/llama-server``, which
+    ``make llama-server`` builds from the pinned llama.cpp source (scripts/build-llama-server.sh)."""
+    server_slots: int = Field(default=4, ge=1, le=256)
+    """``backend=llama-server``: answers decoded at once (``--parallel``); each slot has ``n_ctx`` tokens of
+    context. The queue admits this many at once plus ``queue_size`` waiting."""
+    server_port: int | None = Field(default=None, ge=1, le=65535)
+    """``backend=llama-server``: loopback port for the child server; default: a free one chosen at start."""
+    server_url: str | None = None
+    """``backend=llama-server``: use a llama-server that runs elsewhere (e.g. ``http://10.0.0.5:8080``, the model
+    tier shared by several gateways) instead of starting one; it must serve the same ``model_path`` with
+    ``server_slots`` slots of ``n_ctx`` tokens. Prompts still go as token ids rendered here."""
+    server_api_key_file: Path | None = None
+    """``backend=llama-server`` with ``server_url``: file holding that server's API key (``--api-key-file``)."""
+    server_start_timeout_s: float = Field(default=120.0, gt=0)
+    """``backend=llama-server``: how long the model may take to load before start-up fails."""
     max_tokens_cap: int = Field(default=512, ge=1)
     """Upper bound on ``max_tokens`` whatever the client asks."""
     default_max_tokens: int = Field(default=256, ge=1)
@@ -38,15 +56,27 @@ class LlmSettings(BaseModel):
     """Requests allowed to wait for the model; one more is answered 429 with Retry-After."""
     remote_base_url: str | None = None
     """``backend=remote``: base URL of the upstream, e.g. ``http://10.0.0.5:8080/v1`` (on the institution's network)."""
+    remote_base_urls: list[str] = Field(default_factory=list)
+    """``backend=remote``: several upstreams forming a pool (least busy healthy one first; a request is retried on
+    another only before its first token). Used instead of ``remote_base_url`` when given."""
+    remote_concurrency: int = Field(default=4, ge=1, le=1024)
+    """``backend=remote``: requests generating at once across the pool (the queue admits this many plus
+    ``queue_size``); about the sum of the upstreams' slots."""
+    remote_health_interval_s: float = Field(default=5.0, gt=0)
+    """``backend=remote``: seconds between health checks (``GET <base>/models``) that eject and re-admit upstreams."""
     remote_api_key_file: Path | None = None
     """``backend=remote``: file holding the upstream's API key, if it needs one."""
     remote_model: str | None = None
 
     @model_validator(mode="after")
     def _remote_needs_url(self) -> LlmSettings:
-        if self.backend == "remote" and not self.remote_base_url:
-            raise ValueError("llm.remote_base_url is required when llm.backend is 'remote'")
+        if self.backend == "remote" and not self.remote_urls:
+            raise ValueError("llm.remote_base_url or llm.remote_base_urls is required when llm.backend is 'remote'")
         return self
+
+    @property
+    def remote_urls(self) -> list[str]:
+        return list(self.remote_base_urls) or ([self.remote_base_url] if self.remote_base_url else [])
 
 
 class EmbeddingSettings(BaseModel):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from gateway.llm.types import Finished
 
@@ -92,8 +95,36 @@ class Metrics:
             self.answer_format.labels(role, "compliant" if valid else "non_compliant").inc()
         self.invalid_citations.labels(role).inc(invalid_citations)  # at 0 too: the series exists once answered
 
+    def watch_upstreams(self, states: Callable[[], list[dict[str, object]]]) -> None:
+        """Export a remote pool's per-upstream state, read when scraped."""
+        self.registry.register(_UpstreamCollector(states))
+
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class _UpstreamCollector(Collector):
+    def __init__(self, states: Callable[[], list[dict[str, object]]]) -> None:
+        self._states = states
+
+    def collect(self) -> Iterator[Metric]:
+        healthy = GaugeMetricFamily("gateway_upstream_healthy", "1 while the upstream passes its health checks",
+                                    labels=["upstream"])
+        in_flight = GaugeMetricFamily("gateway_upstream_in_flight", "Requests generating on the upstream now",
+                                      labels=["upstream"])
+        served = CounterMetricFamily("gateway_upstream_requests", "Requests sent to the upstream", labels=["upstream"])
+        failures = CounterMetricFamily("gateway_upstream_failures", "Requests that failed on the upstream",
+                                       labels=["upstream"])
+        ejections = CounterMetricFamily("gateway_upstream_ejections", "Times the upstream was taken out of the pool",
+                                        labels=["upstream"])
+        for state in self._states():
+            url = [str(state["url"])]
+            healthy.add_metric(url, 1.0 if state["healthy"] else 0.0)
+            in_flight.add_metric(url, float(state["in_flight"]))  # type: ignore[arg-type]
+            served.add_metric(url, float(state["served"]))  # type: ignore[arg-type]
+            failures.add_metric(url, float(state["failures"]))  # type: ignore[arg-type]
+            ejections.add_metric(url, float(state["ejections"]))  # type: ignore[arg-type]
+        yield from (healthy, in_flight, served, failures, ejections)
 
 
 class MetricsMiddleware:

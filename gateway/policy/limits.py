@@ -6,18 +6,19 @@ a megabyte of text would hold everyone's masking for some twenty seconds: text b
 (413, naming the limit) before any of it is masked. A principal holding more than ``max_concurrent_per_principal``
 requests open gets 429, so one caller cannot occupy every worker; ``/v1/mask`` is also rate-limited per principal
 (a token bucket), which slows down anyone trying masks at scale.
+
+The counts live in a ``Counters`` store: this process's own by default, or Redis (``coordination.redis_url``) so
+that a principal's limits hold across every gateway process of the deployment.
 """
 
 from __future__ import annotations
 
-import math
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gateway.coordination.counters import Counters, LocalCounters, retry_after
 from gateway.errors import ConcurrencyLimited, PayloadTooLarge, RateLimited
 
 
@@ -33,21 +34,12 @@ class LimitSettings(BaseModel):
     """``POST /v1/mask`` calls per principal per minute (bursts up to the same number); more get 429."""
 
 
-@dataclass(slots=True)
-class _Bucket:
-    tokens: float
-    at: float
-
-
 class RequestLimits:
-    """The per-principal limits of one process (thread-safe)."""
+    """The per-principal limits, counted in ``counters`` (thread-safe)."""
 
-    def __init__(self, settings: LimitSettings | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, settings: LimitSettings | None = None, *, counters: Counters | None = None) -> None:
         self.settings = settings or LimitSettings()
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._open: dict[str, int] = {}
-        self._buckets: dict[tuple[str, str], _Bucket] = {}
+        self._counters: Counters = counters or LocalCounters()
 
     def check_text(self, chars: int, *, param: str | None = None) -> None:
         """PayloadTooLarge (413) when a request holds more text than the PII engine is given at once."""
@@ -59,47 +51,28 @@ class RequestLimits:
     def enter(self, principal: str) -> Callable[[], None]:
         """Take one of ``principal``'s request slots; returns the function that gives it back (call it once)."""
         limit = self.settings.max_concurrent_per_principal
-        with self._lock:
-            held = self._open.get(principal, 0)
-            if held >= limit:
-                raise ConcurrencyLimited(f"too many requests open at once for this caller (at most {limit}; "
-                                         "limits.max_concurrent_per_principal)", retry_after=1)
-            self._open[principal] = held + 1
-        released = False
+        key = f"open:{principal}"
+        lease = self._counters.acquire(key, limit)
+        if lease is None:
+            raise ConcurrencyLimited(f"too many requests open at once for this caller (at most {limit}; "
+                                     "limits.max_concurrent_per_principal)", retry_after=1)
+        once = threading.Lock()
 
         def release() -> None:
-            nonlocal released
-            if released:
-                return
-            released = True
-            with self._lock:
-                left = self._open.get(principal, 1) - 1
-                if left > 0:
-                    self._open[principal] = left
-                else:
-                    self._open.pop(principal, None)
+            if once.acquire(blocking=False):
+                self._counters.release(key, lease)
 
         return release
 
     def open_requests(self, principal: str) -> int:
-        with self._lock:
-            return self._open.get(principal, 0)
+        return self._counters.held(f"open:{principal}")
 
     def take_mask(self, principal: str) -> None:
         """One ``/v1/mask`` call for ``principal``, or RateLimited (429, Retry-After) when its bucket is empty."""
         self._take(principal, "mask", self.settings.mask_per_minute)
 
     def _take(self, principal: str, what: str, per_minute: int) -> None:
-        now = self._clock()
-        rate = per_minute / 60.0
-        with self._lock:
-            bucket = self._buckets.get((principal, what))
-            if bucket is None:
-                bucket = self._buckets[(principal, what)] = _Bucket(float(per_minute), now)
-            bucket.tokens = min(float(per_minute), bucket.tokens + (now - bucket.at) * rate)
-            bucket.at = now
-            if bucket.tokens < 1.0:
-                wait = math.ceil((1.0 - bucket.tokens) / rate)
-                raise RateLimited(f"at most {per_minute} {what} requests a minute for this caller "
-                                  f"(limits.{what}_per_minute)", retry_after=max(1, wait))
-            bucket.tokens -= 1.0
+        wait = self._counters.take(f"{what}:{principal}", per_minute)
+        if wait > 0:
+            raise RateLimited(f"at most {per_minute} {what} requests a minute for this caller "
+                              f"(limits.{what}_per_minute)", retry_after=retry_after(wait))

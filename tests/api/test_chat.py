@@ -1,4 +1,5 @@
-"""POST /v1/chat/completions in-process: the OpenAI shapes, usage, timings, and a clear 4xx for every bad input."""
+"""POST /v1/chat/completions in-process: the OpenAI shapes, usage, timings, seeds, stops, streaming and a clear 4xx
+for every bad input, on both llama.cpp backends (in this process and a supervised llama-server)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,16 @@ import json
 
 import pytest
 
-from tests.support import Gateway
+from gateway.llm.protocol import ChatModel
+from tests.support import BACKENDS, Gateway, chat_model_for
 
 URL = "/v1/chat/completions"
+
+
+@pytest.fixture(params=BACKENDS)
+def chat_model(request: pytest.FixtureRequest, chat_model: ChatModel) -> ChatModel:
+    """Every test here runs on the in-process backend and on a supervised llama-server."""
+    return chat_model_for(request, chat_model)
 
 
 def ask(content: str = "Name one primary colour.", **extra: object) -> dict[str, object]:
@@ -35,6 +43,14 @@ def test_same_seed_at_temperature_zero_gives_the_same_answer(gateway: Gateway) -
     first = gateway.client.post(URL, json=ask(seed=7), headers=gateway.auth("teller")).json()
     second = gateway.client.post(URL, json=ask(seed=7), headers=gateway.auth("teller")).json()
     assert first["choices"][0]["message"]["content"] == second["choices"][0]["message"]["content"]
+
+
+def test_the_same_seed_gives_the_same_sampled_answer_and_another_seed_another(gateway: Gateway) -> None:
+    payload = ask("Write a short poem about the sea.", max_tokens=24, temperature=1.2)
+    answers = [gateway.client.post(URL, json={**payload, "seed": seed}, headers=gateway.auth("teller")).json()
+               ["choices"][0]["message"]["content"] for seed in (11, 11, 12, 13)]
+    assert answers[0] == answers[1]
+    assert len(set(answers[1:])) > 1
 
 
 def test_max_tokens_is_capped_by_settings(gateway_factory) -> None:  # type: ignore[no-untyped-def]

@@ -38,19 +38,19 @@ def test_eight_threads_appending_at_once_leave_an_intact_gapless_chain(trail: Au
     _assert_gapless_and_intact(trail, 8 * per_thread)
 
 
-def test_three_processes_appending_at_once_leave_an_intact_gapless_chain(
+def test_four_processes_appending_at_once_leave_an_intact_gapless_chain(
     trail: AuditTrail, db_url: str, key_path: Path
 ) -> None:
     per_process = 40
     context = multiprocessing.get_context("spawn")
     start = context.Event()
     workers = [
-        context.Process(target=append_many, args=(db_url, str(key_path), w, per_process, start)) for w in range(3)
+        context.Process(target=append_many, args=(db_url, str(key_path), w, per_process, start)) for w in range(4)
     ]
     for w in workers:
         w.start()
     start.set()  # the key file does not exist yet: the processes also race to create it
     for w in workers:
         w.join(120)
-    assert [w.exitcode for w in workers] == [0, 0, 0]
-    _assert_gapless_and_intact(trail, 3 * per_process)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    _assert_gapless_and_intact(trail, 4 * per_process)

@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
+from gateway.llm.protocol import ChatModel
 from gateway.paths import PROJECT_ROOT
-from tests.support import Gateway
+from tests.support import BACKENDS, Gateway, chat_model_for
 
 SCHEMA = {
     "type": "object",
@@ -27,6 +28,12 @@ SCHEMA = {
     },
     "required": ["policy_basis", "explanation"],
 }
+@pytest.fixture(params=BACKENDS)
+def chat_model(request: pytest.FixtureRequest, chat_model: ChatModel) -> ChatModel:
+    """Every test here runs on the in-process backend and on a supervised llama-server."""
+    return chat_model_for(request, chat_model)
+
+
 ROLE = {
     "description": "Answers for the customer app, as JSON.",
     "permissions": ["chat"],

@@ -1,24 +1,22 @@
-"""ModelQueue with the real model: one generation at a time, bounded waiting, timeouts, cancellation."""
+"""ModelQueue with the real model on both llama.cpp backends: bounded waiting, timeouts, cancellation; one generation
+at a time in process, several at once on llama-server's slots (and a cancelled one frees its slot there)."""
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 
 from gateway.errors import ContextLengthExceeded, QueueFull
-from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel
 from gateway.llm.queue import ModelQueue
 from gateway.llm.types import ChatMessage, Finished, SamplingParams, StageTimer, TextDelta
-from tests.support import make_settings
+from tests.support import BACKENDS, chat_model_for
 
 
-@pytest.fixture(scope="module")
-def model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> ChatModel:
-    settings = make_settings(tmp_path_factory.mktemp("q"), models_dir)
-    return build_chat_model(settings.llm, settings.chat_model_path)
+@pytest.fixture(params=BACKENDS)
+def model(request: pytest.FixtureRequest, chat_model: ChatModel) -> ChatModel:
+    return chat_model_for(request, chat_model)
 
 
 def prompt(model: ChatModel, text: str = "Tell me a long story about a hospital.") -> object:
@@ -82,3 +80,34 @@ def test_a_consumer_that_stops_listening_frees_the_model(model: ChatModel) -> No
 def test_a_prompt_that_does_not_fit_the_context_is_refused(model: ChatModel) -> None:
     with pytest.raises(ContextLengthExceeded):
         model.prepare([ChatMessage("user", "token " * 5000)])
+
+
+def test_llama_server_slots_generate_at_once_and_a_cancelled_answer_frees_its_slot(
+    served_chat_model: ChatModel,
+) -> None:
+    model = served_chat_model
+    assert model.concurrency == 2
+
+    async def scenario() -> None:
+        queue = ModelQueue(model, capacity=0, timeout_s=60, concurrency=model.concurrency)
+        streams = []
+        for text in ("Tell me a long story about a hospital.", "Tell me a long story about a bank."):
+            queue.admit()
+            streams.append(queue.generate(prompt(model, text), SamplingParams(max_tokens=400, temperature=0.8),
+                                          StageTimer()))
+        with pytest.raises(QueueFull):
+            queue.admit()  # both slots taken, no waiting room
+        firsts = [await anext(stream) for stream in streams]  # both answers are under way at the same time
+        assert all(isinstance(first, TextDelta) for first in firsts)
+        assert model.busy_slots() == 2  # type: ignore[attr-defined]
+        for stream in streams:
+            await stream.aclose()
+        for _ in range(200):
+            if queue.depth == 0 and model.busy_slots() == 0:  # type: ignore[attr-defined]
+                break
+            await asyncio.sleep(0.05)
+        assert queue.depth == 0
+        assert model.busy_slots() == 0  # type: ignore[attr-defined]  # llama-server stopped both slots
+        queue.close()
+
+    asyncio.run(scenario())
