@@ -25,6 +25,7 @@ from gateway.kb.lexical import BlindIndex
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore, sql_list
+from gateway.kb.validity import ServedWindows
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 from gateway.policy.schema import Classification
@@ -76,8 +77,11 @@ def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None
 
 
 class Retriever:
-    def __init__(self, *, store: ChunkStore, keyring: KeyRing, embedder: Embedder, settings: KbSettings) -> None:
+    def __init__(self, *, store: ChunkStore, keyring: KeyRing, embedder: Embedder, settings: KbSettings,
+                 windows: ServedWindows | None = None) -> None:
         self.store = store
+        self.windows = windows
+        """Validity of served versions: documents out of their window are excluded in the prefilter."""
         self.keyring = keyring
         self.embedder = embedder
         self.settings = settings
@@ -101,6 +105,9 @@ class Retriever:
         where = visibility_filter(rights, collections)
         if where is None:
             return []
+        unserved = self.windows.unserved() if self.windows is not None else []
+        if unserved:
+            where = f"{where} AND doc_id NOT IN ({sql_list(unserved)})"
         pool = max(self.settings.candidates, k)
         # The lexical search needs no vector: it runs while the query is embedded and the dense search runs.
         snapshot = self.store.snapshot()

@@ -62,6 +62,9 @@ class KbSettings(BaseModel):
     """Upper bound on ``top_k`` whatever the client asks."""
     min_relevance: float = Field(default=0.30, ge=-1.0, le=1.0)
     """Cosine similarity below which a passage is not relevant for chat (the chat then says it found nothing)."""
+    validity_refresh_s: float = Field(default=1.0, ge=0.0)
+    """How often a search re-reads which served versions have a validity window (``valid_from``/``valid_until``);
+    this process's own ingests take effect at once, another process's (``gateway kb sync``) within this time."""
     read_consistency_s: float = Field(default=1.0, ge=0.0)
     """How stale this process's view of the table may be when another process (the CLI) writes to it."""
 
