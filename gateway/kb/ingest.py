@@ -122,9 +122,10 @@ class Ingestor:
             paths = self.chunker.heading_paths(document.blocks)
             title_tokens = self.blind_index.blind(document.title)
             for index, chunk in enumerate(chunks):
+                sections = sections_of(chunk, paths)
                 # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
                 meta = json.dumps({"title": document.title, "metadata": document.metadata, "source": document.source,
-                                   "sections": sections_of(chunk, paths)}, ensure_ascii=False, default=str).encode()
+                                   "sections": sections}, ensure_ascii=False, default=str).encode()
                 cid = chunk_id(doc_id, version, index)
                 columns["chunk_id"].append(cid)
                 columns["doc_id"].append(doc_id)
@@ -134,7 +135,8 @@ class Ingestor:
                 columns["active"].append(False)
                 columns["batch_id"].append(batch_id)
                 columns["vector"].append(vectors[row])
-                columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk)}".strip())
+                headings = "\n".join([document.title, *sections])
+                columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk, headings=headings)}".strip())
                 columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, cid, "text")))
                 columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, cid, "meta")))
                 row += 1
