@@ -3,7 +3,9 @@
 Tokens are normalised (NFKC, format characters such as zero-width spaces dropped, case-folded), English stop
 words dropped, legal references such as "Art. 5(1)", "§ 101.3" or "第十三条" kept as one token (``art:5(1)``,
 ``sec:101.3``, ``art:13``: Chinese and Arabic numerals alike), compound identifiers kept whole and in parts, CJK text
-as character bigrams. Each Latin word is keyed twice: as written and as its Snowball stem (``~requir`` for
+as character bigrams and, marked ``~``, its single characters (a paraphrased Chinese question shares characters
+with its article more often than bigrams). Queries drop the bigrams of Chinese question phrasing (什么, 是否).
+Each Latin word is keyed twice: as written and as its Snowball stem (``~requir`` for
 "requirements" and "required"), so inflections match without losing exact-word matches (and blind indexes written
 before stems were added still match their words). Each token becomes the first 64 bits of HMAC-SHA256 under a
 knowledge-base key; LanceDB's BM25 index ranks them.
@@ -35,7 +37,7 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 STEM_PREFIX = "~"
-"""Marks a stem token, so a stem never collides with a word written that way."""
+"""Marks a stem token (or a single CJK character), so it never collides with a word written that way."""
 HEADING_PREFIX = "^"
 """Marks a reference named in a title or section heading (``^sec:101.3``): what a passage *is*, as opposed to the
 sections it cites."""
@@ -44,6 +46,13 @@ _REFERENCE_NAMES = {"art": "art", "sec": "sec", "§": "sec", "para": "para", "ru
 _WORD = re.compile(r"[^\W_]+(?:[-./'][^\W_]+)*(?:\(\w{1,4}\))*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
 TOKEN_CHARS = 16
+
+
+_QUESTION_BIGRAMS = frozenset(
+    "什么 怎么 怎样 哪些 哪里 哪个 是否 能否 可否 可以 能不 需要 要不 如何 "
+    "为什 多少 多久 有没 是不 我能 我的 我们 请问".split())
+"""Bigrams of how a Chinese question is asked, not of what it asks about: rare in regulatory text, so BM25 would
+weigh a chance match on them highly. Dropped from queries only (the index keeps every bigram)."""
 
 
 def _reference_name(raw: str) -> str:
@@ -99,6 +108,7 @@ def terms(text: str) -> list[str]:
     out: list[str] = references(normal)
     for run in _CJK.findall(normal):
         out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+        out.extend(STEM_PREFIX + char for char in run if len(run) > 1)
     latin = _CJK.sub(" ", normal)
     for word in _WORD.findall(latin):
         parts = re.split(r"[-./'()]+", word)
@@ -128,8 +138,9 @@ class BlindIndex:
         return " ".join(keyed)
 
     def blind_query(self, text: str) -> str:
-        """The query's distinct digests (repeating a query word should not weigh it twice)."""
-        return " ".join(dict.fromkeys(self.token(term) for term in terms(text)))
+        """The query's distinct digests (repeating a query word should not weigh it twice), without the bigrams
+        of Chinese question phrasing."""
+        return " ".join(dict.fromkeys(self.token(term) for term in terms(text) if term not in _QUESTION_BIGRAMS))
 
     def blind_references(self, text: str) -> str:
         """The digests of the sections and articles a query names, as headings name them: matches the passages

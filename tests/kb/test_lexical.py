@@ -14,7 +14,8 @@ from gateway.kb.lexical import BlindIndex, chinese_numeral, references, terms
     ("§ 12 KWG", ["sec:12", "12", "kwg", "~kwg"]),
     ("ＡＢＣ　Bank", ["abc", "~abc", "bank", "~bank"]),
     ("AML-2024/17 applies", ["aml-2024/17", "aml", "~aml", "2024", "17", "applies", "~appli"]),
-    ("客户身份", ["客户", "户身", "身份"]),
+    ("客户身份", ["客户", "户身", "身份", "~客", "~户", "~身", "~份"]),
+    ("卡", ["卡"]),
     ("the of and", []),
 ])
 def test_terms(text: str, expected: list[str]) -> None:
@@ -69,3 +70,10 @@ def test_a_reference_in_a_heading_is_keyed_apart_from_one_in_the_text() -> None:
     assert named and set(named) <= set(headed) and not set(named) & set(citing)
     assert index.token("sec:101.6") in citing  # the citation still matches the plain lexical ranking
     assert index.blind_references("how are funds made available") == ""
+
+
+def test_chinese_question_phrasing_is_not_searched_for() -> None:
+    index = BlindIndex(b"k" * 32)
+    asked = index.blind_query("什么是敏感个人信息？").split()
+    assert index.token("什么") not in asked and index.token("敏感") in asked
+    assert index.token("什么") in index.blind("什么").split()  # the index keeps every bigram
