@@ -1,4 +1,5 @@
-"""``POST /v1/documents`` (ingest one document: JSON or multipart upload) and ``POST /v1/search`` (role-filtered).
+"""``POST /v1/documents`` (ingest one document: JSON or multipart upload), ``GET /v1/documents`` (list what the
+caller may read) and ``GET /v1/documents/{id}``, and ``POST /v1/search`` (role-filtered).
 
 Thin controllers: decode, check the caller may write where it writes, call the KnowledgeBase in a worker thread,
 mask what leaves through the masking service, audit through the request's auditor.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 import anyio
@@ -15,14 +17,17 @@ import msgspec
 from litestar import Request, get, post
 from litestar.datastructures import UploadFile
 
+from gateway.api.audit import int_param, query_params
 from gateway.api.guards import denial, permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, Citation
 from gateway.audit.recorder import RequestAuditor
 from gateway.errors import InvalidInput, NotFound
 from gateway.kb.documents import SourceDocument
+from gateway.kb.listing import MAX_LISTED, DocumentQuery, DocumentSummary
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
+from gateway.kb.validity import VALIDITIES
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
 from gateway.policy.limits import RequestLimits
@@ -41,6 +46,9 @@ class DocumentIn(msgspec.Struct, forbid_unknown_fields=True):
     metadata: dict[str, Any] = {}
     source_id: str | None = None
     """Stable id of the document at its source; defaults to the title. Same id, new text: a new version."""
+    valid_from: str | None = None
+    valid_until: str | None = None
+    """ISO 8601 dates or times: outside this window the document is listed (as expired or pending), not served."""
 
 
 class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -70,11 +78,14 @@ async def _from_form(request: Request, kb: KnowledgeBase) -> SourceDocument:
     if not isinstance(collection, str) or not isinstance(level, str):
         raise InvalidInput("multipart upload needs 'collection' and 'classification' fields")
     title = form.get("title")
+    starts, ends = form.get("valid_from"), form.get("valid_until")
     data = await upload.read()
     name = upload.filename or "upload"
     return parse_document(data, label=name, filename=name, source=f"upload:{name}", collection=collection,
                           level=classification(level), max_bytes=kb.settings.max_document_bytes,
-                          title=title if isinstance(title, str) else None)
+                          title=title if isinstance(title, str) else None,
+                          valid_from=starts if isinstance(starts, str) else None,
+                          valid_until=ends if isinstance(ends, str) else None)
 
 
 @post("/v1/documents", opt=permission("documents:write"), status_code=201, request_max_body_size=UPLOAD_LIMIT_BYTES)
@@ -85,7 +96,8 @@ async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAud
         body = decode_request(await request.body(), DocumentIn)
         document = text_document(body.text, title=body.title, collection=body.collection,
                                  level=classification(body.classification), metadata=body.metadata,
-                                 source=body.source_id, label="document", max_bytes=kb.settings.max_document_bytes)
+                                 source=body.source_id, label="document", max_bytes=kb.settings.max_document_bytes,
+                                 valid_from=body.valid_from, valid_until=body.valid_until)
     _may_write(request, request.auth, document)
     outcome = await anyio.to_thread.run_sync(kb.ingest, document)
     await audit.record(Actions.DOCUMENT_INGEST, http_status=201, document_id=outcome.document_id,
@@ -124,19 +136,76 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     }
 
 
-@get("/v1/documents/{doc_id:str}", opt=permission("documents:read"))
-async def get_document(request: Request, doc_id: str, kb: KnowledgeBase, audit: RequestAuditor) -> dict[str, Any]:
-    """A document's registry record (collection, classification, versions; no text or title), if one of the
-    caller's roles holding documents:read may read it; otherwise, as when there is none, 404."""
-    found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
+LIST_FILTERS = ("collection", "classification", "validity", "limit", "offset")
+DEFAULT_PAGE, MAX_PAGE, MAX_OFFSET = 20, 100, MAX_LISTED
+
+
+def _when(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _document_json(document: DocumentSummary, title: str, source: str | None) -> dict[str, Any]:
+    return {"object": "document", "id": document.id, "title": title, "collection": document.collection,
+            "classification": Classification(document.classification).name,
+            "active_version": document.active_version, "versions": document.versions, "chunks": document.chunks,
+            "ingested_at": _when(document.ingested_at), "updated_at": _when(document.updated_at), "source": source,
+            "valid_from": _when(document.valid_from), "valid_until": _when(document.valid_until),
+            "validity": document.validity()}
+
+
+async def _masked(masking: MaskingService, request: Request, documents: list[DocumentSummary]
+                  ) -> list[tuple[str, str | None]]:  # fmt: skip
+    """Each document's title and source masked under the caller's rules (one NLP batch), like search results."""
+    rules = masking.rules_for(request.user.roles)
+    texts = [d.title or "" for d in documents] + [d.source or "" for d in documents]
+    masked = await masking.mask_all(texts, rules, PseudonymVault(),
+                                    failure="personal data detection failed on the titles; nothing was returned")
+    n = len(documents)
+    return [(title.text, source.text if d.source is not None else None)
+            for d, title, source in zip(documents, masked[:n], masked[n:], strict=True)]
+
+
+@get("/v1/documents", opt=permission("documents:read"))
+async def list_documents(request: Request, kb: KnowledgeBase, masking: MaskingService,
+                         audit: RequestAuditor) -> dict[str, Any]:
+    """The documents the caller may read, newest first: masked title, collection, classification, versions,
+    chunks, ingest time, source, validity. Filters ``collection``, ``classification`` and ``validity`` (current,
+    expired, pending); pages by ``limit`` and ``offset``."""
+    params = query_params(request, LIST_FILTERS)
+    level = classification(params["classification"]) if "classification" in params else None
+    validity = params.get("validity")
+    if validity is not None and validity not in VALIDITIES:
+        raise InvalidInput(f"validity must be one of {', '.join(VALIDITIES)}", param="validity")
+    limit = int_param(params, "limit", low=1, high=MAX_PAGE) or DEFAULT_PAGE
+    offset = int_param(params, "offset", low=0, high=MAX_OFFSET) or 0
+    page = DocumentQuery(collection=params.get("collection"), classification=int(level) if level is not None else None,
+                         validity=validity, limit=limit + 1, offset=offset)
     rights: EffectiveRights = request.auth
-    if found is None or not rights.may_read(found["collection"], found["classification"]):
+    found = await anyio.to_thread.run_sync(lambda: kb.list_documents(rights, query=page))
+    shown = found[:limit]
+    masked = await _masked(masking, request, shown)
+    await audit.record(Actions.DOCUMENT_LIST, details={"listed": len(shown), "offset": offset})
+    return {"object": "list", "data": [_document_json(d, title, source)
+                                       for d, (title, source) in zip(shown, masked, strict=True)],
+            "has_more": len(found) > limit, "next_offset": offset + limit if len(found) > limit else None}
+
+
+@get("/v1/documents/{doc_id:str}", opt=permission("documents:read"))
+async def get_document(request: Request, doc_id: str, kb: KnowledgeBase, masking: MaskingService,
+                       audit: RequestAuditor) -> dict[str, Any]:
+    """A document's summary (masked title and source, chunks, ingest time) and every version, if one of the
+    caller's roles holding documents:read may read it; otherwise, as when there is none, 404."""
+    rights: EffectiveRights = request.auth
+    found = await anyio.to_thread.run_sync(kb.document, doc_id, rights)
+    if found is None:
         raise NotFound("no document with that id")
+    summary, record = found
+    (title, source), = await _masked(masking, request, [summary])
     await audit.record(Actions.DOCUMENT_READ, document_id=doc_id)
-    level = Classification(found["classification"]).name
-    versions = [{**v, "classification": Classification(v["classification"]).name} for v in found["versions"]]
-    return {"object": "document", "id": found["id"], "collection": found["collection"], "classification": level,
-            "active_version": found["active_version"], "versions": versions}
+    versions = [{**v, "classification": Classification(v["classification"]).name,
+                 "activated_at": _when(v["activated_at"]), "valid_from": _when(v["valid_from"]),
+                 "valid_until": _when(v["valid_until"])} for v in record["versions"]]
+    return {**_document_json(summary, title, source), "versions": versions, "version_count": summary.versions}
 
 
-KB_ROUTES = [create_document, search, get_document]
+KB_ROUTES = [create_document, search, list_documents, get_document]

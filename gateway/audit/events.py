@@ -35,6 +35,7 @@ class Actions:
     MASK = "mask"
     DOCUMENT_INGEST = "document.ingest"
     DOCUMENT_READ = "document.read"
+    DOCUMENT_LIST = "document.list"
     DOCUMENT_PURGE = "document.purge"
     KB_MASTER_KEY_ROTATE = "kb.master_key.rotate"
     USER_CREATE = "user.create"

@@ -1,5 +1,5 @@
-"""``gateway kb``: bulk ingestion with a progress bar, a search to check what a role would retrieve, purges and
-master-key rotation."""
+"""``gateway kb``: bulk ingestion with a progress bar, folder mirroring (``sync``), listing, a search to check what
+a role would retrieve, purges and master-key rotation."""
 
 from __future__ import annotations
 
@@ -108,6 +108,112 @@ def search(query: str, roles: tuple[str, ...], top_k: int | None) -> None:
     for n, hit in enumerate(knowledge.search(query, policy.rights(roles), top_k), start=1):
         click.echo(f"[{n}] {hit.score:.4f} sim={hit.similarity:.3f} {hit.collection}/{hit.classification} "
                    f"{hit.document_id} v{hit.version} {hit.title}")
+
+
+@kb.command("list")
+@click.option("--role", "roles", multiple=True, required=True,
+              help="List what this role may read (repeatable); titles are masked under its PII rules.")
+@click.option("--collection", "-c", default=None, help="Only this collection.")
+@click.option("--classification", "-l", "level", type=LEVELS, default=None, help="Only documents of this level.")
+@click.option("--validity", type=click.Choice(["current", "expired", "pending"]), default=None,
+              help="Only documents in force now, expired ones, or ones not yet in force.")
+@click.option("--limit", type=click.IntRange(1, 5000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document instead of a table.")
+@fails_cleanly
+def list_documents(roles: tuple[str, ...], collection: str | None, level: str | None, validity: str | None,
+                   limit: int, offset: int, as_json: bool) -> None:
+    """List the documents a role may read, newest first: id (what `gateway kb purge` takes), masked title,
+    collection, classification, served version and versions, chunks, when it went live, validity (current,
+    expired, pending)."""
+    import json
+
+    from gateway.kb.listing import DocumentQuery
+    from gateway.pii.vault import PseudonymVault
+    from gateway.policy.pii_rules import pii_rules_for
+    from gateway.policy.schema import Classification
+
+    knowledge, policy = _open()
+    query = DocumentQuery(collection=collection, classification=int(classification(level)) if level else None,
+                          validity=validity, limit=limit, offset=offset)  # type: ignore[arg-type]
+    documents = knowledge.list_documents(policy.rights(roles, "documents:read"), query=query)
+    masker = settings().pii_engine.masker()
+    rules = pii_rules_for(policy, roles)
+    vault = PseudonymVault()
+    for document in documents:
+        title = masker.mask(document.title or "", rules, vault).text
+        when = document.ingested_at.isoformat(timespec="seconds") if document.ingested_at else "-"
+        level_name = Classification(document.classification).name
+        if as_json:
+            click.echo(json.dumps({"id": document.id, "title": title, "collection": document.collection,
+                                   "classification": level_name, "active_version": document.active_version,
+                                   "versions": document.versions, "chunks": document.chunks, "ingested_at": when,
+                                   "validity": document.validity(),
+                                   "valid_from": document.valid_from.isoformat() if document.valid_from else None,
+                                   "valid_until": document.valid_until.isoformat() if document.valid_until else None},
+                                  ensure_ascii=False))
+        else:
+            served = f"v{document.active_version}" if document.active_version else "-"
+            click.echo(f"{document.id}  {document.collection}/{level_name}  {served} of {document.versions}  "
+                       f"{document.chunks} chunks  {when}  {document.validity()}  {title}")
+    if not documents and not as_json:
+        click.echo("no documents", err=True)
+
+
+@kb.command("sync")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--collection", "-c", required=True, help="The collection the folder is mirrored into.")
+@click.option("--classification", "-l", "level", type=LEVELS, required=True,
+              help="The classification of its documents (a file whose front matter says otherwise is rejected).")
+@click.option("--watch", is_flag=True, help="Keep mirroring: sync again every --interval seconds until stopped.")
+@click.option("--interval", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds between rounds with --watch.")
+@click.option("--rounds", type=click.IntRange(1), default=None, hidden=True,
+              help="Stop after this many rounds (with --watch).")
+@click.option("--actor", default=None, help="Who runs the mirror (recorded in purge receipts); default: the OS user.")
+@fails_cleanly
+def sync(folder: Path, collection: str, level: str, watch: bool, interval: float, rounds: int | None,
+         actor: str | None) -> None:
+    """Mirror FOLDER into a collection: new and changed files are ingested as new versions, unchanged ones are
+    left alone, and the documents of files that are gone are purged, each with a signed receipt (printed as one
+    JSON line). Run it again at any time; with --watch, a changed file is searchable within one interval plus its
+    ingestion. Purges delete older table versions (as `gateway kb purge` does): run the mirror as the one writer."""
+    import json
+
+    from gateway.audit.events import Actions
+    from gateway.kb.mirror import FolderMirror
+    from gateway.purge.service import purge_service_for
+
+    knowledge, policy = _open(subjects=True)
+    mirror = FolderMirror(knowledge, folder, collection=collection, level=classification(level))
+    audit = audit_trail(settings())
+    purges = purge_service_for(knowledge, audit.signer)
+    who = actor or cli_actor()
+    done = 0
+    try:
+        while True:
+            this = mirror.sync(on_outcome=lambda o: click.echo(f"rejected: {o.error}", err=True)
+                               if o.status == "rejected" else None)
+            for doc_id in this.gone:
+                receipt = purges.purge_document(doc_id, who)
+                auditor = command_auditor(audit, policy.version, user=who[:128], request_id=f"cli-sync-{receipt.id}")
+                auditor.record_now(Actions.DOCUMENT_PURGE, http_status=None, **receipt.audit_fields())
+                click.echo(json.dumps(receipt.as_json(), sort_keys=True))
+            report = this.report
+            if not watch or report.count("added") or report.count("updated") or report.rejected or this.gone:
+                click.echo(f"added {report.count('added')}, updated {report.count('updated')}, "
+                           f"unchanged {report.count('unchanged') + this.skipped}, "
+                           f"rejected {report.count('rejected')}, purged {len(this.gone)}", err=True)
+            done += 1
+            if not watch or (rounds is not None and done >= rounds):
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        audit.close()
+    if not watch and report.rejected:
+        sys.exit(1)
 
 
 @kb.command("purge")

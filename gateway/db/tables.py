@@ -180,6 +180,8 @@ class KbDocument(Base):
     active_version: Mapped[int | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    origin: Mapped[bytes | None] = mapped_column(LargeBinary(32), default=None, index=True)
+    """HMAC of (collection, folder) for a document ``gateway kb sync`` mirrors from a folder; None otherwise."""
 
     versions: Mapped[list[KbDocumentVersion]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="KbDocumentVersion.version"
@@ -202,6 +204,9 @@ class KbDocumentVersion(Base):
     chunk_count: Mapped[int] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     activated_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    valid_from: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    """The version is served only from ``valid_from`` and before ``valid_until`` (either may be open)."""
 
     document: Mapped[KbDocument] = relationship(back_populates="versions")
 

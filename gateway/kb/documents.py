@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from gateway.policy.schema import Classification
@@ -44,6 +45,11 @@ class SourceDocument:
     collection: str
     classification: Classification
     metadata: dict[str, Any] = field(default_factory=dict)
+    valid_from: datetime | None = None
+    valid_until: datetime | None = None
+    """When the document is in force (``gateway.kb.validity``); outside it, it is listed but not served."""
+    origin: str | None = None
+    """The folder ``gateway kb sync`` mirrors it from: a file gone from there is purged by the next sync."""
 
     @property
     def text(self) -> str:

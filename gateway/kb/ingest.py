@@ -25,6 +25,7 @@ from gateway.kb.registry import DocumentRegistry, VersionClaim
 from gateway.kb.sealing import chunk_aad, seal
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
+from gateway.kb.validity import Window
 from gateway.llm.protocol import Embedder
 
 
@@ -49,12 +50,22 @@ class Ingestor:
         (gateway.kb.purge_subjects). If it raises, the batch is not served."""
 
     def identity(self, document: SourceDocument) -> bytes:
-        return hmac.new(self._identity_key, f"{document.collection}\x00{document.source}".encode(),
-                        hashlib.sha256).digest()
+        return self.identity_of(document.collection, document.source)
+
+    def identity_of(self, collection: str, source: str) -> bytes:
+        """The keyed identity a document from ``source`` in ``collection`` is found by on re-ingest."""
+        return hmac.new(self._identity_key, f"{collection}\x00{source}".encode(), hashlib.sha256).digest()
+
+    def origin(self, collection: str, folder: str) -> bytes:
+        """The keyed digest a folder mirrored by ``gateway kb sync`` is recorded under (no path in the clear)."""
+        return hmac.new(self._identity_key, f"origin\x00{collection}\x00{folder}".encode(), hashlib.sha256).digest()
 
     def content_hash(self, document: SourceDocument) -> bytes:
-        canonical = json.dumps([document.title, document.text, document.metadata, int(document.classification)],
-                               sort_keys=True, ensure_ascii=False, default=str)
+        fields: list[object] = [document.title, document.text, document.metadata, int(document.classification)]
+        if document.valid_from is not None or document.valid_until is not None:
+            # Only when given, so documents ingested before validity existed keep their hashes (no new versions).
+            fields.append([document.valid_from, document.valid_until])
+        canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
         return hmac.new(self._content_key, canonical.encode(), hashlib.sha256).digest()
 
     def check(self, document: SourceDocument) -> list[str]:
@@ -79,7 +90,9 @@ class Ingestor:
                 accepted.append((position, document, self.check(document)))
             except (InvalidInput, PayloadTooLarge) as exc:
                 outcomes[position] = IngestOutcome(document.label, "rejected", error=exc.message)
-        claims = [VersionClaim(self.identity(d), d.collection, self.content_hash(d), int(d.classification), len(c))
+        claims = [VersionClaim(self.identity(d), d.collection, self.content_hash(d), int(d.classification), len(c),
+                               Window(d.valid_from, d.valid_until),
+                               self.origin(d.collection, d.origin) if d.origin is not None else None)
                   for _, d, c in accepted]
         plans = self.registry.plan(claims) if claims else []
         work = []
@@ -109,9 +122,10 @@ class Ingestor:
             paths = self.chunker.heading_paths(document.blocks)
             title_tokens = self.blind_index.blind(document.title)
             for index, chunk in enumerate(chunks):
+                sections = sections_of(chunk, paths)
                 # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
-                meta = json.dumps({"title": document.title, "metadata": document.metadata,
-                                   "sections": sections_of(chunk, paths)}, ensure_ascii=False, default=str).encode()
+                meta = json.dumps({"title": document.title, "metadata": document.metadata, "source": document.source,
+                                   "sections": sections}, ensure_ascii=False, default=str).encode()
                 cid = chunk_id(doc_id, version, index)
                 columns["chunk_id"].append(cid)
                 columns["doc_id"].append(doc_id)
@@ -121,7 +135,8 @@ class Ingestor:
                 columns["active"].append(False)
                 columns["batch_id"].append(batch_id)
                 columns["vector"].append(vectors[row])
-                columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk)}".strip())
+                headings = "\n".join([document.title, *sections])
+                columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk, headings=headings)}".strip())
                 columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, cid, "text")))
                 columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, cid, "meta")))
                 row += 1

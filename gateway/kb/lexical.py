@@ -1,9 +1,14 @@
 """The keyed blind index: lexical matching over HMAC'd tokens, so the index on disk holds no plain words.
 
 Tokens are normalised (NFKC, format characters such as zero-width spaces dropped, case-folded), English stop
-words dropped, legal references such as "Art. 5(1)" or
-"§ 12" kept as one token (``art:5(1)``), compound identifiers kept whole and in parts, CJK text as character bigrams.
-Each token becomes the first 64 bits of HMAC-SHA256 under a knowledge-base key; LanceDB's BM25 index ranks them.
+words dropped, legal references such as "Art. 5(1)", "§ 101.3" or "第十三条" kept as one token (``art:5(1)``,
+``sec:101.3``, ``art:13``: Chinese and Arabic numerals alike), compound identifiers kept whole and in parts, CJK text
+as character bigrams and, marked ``~``, its single characters (a paraphrased Chinese question shares characters
+with its article more often than bigrams). Queries drop the bigrams of Chinese question phrasing (什么, 是否).
+Each Latin word is keyed twice: as written and as its Snowball stem (``~requir`` for
+"requirements" and "required"), so inflections match without losing exact-word matches (and blind indexes written
+before stems were added still match their words). Each token becomes the first 64 bits of HMAC-SHA256 under a
+knowledge-base key; LanceDB's BM25 index ranks them.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import threading
+
+import Stemmer
 
 from gateway.pii.normalise import fold
 
@@ -22,13 +30,29 @@ _STOP_WORD_TEXT = (
 _STOP_WORDS = frozenset(_STOP_WORD_TEXT.split())
 _REFERENCE = re.compile(
     r"(?<!\w)(art(?:icle)?s?|sec(?:tion)?s?|§+|para(?:graph)?s?|rule|reg(?:ulation)?|chapter|annex|recital)"
-    r"\.?\s*(\d+[a-z]?(?:\(\w{1,4}\))*)",
+    r"\.?\s*(\d+(?:\.\d+)*[a-z]?(?:\(\w{1,4}\))*)",
 )
+_ARTICLE_ZH = re.compile(r"第\s*([0-9]+|[〇零一二两三四五六七八九十百千]+)\s*条")
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+STEM_PREFIX = "~"
+"""Marks a stem token (or a single CJK character), so it never collides with a word written that way."""
+HEADING_PREFIX = "^"
+"""Marks a reference named in a title or section heading (``^sec:101.3``): what a passage *is*, as opposed to the
+sections it cites."""
 _REFERENCE_NAMES = {"art": "art", "sec": "sec", "§": "sec", "para": "para", "rule": "rule", "reg": "reg",
                     "chapter": "chapter", "annex": "annex", "recital": "recital"}
 _WORD = re.compile(r"[^\W_]+(?:[-./'][^\W_]+)*(?:\(\w{1,4}\))*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
 TOKEN_CHARS = 16
+
+
+_QUESTION_BIGRAMS = frozenset(
+    "什么 怎么 怎样 哪些 哪里 哪个 是否 能否 可否 可以 能不 需要 要不 如何 "
+    "为什 多少 多久 有没 是不 我能 我的 我们 请问".split())
+"""Bigrams of how a Chinese question is asked, not of what it asks about: rare in regulatory text, so BM25 would
+weigh a chance match on them highly. Dropped from queries only (the index keeps every bigram)."""
 
 
 def _reference_name(raw: str) -> str:
@@ -40,18 +64,61 @@ def _reference_name(raw: str) -> str:
     return raw
 
 
+def chinese_numeral(text: str) -> int | None:
+    """十三 → 13, 一百零五 → 105, 二十 → 20; None for what is not a numeral below 10,000."""
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+_stemmers = threading.local()
+
+
+def _stem(word: str) -> str:
+    """The English Snowball stem (PyStemmer objects are not thread-safe: one per thread)."""
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
+def references(text: str) -> list[str]:
+    """The legal references ``text`` names, as terms (``sec:101.3``, ``art:13``), in order."""
+    normal = fold(text).casefold()
+    found = [f"{_reference_name(m.group(1))}:{m.group(2)}" for m in _REFERENCE.finditer(normal)]
+    for m in _ARTICLE_ZH.finditer(normal):
+        number = chinese_numeral(m.group(1))
+        if number is not None:
+            found.append(f"art:{number}")
+    return found
+
+
 def terms(text: str) -> list[str]:
     """The normalised terms of ``text``, in order, duplicates kept (BM25 counts them)."""
     normal = fold(text).casefold()  # the PII engine's normal form: NFKC, format characters dropped
-    out: list[str] = [f"{_reference_name(m.group(1))}:{m.group(2)}" for m in _REFERENCE.finditer(normal)]
+    out: list[str] = references(normal)
     for run in _CJK.findall(normal):
         out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+        out.extend(STEM_PREFIX + char for char in run if len(run) > 1)
     latin = _CJK.sub(" ", normal)
     for word in _WORD.findall(latin):
         parts = re.split(r"[-./'()]+", word)
         if len(parts) > 1:
             out.append(word)
-        out.extend(p for p in parts if p and p not in _STOP_WORDS and (len(p) > 1 or p.isdigit()))
+        for part in parts:
+            if part and part not in _STOP_WORDS and (len(part) > 1 or part.isdigit()):
+                out.append(part)
+                if part.isalpha():
+                    out.append(STEM_PREFIX + _stem(part))
     return out
 
 
@@ -64,9 +131,18 @@ class BlindIndex:
     def token(self, term: str) -> str:
         return hmac.new(self._key, term.encode("utf-8"), hashlib.sha256).hexdigest()[:TOKEN_CHARS]
 
-    def blind(self, text: str) -> str:
-        return " ".join(self.token(term) for term in terms(text))
+    def blind(self, text: str, *, headings: str = "") -> str:
+        """The digests of ``text``'s terms, and of the references its title or section ``headings`` name."""
+        keyed = [self.token(term) for term in terms(text)]
+        keyed += [self.token(HEADING_PREFIX + ref) for ref in dict.fromkeys(references(headings))] if headings else []
+        return " ".join(keyed)
 
     def blind_query(self, text: str) -> str:
-        """The query's distinct digests (repeating a query word should not weigh it twice)."""
-        return " ".join(dict.fromkeys(self.token(term) for term in terms(text)))
+        """The query's distinct digests (repeating a query word should not weigh it twice), without the bigrams
+        of Chinese question phrasing."""
+        return " ".join(dict.fromkeys(self.token(term) for term in terms(text) if term not in _QUESTION_BIGRAMS))
+
+    def blind_references(self, text: str) -> str:
+        """The digests of the sections and articles a query names, as headings name them: matches the passages
+        that are those sections (``§ 101.3``, ``第十三条``), not the ones that merely cite them."""
+        return " ".join(dict.fromkeys(self.token(HEADING_PREFIX + ref) for ref in references(text)))

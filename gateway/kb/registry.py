@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import delete, func, select
@@ -14,6 +14,7 @@ from gateway.db.base import utcnow
 from gateway.db.hygiene import secure_delete
 from gateway.db.session import Database
 from gateway.db.tables import KbDocument, KbDocumentVersion
+from gateway.kb.validity import Window
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,9 @@ class VersionClaim:
     content_hash: bytes
     classification: int
     chunk_count: int
+    window: Window = field(default_factory=Window)
+    origin: bytes | None = None
+    """Keyed digest of the folder ``gateway kb sync`` mirrors the document from (recorded on the document)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,11 @@ class DocumentRegistry:
                     number = max(versions, default=0) + 1
                     retry = KbDocumentVersion(version=number, content_hash=claim.content_hash,
                                               classification=claim.classification, state="pending",
-                                              chunk_count=claim.chunk_count)
+                                              chunk_count=claim.chunk_count, valid_from=claim.window.valid_from,
+                                              valid_until=claim.window.valid_until)
                     document.versions.append(retry)
+                if claim.origin is not None:
+                    document.origin = claim.origin
                 plans.append(VersionPlan(document.id, retry.version,
                                          "added" if document.active_version is None else "updated"))
         return plans
@@ -88,6 +95,21 @@ class DocumentRegistry:
                         version.state = "superseded"
                 document.active_version = target
                 document.updated_at = now
+
+    def served_windows(self) -> dict[str, Window]:
+        """doc id → validity window of its served version, for the documents whose served version has one."""
+        query = (select(KbDocument.id, KbDocumentVersion.valid_from, KbDocumentVersion.valid_until)
+                 .join(KbDocumentVersion, (KbDocumentVersion.document_id == KbDocument.id)
+                       & (KbDocumentVersion.version == KbDocument.active_version))
+                 .where(KbDocumentVersion.valid_from.is_not(None) | KbDocumentVersion.valid_until.is_not(None)))
+        with self._db.session() as session:
+            return {row[0]: Window(row[1], row[2]) for row in session.execute(query)}
+
+    def mirrored_from(self, origin: bytes) -> dict[bytes, str]:
+        """identity → doc id of the documents mirrored from one folder (``gateway kb sync``)."""
+        with self._db.session() as session:
+            return {row[0]: row[1] for row in session.execute(
+                select(KbDocument.identity, KbDocument.id).where(KbDocument.origin == origin))}
 
     def active_version(self, document_id: str) -> int | None:
         with self._db.session() as session:
@@ -115,8 +137,11 @@ class DocumentRegistry:
                 return None
             return {"id": document.id, "collection": document.collection, "active_version": document.active_version,
                     "classification": max((v.classification for v in document.versions), default=0),
+                    "updated_at": document.updated_at,
                     "versions": [{"version": v.version, "state": v.state, "chunks": v.chunk_count,
-                                  "classification": v.classification, "created_at": v.created_at.isoformat()}
+                                  "classification": v.classification, "created_at": v.created_at.isoformat(),
+                                  "activated_at": v.activated_at, "valid_from": v.valid_from,
+                                  "valid_until": v.valid_until}
                                  for v in document.versions]}
 
     def highest_level_in(self, collection: str) -> int | None:

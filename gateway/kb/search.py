@@ -1,4 +1,5 @@
-"""Role-filtered hybrid retrieval: dense and blind-lexical rankings, both filtered inside LanceDB, fused by RRF.
+"""Role-filtered hybrid retrieval: dense and blind-lexical rankings, both filtered inside LanceDB, fused by weighted
+RRF (the dense ranking weighs less on Chinese queries, which the bundled English embedder does not understand).
 
 The role's collections and classification ceiling are a prefilter of each search, so a teller's top-k is the best
 k among what a teller may see: never a top-k of everything with forbidden rows dropped afterwards.
@@ -10,6 +11,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,10 +23,11 @@ import pyarrow as pa
 from gateway.errors import InvalidInput
 from gateway.kb.documents import document_of
 from gateway.kb.keyring import KeyRing
-from gateway.kb.lexical import BlindIndex
+from gateway.kb.lexical import BlindIndex, references
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore, sql_list
+from gateway.kb.validity import ServedWindows
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
 from gateway.policy.schema import Classification
@@ -32,6 +35,7 @@ from gateway.policy.schema import Classification
 log = logging.getLogger("gateway.kb")
 
 Ranking = Literal["fused", "dense", "lexical"]
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +80,11 @@ def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None
 
 
 class Retriever:
-    def __init__(self, *, store: ChunkStore, keyring: KeyRing, embedder: Embedder, settings: KbSettings) -> None:
+    def __init__(self, *, store: ChunkStore, keyring: KeyRing, embedder: Embedder, settings: KbSettings,
+                 windows: ServedWindows | None = None) -> None:
         self.store = store
+        self.windows = windows
+        """Validity of served versions: documents out of their window are excluded in the prefilter."""
         self.keyring = keyring
         self.embedder = embedder
         self.settings = settings
@@ -101,28 +108,48 @@ class Retriever:
         where = visibility_filter(rights, collections)
         if where is None:
             return []
+        unserved = self.windows.unserved() if self.windows is not None else []
+        if unserved:
+            where = f"{where} AND doc_id NOT IN ({sql_list(unserved)})"
         pool = max(self.settings.candidates, k)
         # The lexical search needs no vector: it runs while the query is embedded and the dense search runs.
         snapshot = self.store.snapshot()
         lexical_future = (self._helpers.submit(self.store.lexical, snapshot, self.blind_index.blind_query(query),
                                                where, pool) if ranking != "dense" else None)
+        named = self.blind_index.blind_references(query) if ranking == "fused" else ""
+        # A query naming a section or article also ranks the passages headed by it (a third, small ranking).
+        named_future = self._helpers.submit(self.store.lexical, snapshot, named, where, pool) if named else None
         vector = np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
         dense = self.store.dense(snapshot, vector, where, pool, exact=exact) if ranking != "lexical" else None
         lexical = lexical_future.result() if lexical_future is not None else None
-        best = self._fuse([ranked for ranked in (dense, lexical) if ranked is not None])[:k]
+        headed = named_future.result() if named_future is not None else None
+        dense_weight = self.dense_weight(query)
+        best = self._fuse([(ranked, weight) for ranked, weight in ((dense, dense_weight), (lexical, 1.0),
+                                                                   (headed, self.settings.reference_weight))
+                           if ranked is not None])[:k]
         # The data keys (a database read when not cached) are fetched while the passages are read.
         keys = self._helpers.submit(self.keyring.document_keys, [document_of(c) for c, _, _ in best])
         rows = self.store.hits(snapshot, [row_id for _, row_id, _ in best])
         return self._decrypt(best, rows, keys.result(), vector)
 
-    def _fuse(self, rankings: list[pa.Table]) -> list[tuple[str, int, float]]:
-        """Reciprocal rank fusion: ``(chunk id, row address, fused score)``, best first."""
+    def dense_weight(self, query: str) -> float:
+        """The dense ranking's weight in the fusion for this query (the lexical ranking's is 1): lower for CJK
+        queries (the bundled embedder does not understand them) and for queries naming a section or article."""
+        letters = [c for c in query if c.isalpha()]
+        cjk = sum(1 for c in letters if _CJK_CHAR.match(c))
+        weight = self.settings.dense_weight_cjk if letters and cjk / len(letters) >= 0.3 else self.settings.dense_weight
+        if references(query):
+            weight *= self.settings.reference_dense_factor
+        return weight
+
+    def _fuse(self, rankings: list[tuple[pa.Table, float]]) -> list[tuple[str, int, float]]:
+        """Weighted reciprocal rank fusion: ``(chunk id, row address, fused score)``, best first."""
         scores: dict[str, float] = {}
         addresses: dict[str, int] = {}
-        for ranking in rankings:
+        for ranking, weight in rankings:
             ids, row_ids = ranking.column("chunk_id").to_pylist(), ranking.column("_rowid").to_pylist()
             for rank, (chunk_id, row_id) in enumerate(zip(ids, row_ids, strict=True), start=1):
-                scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank)
+                scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (self.settings.rrf_k + rank)
                 addresses.setdefault(chunk_id, row_id)
         ordered = sorted(scores, key=lambda chunk_id: scores[chunk_id], reverse=True)
         return [(chunk_id, addresses[chunk_id], scores[chunk_id]) for chunk_id in ordered]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gateway.db.session import Database
 from gateway.errors import InvalidInput, PolicyDenied
@@ -13,7 +14,7 @@ from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
 from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
 from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
-from gateway.kb.listing import MAX_LISTED, DocumentSummary, readable_documents, with_titles
+from gateway.kb.listing import MAX_LISTED, DocumentQuery, DocumentSummary, readable_documents, with_titles
 from gateway.kb.prompt import relevant
 from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.registry import DocumentRegistry
@@ -22,6 +23,7 @@ from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
 from gateway.kb.subjects import SubjectIndex
+from gateway.kb.validity import ServedWindows
 from gateway.keyfiles import private_dir
 from gateway.llm.protocol import Embedder
 from gateway.policy.policy_set import EffectiveRights
@@ -43,7 +45,9 @@ class KnowledgeBase:
         self.registry = registry
         self.ingestor = Ingestor(store=store, registry=registry, keyring=keyring, embedder=embedder,
                                  settings=settings, collections=collections)
-        self.retriever = Retriever(store=store, keyring=keyring, embedder=embedder, settings=settings)
+        self.windows = ServedWindows(registry.served_windows, settings.validity_refresh_s)
+        self.retriever = Retriever(store=store, keyring=keyring, embedder=embedder, settings=settings,
+                                   windows=self.windows)
         self.writes = threading.RLock()
         """Held by ingestion and purges: a purge's vacuum deletes files an unfinished write would still need."""
         self.subjects: SubjectIndex | None = None
@@ -55,6 +59,7 @@ class KnowledgeBase:
         """Ingest one document; a rejected one raises InvalidInput naming it (nothing of it is stored)."""
         with self.writes:
             outcome = self.ingestor.ingest_batch([document])[0]
+            self.windows.invalidate()
             if outcome.status == "rejected":
                 raise InvalidInput(outcome.error or f"{document.label}: rejected")
             self.store.maintain()
@@ -85,12 +90,14 @@ class KnowledgeBase:
             if identity in identities or len(batch) >= self.settings.ingest_batch_documents:
                 with self.writes:
                     record(self.ingestor.ingest_batch(batch))
+                    self.windows.invalidate()
                 batch, identities = [], set()
             batch.append(item)
             identities.add(identity)
         with self.writes:
             if batch:
                 record(self.ingestor.ingest_batch(batch))
+                self.windows.invalidate()
             self.store.maintain()
         return report
 
@@ -125,11 +132,29 @@ class KnowledgeBase:
             return None
         return unseal(key, row["text_ct"], chunk_aad(document_id, version, chunk_id, "text")).decode()
 
-    def list_documents(self, rights: EffectiveRights, *, limit: int = MAX_LISTED) -> list[DocumentSummary]:
-        """Documents ``rights`` may read, newest first, with their (plain) titles: mask them before showing."""
-        found = readable_documents(self.registry, rights, limit=limit)
+    def list_documents(self, rights: EffectiveRights, *, limit: int = MAX_LISTED,
+                       query: DocumentQuery | None = None) -> list[DocumentSummary]:
+        """Documents ``rights`` may read, newest first (one page of them with ``query``), with their (plain)
+        titles and sources: mask them before showing."""
+        found = readable_documents(self.registry, rights, limit=limit, query=query)
         with self.readers.shared():
             return with_titles(self.store, self.keyring, found)
+
+    def document(self, document_id: str, rights: EffectiveRights) -> tuple[DocumentSummary, dict[str, Any]] | None:
+        """One document's summary (title and source plain: mask them) and its registry record with every version;
+        None when there is none or ``rights`` may not read all of it (callers answer both the same way)."""
+        record = self.registry.describe(document_id)
+        if record is None or not rights.may_read(record["collection"], record["classification"]):
+            return None
+        summary = DocumentSummary(id=record["id"], collection=record["collection"],
+                                  classification=record["classification"], active_version=record["active_version"],
+                                  versions=len(record["versions"]), updated_at=record["updated_at"])
+        served = next((v for v in record["versions"] if v["version"] == record["active_version"]), None)
+        if served is not None:
+            summary = replace(summary, chunks=served["chunks"], ingested_at=served["activated_at"],
+                              valid_from=served["valid_from"], valid_until=served["valid_until"])
+        with self.readers.shared():
+            return with_titles(self.store, self.keyring, [summary])[0], record
 
     def retrieve_for_chat(self, question: str, rights: EffectiveRights, top_k: int | None = None) -> list[Hit]:
         """Passages relevant enough to ground an answer; empty when nothing reaches ``kb.min_relevance``."""

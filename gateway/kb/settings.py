@@ -55,13 +55,28 @@ class KbSettings(BaseModel):
     candidates: int = Field(default=20, ge=1, le=1000)
     """Candidates each ranker (dense, lexical) contributes before reciprocal rank fusion (at least top_k). 20 and
     40 gave the same retrieval recall@10 on the labelled questions; 20 reads half the vectors to re-rank."""
-    rrf_k: int = Field(default=60, ge=1)
-    """Reciprocal rank fusion constant: fused = sum(1 / (rrf_k + rank))."""
+    rrf_k: int = Field(default=10, ge=1)
+    """Reciprocal rank fusion constant: fused = sum(weight / (rrf_k + rank))."""
+    dense_weight: float = Field(default=1.0, ge=0.0, le=10.0)
+    """Weight of the dense (embedding) ranking in the fusion for queries in Latin script; the lexical ranking's
+    weight is 1."""
+    dense_weight_cjk: float = Field(default=0.05, ge=0.0, le=10.0)
+    """The same for Chinese (and other CJK) queries: the bundled MiniLM embedder is English-only, so its ranking of
+    Chinese text must not outvote the lexical one (it stays as a tie-breaker and a fallback)."""
+    reference_dense_factor: float = Field(default=0.1, ge=0.0, le=1.0)
+    """Multiplies the dense weight when the query names a section or article (``§ 101.3``, ``第十三条``): the
+    embedder does not know which section a number names; the blind index keys the reference exactly."""
+    reference_weight: float = Field(default=1.0, ge=0.0, le=10.0)
+    """Weight of the ranking of passages whose title or section heading names the section or article the query
+    names (only for such queries)."""
     default_top_k: int = Field(default=5, ge=1)
     max_top_k: int = Field(default=50, ge=1)
     """Upper bound on ``top_k`` whatever the client asks."""
     min_relevance: float = Field(default=0.30, ge=-1.0, le=1.0)
     """Cosine similarity below which a passage is not relevant for chat (the chat then says it found nothing)."""
+    validity_refresh_s: float = Field(default=1.0, ge=0.0)
+    """How often a search re-reads which served versions have a validity window (``valid_from``/``valid_until``);
+    this process's own ingests take effect at once, another process's (``gateway kb sync``) within this time."""
     read_consistency_s: float = Field(default=1.0, ge=0.0)
     """How stale this process's view of the table may be when another process (the CLI) writes to it."""
 

@@ -11,6 +11,7 @@ import msgspec
 from gateway.errors import InvalidInput, PayloadTooLarge, without_input
 from gateway.kb import formats
 from gateway.kb.documents import MAX_TITLE_CHARS, Block, IngestOutcome, SourceDocument
+from gateway.kb.validity import Window, window
 from gateway.policy.schema import Classification
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
@@ -28,6 +29,9 @@ class JsonlRecord(msgspec.Struct, forbid_unknown_fields=True):
     classification: str | None = None
     id: str | None = None
     """Stable source id; re-ingesting a record with the same id (or title) makes a new version of it."""
+    valid_from: str | None = None
+    valid_until: str | None = None
+    """ISO 8601 dates or times: the record is served only inside this window (``gateway.kb.validity``)."""
 
 
 def classification(name: str | Classification, *, where: str = "classification") -> Classification:
@@ -43,11 +47,13 @@ def classification(name: str | Classification, *, where: str = "classification")
 def parse_document(
     data: bytes, *, label: str, filename: str, source: str, collection: str | None, level: Classification | None,
     max_bytes: int, title: str | None = None, metadata: dict[str, Any] | None = None,
+    valid_from: str | None = None, valid_until: str | None = None,
 ) -> SourceDocument:
     """Parse one file's bytes by its suffix; raises InvalidInput/PayloadTooLarge naming ``label``.
 
     A Markdown file's front matter (see ``formats.split_front_matter``) supplies what the caller did not: ``title``,
-    ``source_id`` (the identity across re-ingests), ``collection`` and ``classification``; every other key (and
+    ``source_id`` (the identity across re-ingests), ``collection``, ``classification``, ``valid_from`` and
+    ``valid_until``; every other key (and
     ``source_id``) goes into the document's metadata. A collection or classification the caller gave and the front
     matter contradicts is refused rather than silently chosen, so a file cannot file itself elsewhere."""
     if len(data) > max_bytes:
@@ -74,6 +80,8 @@ def parse_document(
     if chosen is None:
         raise InvalidInput(f"{label}: no classification (give one, or a 'classification' in the front matter)",
                            param="classification")
+    starts = _agreeing(label, "valid_from", valid_from, front.pop("valid_from", None))
+    ends = _agreeing(label, "valid_until", valid_until, front.pop("valid_until", None))
     front_title = front.pop("title", None)
     if front.get("source_id") is not None:
         source = str(front["source_id"])
@@ -83,7 +91,8 @@ def parse_document(
     found = (str(front_title) if front_title else "") or found_title or first_heading or Path(filename).stem
     title = title or found.strip()[:MAX_TITLE_CHARS]
     return build_document(label=label, source=source, title=title, blocks=blocks, collection=collection or "",
-                          level=classification(chosen, where=label), metadata={**front, **(metadata or {})})
+                          level=classification(chosen, where=label), metadata={**front, **(metadata or {})},
+                          validity=window(starts, ends, label=label))
 
 
 def _agreeing(label: str, key: str, given: str | None, front: object) -> str | None:
@@ -97,7 +106,7 @@ def _agreeing(label: str, key: str, given: str | None, front: object) -> str | N
 
 def build_document(
     *, label: str, source: str, title: str, blocks: list[Block], collection: str, level: Classification,
-    metadata: dict[str, Any] | None,
+    metadata: dict[str, Any] | None, validity: Window | None = None,
 ) -> SourceDocument:
     if not collection:
         raise InvalidInput(f"{label}: no collection given", param="collection")
@@ -106,8 +115,10 @@ def build_document(
     if len(title.strip()) > MAX_TITLE_CHARS:
         raise InvalidInput(f"{label}: the title is longer than {MAX_TITLE_CHARS} characters", param="title")
     check_metadata(metadata, label)
+    validity = validity or Window()
     return SourceDocument(label=label, source=source, title=title.strip(), blocks=tuple(blocks),
-                          collection=collection, classification=level, metadata=dict(metadata or {}))
+                          collection=collection, classification=level, metadata=dict(metadata or {}),
+                          valid_from=validity.valid_from, valid_until=validity.valid_until)
 
 
 METADATA_MAX_DEPTH = 8
@@ -148,15 +159,17 @@ def read_file(path: Path, *, collection: str | None, level: Classification | Non
 
 def text_document(
     text: str, *, title: str, collection: str, level: Classification, metadata: dict[str, Any] | None,
-    source: str | None, label: str, max_bytes: int,
+    source: str | None, label: str, max_bytes: int, valid_from: str | None = None, valid_until: str | None = None,
 ) -> SourceDocument:
-    """A document given as plain text (JSON API body, JSONL record): paragraphs at blank lines, Markdown headings."""
+    """A document given as plain text (JSON API body, JSONL record): paragraphs at blank lines, Markdown headings;
+    served only between ``valid_from`` and ``valid_until`` (ISO 8601) when given."""
     data = text.encode("utf-8")
     if len(data) > max_bytes:
         raise PayloadTooLarge(f"{label}: {len(data)} bytes exceeds the limit of {max_bytes} (kb.max_document_bytes)")
     blocks = formats.read_markdown(data, label)
+    validity = window(valid_from, valid_until, label=label)
     return build_document(label=label, source=source or title or label, title=title, blocks=blocks,
-                          collection=collection, level=level, metadata=metadata)
+                          collection=collection, level=level, metadata=metadata, validity=validity)
 
 
 def read_jsonl(
@@ -188,7 +201,8 @@ def read_jsonl(
                 assert record_level is not None
                 yield text_document(record.text, title=record.title, collection=record_collection, level=record_level,
                                     metadata=record.metadata, source=record.id or record.title or f"line {number}",
-                                    label=label, max_bytes=max_bytes)
+                                    label=label, max_bytes=max_bytes, valid_from=record.valid_from,
+                                    valid_until=record.valid_until)
             except (InvalidInput, PayloadTooLarge) as exc:
                 yield IngestOutcome(label=label, status="rejected", error=exc.message)
 

@@ -68,9 +68,11 @@ def bank_kb(kb_factory: KbFactory, bank: PolicySet) -> KnowledgeBase:
 
 
 def doc(text: str, *, title: str, collection: str, level: str = "internal", source: str | None = None,
-        metadata: dict[str, object] | None = None) -> SourceDocument:
+        metadata: dict[str, object] | None = None, validity: tuple[str | None, str | None] = (None, None),
+        ) -> SourceDocument:
     return text_document(text, title=title, collection=collection, level=Classification[level], metadata=metadata,
-                         source=source, label=title, max_bytes=1_000_000)
+                         source=source, label=title, max_bytes=1_000_000, valid_from=validity[0],
+                         valid_until=validity[1])
 
 
 @pytest.fixture

@@ -183,3 +183,26 @@ def test_a_search_that_ranks_nothing_returns_no_hits(bank_kb: KnowledgeBase, ban
     auditor = bank.rights(["compliance_officer"])
     for ranking in ("fused", "dense", "lexical"):
         assert bank_kb.search("cash counted", auditor, 5, collections=["credit-policy"], ranking=ranking) == []
+
+
+def test_a_named_section_ranks_the_passage_it_heads_above_those_citing_it(bank_kb: KnowledgeBase,
+                                                                          bank: PolicySet) -> None:
+    sections = [("§ 101.6 Funds availability", "Cash deposits are available the next business day."),
+                ("§ 101.7 Exception holds", "Holds may extend the times in § 101.6 and § 101.6(a) for new accounts."),
+                ("§ 102.6 Unreported errors", "Errors unreported for 60 days under § 101.6 remain the customer's."),
+                ("个人信息保护法 第十三条", "符合下列情形之一的，个人信息处理者方可处理个人信息。"),
+                ("个人信息保护法 第三十条", "除本法第十三条、第十七条第一款规定的事项外，还应当告知必要性。")]
+    bank_kb.ingest_many([doc(text, title=title, collection="regulations", source=title) for title, text in sections])
+    teller = bank.rights(["teller"])
+    assert bank_kb.search("What does § 101.6 provide?", teller)[0].title == "§ 101.6 Funds availability"
+    assert bank_kb.search("section 101.6 requirements", teller)[0].title == "§ 101.6 Funds availability"
+    assert bank_kb.search("个人信息保护法第13条规定了什么内容？", teller)[0].title == "个人信息保护法 第十三条"
+
+
+def test_the_dense_ranking_weighs_less_for_chinese_and_for_named_sections(bank_kb: KnowledgeBase) -> None:
+    retriever, settings = bank_kb.retriever, bank_kb.settings
+    assert retriever.dense_weight("How soon must a complaint be acknowledged?") == settings.dense_weight
+    assert retriever.dense_weight("发现违法收集信息可以向哪里举报？") == settings.dense_weight_cjk
+    assert settings.dense_weight_cjk < settings.dense_weight
+    assert retriever.dense_weight("What does § 101.6 provide?") == pytest.approx(
+        settings.dense_weight * settings.reference_dense_factor)
