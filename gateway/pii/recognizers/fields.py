@@ -35,6 +35,9 @@ FIELD_TYPES: dict[str, str] = {
          "nurse", "seen by", "signed", "signature", "witness", "from", "to", "cc", "sender", "recipient", "nic",
          "nurse in charge", "named nurse", "key worker", "keyworker", "case handler", "handler", "reviewer",
          "approver", "approved by", "prepared by", "investigator", "adviser", "advisor", "agent name",
+         "patient surname", "patient forename", "patient forenames", "referring gp", "referring clinician",
+         "insured", "insured name", "name as shown", "requested by", "referred by", "reported by", "completed by",
+         "checked by", "verified by", "authorised by", "authorized by", "broker", "nok", "executor",
          "姓名", "名字", "户名", "账户名", "联系人", "收件人", "收款人", "付款人", "申请人", "持卡人", "客户", "患者",
          "病人", "家属", "紧急联系人", "担保人", "借款人", "开户人", "经办人"],
         e.PERSON),
@@ -100,7 +103,8 @@ _LABEL = "|".join(sorted((regex.escape(k).replace("\\ ", "[ _\\-]?") for k in FI
 _SQUASHED = {key.replace(" ", ""): key for key in FIELD_TYPES}
 _LEADER = r"(?:[ \t]*(?:[:：=#]|\.{3,}|-{1,2}|\|)[ \t]*|[ \t]*\n[ \t]*(?:[-*•>][ \t]*)?)"
 _FIELD_LINE = regex.compile(
-    rf"(?im)^[ \t]*(?:[-*•#]+[ \t]*)?(?P<label>{_LABEL})(?:[ \t]*\((?:[^)\n]{{0,20}})\))?[ \t]*(?:[:：=]|\.{{3,}}|\t|"
+    rf"(?im)^[ \t]*(?:[-*•#]+[ \t]*)?(?P<label>{_LABEL})(?:[ \t]*\((?:[^)\n]{{0,20}})\))?[ \t]*(?:[:：=|]|\.{{3,}}|\t|"
+    rf"(?<=[ ]{{3}})(?=[^ \t\n])(?!(?:{_LABEL})(?:[ \t]|$))|"
     rf"\?(?=[ \t]*\n))[ \t]*(?:\n[ \t]*(?:[-*•>][ \t]*|(?:customer|caller|client|patient|user|me|a)[ \t]*:[ \t]*)?)?"
     rf"(?P<value>[^\n]{{1,120}})"
 )

@@ -15,7 +15,10 @@ from gateway.pii.lexicon import is_known_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
-_NAME_WORD = r"(?:\p{Lu}[\p{L}'’\-]*\p{Ll}|\p{Lu}\.)"
+_NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\p{Ll}\p{M}*|\p{Lu}\.)"
+# A name written in capitals, as forms, labels and wristbands do ("NGOZI EZE", "D. SAINZ", "O'REILLY").
+_CAPS_WORD = r"(?:\p{Lu}[\p{Lu}\p{M}'’\-]*\p{Lu}\p{M}*|\p{Lu}\.)"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,3}}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 _TITLE = r"(?i:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau)"
 _ROLE = (
@@ -86,12 +89,45 @@ class RoleNameRecognizer(RuleRecognizer):
             "name after role",
             rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+(?:{_TITLE}\.?[ \t]+)?){_NAME}",
             0.7,
-        )
+        ),
+        Pattern(
+            "capitals after role",
+            rf"(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+(?:{_TITLE}\.?[ \t]+)?){_CAPS_NAME}(?![\p{{L}}\d])",
+            0.6,
+        ),
+        Pattern(
+            "after contact verbs",
+            rf"(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|speaking to|speaking with|talked to|talking to|"
+            rf"my name's|name's|on behalf of(?: cx| customer| client)?|cx|the other driver,|executor,|partner,|"
+            rf"payee added:|parcel for|case review:|new starter -)[ \t]+){_NAME}",
+            0.6,
+        ),
+        Pattern("call back", rf"(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
+        # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
+        Pattern(
+            "ward list",
+            rf"(?<=(?<![\p{{L}}])(?i:bed|bay|cubicle|side room)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]*[:\-–][ \t]*)"
+            rf"(?:{_CAPS_NAME}|{_NAME})(?:[ \t]+{_NAME})?(?=[ \t]*\(\d)",
+            0.6,
+        ),
+        # An action in minutes: "- Sibongile: book training for new starters".
+        Pattern(
+            "action owner",
+            rf"(?m)(?<=^[ \t]*[-*•][ \t]*){_NAME}(?=:[ \t]+(?i:to|chase|book|update|review|send|call|email|draft|"
+            r"follow|prepare|check|arrange|confirm|share|schedule|organi[sz]e|write|circulate|contact|present)\b)",
+            0.6,
+        ),
     ]
     REGEX_FLAGS = FLAGS
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return None if is_plausible_name(pattern_text) else False
+        if not is_plausible_name(pattern_text):
+            return False
+        if not any(ch.islower() for ch in pattern_text):  # in capitals, every word must be able to be a name
+            words = [w.strip(_EDGE_JUNK).lower() for w in pattern_text.split()]
+            if any(w in STOP_WORDS or w in NOT_NAMES or w in ACRONYMS for w in words if len(w) > 1):
+                return False
+        return None
 
 
 class AddressedNameRecognizer(RuleRecognizer):
