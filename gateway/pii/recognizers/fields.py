@@ -137,6 +137,7 @@ _CELL_NAME = regex.compile(
 _CELL_AGE = regex.compile(r"\d{1,3}")
 _CELL_ID = regex.compile(r"(?=[A-Z0-9]*\d{5})[A-Z]{0,3}\d[A-Z0-9]{4,14}|\d{3}[ \-]?\d{3}[ \-]?\d{3,4}")
 _RULE_LINE = regex.compile(r"[\s\-=+|:_]+")
+_CELL_PHONE = regex.compile(r"(?:\+|00)\d[\d \-().]{6,18}\d|\(?0\d[\d \-().]{7,16}\d")
 _CELL_SSN = regex.compile(r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}")
 _CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3}")
 
@@ -252,12 +253,15 @@ class FieldValueRecognizer(EntityRecognizer):
     @staticmethod
     def _delimited_rows(text: str) -> list[tuple[str, int, int, float]]:
         """Rows of a table pasted without its header ("Sean Lewis;235-42-4489;Dec 6, 1989;46742 Tran Court",
+        "Zubair Raza,290-39-1239,1983-04-08",
         "Dean Johnson|85|Nigerian|C9821048", fixed-width CRM extracts): in a row of three or more cells with a
         name in form, the name, a small number beside it (an age) and every identifier-like cell (a passport,
         account or ID number: which one, no header says, so it is masked as a national ID)."""
         found = []
         for line, offset in _lines(text):
-            for delimiter in (";", "|", "\t", "  "):
+            # Commas split cells only in a CSV line: no comma followed by a space outside quotes (prose has them).
+            csv = ", " not in regex.sub(r'"[^"\n]*"', "", line)
+            for delimiter in (";", "|", "\t", "  ", ",") if csv else (";", "|", "\t", "  "):
                 cells = split_cells(line, delimiter)
                 values = [(a, b, line[a:b]) for a, b in cells if line[a:b].strip(" \"'")]
                 if len(values) < 3 or not any(any(ch.isdigit() for ch in v) for _, _, v in values):
@@ -274,6 +278,10 @@ class FieldValueRecognizer(EntityRecognizer):
                         found.append((e.PERSON, start, end, 0.6))
                     elif _CELL_SSN.fullmatch(stripped):
                         found.append((e.US_SSN, start, end, 0.55))
+                    elif _CELL_PHONE.fullmatch(stripped) and 8 <= sum(ch.isdigit() for ch in stripped) <= 15:
+                        found.append((e.PHONE_NUMBER, start, end, 0.55))
+                    elif delimiter == ",":
+                        continue  # a CSV line's other cells: its header, if any, typed them (customer numbers stay)
                     elif _CELL_AGE.fullmatch(stripped) and int(stripped) <= 120:
                         found.append((e.AGE, start, end, 0.5))
                     elif _CELL_ID.fullmatch(stripped):
