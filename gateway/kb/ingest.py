@@ -13,6 +13,7 @@ import hmac
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import pyarrow as pa
 
@@ -46,8 +47,9 @@ class Ingestor:
         self._identity_key = keyring.derive("identity")
         self._content_key = keyring.derive("content")
         self.on_chunks: Callable[[list[tuple[str, str, str]]], None] | None = None
-        """Called with (chunk id, doc id, chunk text) of a batch before it is served: the data-subject index
-        (gateway.kb.purge_subjects). If it raises, the batch is not served."""
+        """Called with (chunk id, doc id, chunk text) of a batch before it is served, on a worker thread while the
+        batch is embedded: the data-subject index (gateway.kb.subjects). If it raises, the batch is not served."""
+        self._hooks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-chunk-hook")
 
     def identity(self, document: SourceDocument) -> bytes:
         return self.identity_of(document.collection, document.source)
@@ -112,7 +114,18 @@ class Ingestor:
 
     def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:
         texts = [f"{d.title}\n{chunk}" if d.title else chunk for d, chunks, _, _ in items for chunk in chunks]
-        vectors = self.embed(texts)
+        # The chunk hook (the data-subject index: PII detection) runs beside embedding, not after it: both spend
+        # their time in native code that releases the GIL. Its failure still fails the batch before any write.
+        hooked = None
+        if self.on_chunks is not None:
+            hooked = self._hooks.submit(self.on_chunks, [(chunk_id(doc_id, version, i), doc_id, chunk)
+                                                         for _, chunks, doc_id, version in items
+                                                         for i, chunk in enumerate(chunks)])
+        try:
+            vectors = self.embed(texts)
+        finally:
+            if hooked is not None:
+                hooked.exception()  # wait for it either way: a failed embed must not leave it running
         batch_id = uuid.uuid4().hex
         columns: dict[str, list[object]] = {name: [] for name in self.store.schema.names}
         row = 0
@@ -141,9 +154,8 @@ class Ingestor:
                 columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, cid, "meta")))
                 row += 1
         doc_ids = [doc_id for _, _, doc_id, _ in items]
-        if self.on_chunks is not None:
-            self.on_chunks([(chunk_id(doc_id, version, i), doc_id, chunk)
-                            for _, chunks, doc_id, version in items for i, chunk in enumerate(chunks)])
+        if hooked is not None:
+            hooked.result()  # re-raises the hook's error: nothing of the batch is written
         self.store.discard_pending(doc_ids)
         self.store.write_pending(pa.table(columns, schema=self.store.schema))
         self.store.activate(doc_ids, batch_id)
