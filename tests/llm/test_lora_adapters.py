@@ -4,8 +4,6 @@ backends that cannot apply it per request fail closed."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,16 +24,10 @@ from gateway.pii.masker import Masker
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
 from gateway.settings import Settings
-from tests.support import Gateway, llama_server_binary, make_settings
+from tests.support import Gateway, build_adapter, llama_server_binary, make_settings
 
 QUESTION = "What is a savings account?"
 GREEDY = SamplingParams(max_tokens=24, temperature=0.0, seed=0)
-
-
-def build_adapter(base: Path, out: Path) -> Path:
-    subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build-example-adapter.py"), "--base", str(base),
-                    "--out", str(out)], check=True, capture_output=True)
-    return out
 
 
 @pytest.fixture(scope="module")
