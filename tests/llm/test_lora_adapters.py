@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from litestar.testing import TestClient
+from pydantic import ValidationError
 
 from gateway.app import Engines, create_app
 from gateway.db.migrate import upgrade
@@ -18,6 +19,7 @@ from gateway.errors import ConfigurationError, ModelUnavailable
 from gateway.llm.embedder import LlamaCppEmbedder
 from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel
+from gateway.llm.settings import LlmSettings
 from gateway.llm.types import ChatMessage, SamplingParams, TextDelta
 from gateway.paths import PROJECT_ROOT
 from gateway.pii.masker import Masker
@@ -151,3 +153,9 @@ def test_the_audit_event_names_the_adapter_and_only_that_role_gets_it(adapted_ga
                                 headers=gateway.auth("compliance_officer")).json()["data"]
     lora = {(event["user"], str(event["details"].get("lora"))) for event in events}
     assert lora == {("relationship_manager", "[{'name': 'example', 'scale': 1.0}]"), ("teller", "None")}
+
+
+@pytest.mark.parametrize("name", ["has space", "1st", "", "x" * 65, "semi;colon"])
+def test_an_adapter_name_must_be_a_plain_identifier(name: str) -> None:
+    with pytest.raises(ValidationError, match="not a valid adapter name"):
+        LlmSettings(lora_adapters={name: Path("a.gguf")})
