@@ -58,3 +58,23 @@ def test_invalid_lora_entries_are_rejected(lora: list[dict[str, Any]], message: 
 def test_the_shipped_policies_use_no_adapter() -> None:
     for path in (PROJECT_ROOT / "policies").glob("*.yaml"):
         assert load_policy_set(path, adapters={}).adapters_used() == {}, path.name
+
+
+def test_policies_check_validates_adapter_names_against_the_settings(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from gateway.cli.main import cli
+
+    write(tmp_path, [{"name": "tone"}])
+
+    def check(adapters: dict[str, str]) -> tuple[int, str]:
+        env = {"GATEWAY_POLICIES_DIR": str(tmp_path), "GATEWAY_CONFIG": None,
+               "GATEWAY_LLM__LORA_ADAPTERS": json.dumps(adapters)}
+        result = CliRunner().invoke(cli, ["policies", "check"], env=env)
+        return result.exit_code, result.output
+
+    assert check({"tone": "tone.gguf"})[0] == 0
+    code, output = check({})
+    assert code == 1 and "adapter 'tone' is not declared in llm.lora_adapters" in output
