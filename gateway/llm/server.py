@@ -89,20 +89,20 @@ class LlamaServerChatModel:
             pass
 
     def _check_adapters(self) -> None:
-        """The server holds exactly the adapters the ids of each request refer to (an attached one too)."""
-        expected = len(self.process.command.lora_paths) if self.process is not None else None
-        if expected is None:
-            expected = self._always_on + len(self.adapters)
-        if not expected:
-            return
+        """The server holds exactly the adapters the ids of each request refer to (an attached one too): one that
+        holds adapters the settings do not name would apply them to every request at their load scale."""
+        expected = self._always_on + len(self.adapters)
         try:
             response = self._client.get("/lora-adapters")
+            if response.status_code == 404 and not expected:
+                return  # a server without the endpoint holds no adapters
             loaded = response.json() if response.status_code == 200 else None
         except (httpx.HTTPError, ValueError) as exc:
             raise ModelUnavailable("the model server's LoRA adapters could not be read") from exc
         if not isinstance(loaded, list) or len(loaded) != expected:
-            raise ModelUnavailable(f"the model server holds {len(loaded) if isinstance(loaded, list) else 'no'} LoRA "
-                                   f"adapters where {expected} are configured (llm.lora_path, llm.lora_adapters)")
+            held = len(loaded) if isinstance(loaded, list) else "no readable list of"
+            raise ModelUnavailable(f"the model server holds {held} LoRA adapters where {expected} are configured "
+                                   "(llm.lora_path, llm.lora_adapters)")
 
     def _lora(self, params: SamplingParams) -> list[dict[str, object]] | None:
         """The scale of every loaded adapter for this request; None when none is loaded."""

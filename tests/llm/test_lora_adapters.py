@@ -159,3 +159,17 @@ def test_the_audit_event_names_the_adapter_and_only_that_role_gets_it(adapted_ga
 def test_an_adapter_name_must_be_a_plain_identifier(name: str) -> None:
     with pytest.raises(ValidationError, match="not a valid adapter name"):
         LlmSettings(lora_adapters={name: Path("a.gguf")})
+
+
+def test_attaching_to_a_server_that_holds_undeclared_adapters_fails_at_start_up(
+    adapted_model: ChatModel, tmp_path: Path, models_dir: Path
+) -> None:
+    """Its adapters would apply to every request that names none: the settings must declare them."""
+    process = adapted_model.process  # type: ignore[attr-defined]
+    settings = make_settings(tmp_path, models_dir, llm={"backend": "llama-server", "server_slots": 1,
+                                                        "server_url": process.base_url})
+    key_file = tmp_path / "key"
+    key_file.write_text(process.api_key)
+    llm = settings.llm.model_copy(update={"server_api_key_file": key_file})
+    with pytest.raises(ModelUnavailable, match="holds 1 LoRA adapters where 0 are configured"):
+        build_chat_model(llm, settings.chat_model_path)
