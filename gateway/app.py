@@ -89,7 +89,7 @@ def build_engines(settings: Settings) -> Engines:
     db = Database(settings.sqlalchemy_url)
     if not is_current(db.engine, settings.sqlalchemy_url):
         raise ConfigurationError("the database schema is not at the newest migration; run `gateway db upgrade`")
-    policy = load_policy_set(settings.policy_file)
+    policy = load_policy_set(settings.policy_file, adapters=settings.llm.lora_adapters)
     embedder = None
     if settings.embedding.load:
         embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads or 1)

@@ -114,6 +114,16 @@ def llama_server_binary() -> Path:
     return binary
 
 
+def build_adapter(base: Path, out: Path) -> Path:
+    """The example LoRA adapter for the bundled chat model (scripts/build-example-adapter.py), written to ``out``."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build-example-adapter.py"), "--base", str(base),
+                    "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
 @pytest.fixture(scope="session")
 def served_chat_model(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatModel]:
     """The same bundled model behind a supervised llama-server with two slots (``llm.backend = "llama-server"``)."""

@@ -10,10 +10,11 @@ from functools import partial
 from gateway.chat.ask import ChatAsk, PreparedChat
 from gateway.chat.reveal import RevealScopes
 from gateway.chat.templates import AnswerShape
-from gateway.errors import InvalidInput
+from gateway.errors import ConfigurationError, InvalidInput
 from gateway.kb.prompt import render_sources
 from gateway.kb.search import Hit
 from gateway.kb.service import KnowledgeBase
+from gateway.llm.factory import model_adapters
 from gateway.llm.protocol import ChatModel
 from gateway.llm.settings import LlmSettings
 from gateway.llm.types import ChatMessage, SamplingParams
@@ -39,11 +40,26 @@ NOT_SENT = "personal data detection failed; the request was not sent to the mode
 _ROLE_MAP = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant"}
 
 
+def check_adapters_apply(policy: PolicySet, llm: LlmSettings, model: ChatModel) -> None:
+    """At start-up: every LoRA adapter a role names is declared and applied per request by this model; otherwise
+    ConfigurationError (fail closed: a role is never answered without the adapter its policy asks for)."""
+    policy.check_adapters(llm.lora_adapters)
+    applied = model_adapters(model)
+    for role, names in policy.adapters_used().items():
+        for name in names:
+            if name not in applied:
+                raise ConfigurationError(
+                    f"{policy.source}: roles.{role}.generation.lora: adapter {name!r} cannot be applied per request "
+                    f"by llm.backend = {llm.backend!r}; use llm.backend = 'llama-server'"
+                )
+
+
 class PromptBuilder:
     """Masks what the model will see, retrieves the caller's permitted passages, adds the system prompt."""
 
     def __init__(self, model: ChatModel, policy: PolicySet, llm: LlmSettings, masking: MaskingService,
                  kb: KnowledgeBase | None, limits: RequestLimits) -> None:
+        check_adapters_apply(policy, llm, model)
         self.limits = limits
         self.model = model
         self.policy = policy
@@ -97,6 +113,7 @@ class PromptBuilder:
             seed=ask.seed,
             json_schema=shape.model_schema() if shape is not None else None,
             grammar=shape.grammar() if shape is not None else None,
+            adapters=tuple((adapter.name, adapter.scale) for adapter in generation.lora),
         )
         prompt = self.model.prepare(_merge_system_messages(messages))
         masked_query = "\n".join(m.content for m in masked if m.role == "user")

@@ -41,10 +41,12 @@ def chat_event_fields(
 
     ``details.grounding`` says what the answer stands on: which of the cited passages it names, the ``[n]`` it cited
     that named no source (removed), whether it complied with the role's template, whether it was a refusal; and
-    ``details.answer_role`` the role whose template shaped it. Numbers, flags and rule names only.
+    ``details.answer_role`` the role whose template shaped it; ``details.lora`` the LoRA adapters (name, scale)
+    it was generated under. Numbers, flags and rule names only.
     ``minimal`` leaves out everything but counts and the model: the fallback for an error event whose full form
     did not validate (so even then the request leaves a row)."""
     keep = relabel or (lambda text: text)
+    adapters = prepared.params.adapters if prepared is not None else ()
     if minimal:
         prepared, masked_answer, grounding = None, None, None
     details = dict(details or {})
@@ -52,6 +54,8 @@ def chat_event_fields(
         details["grounding"] = grounding.as_json()
     if prepared is not None and prepared.answer_role is not None:
         details["answer_role"] = prepared.answer_role
+    if adapters:  # part of which model answered: kept in the minimal form too
+        details["lora"] = [{"name": name, "scale": scale} for name, scale in adapters]
     return {
         "action": action,
         "outcome": outcome,

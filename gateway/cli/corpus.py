@@ -9,6 +9,7 @@ import click
 
 from gateway.cli.common import fails_cleanly, settings
 from gateway.corpus.formats import FORMATS
+from gateway.errors import ConfigurationError
 
 
 @click.group()
@@ -69,18 +70,34 @@ def model() -> None:
 
 @model.command("probe")
 @click.option("--model", "model_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--lora", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None)
+@click.option("--lora", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A LoRA adapter GGUF applied on top of the model.")
+@click.option("--adapter", "adapter_name", default=None,
+              help="A LoRA adapter by the name llm.lora_adapters declares (the one a role's generation.lora uses).")
+@click.option("--adapter-scale", type=click.FloatRange(0.0, 4.0, min_open=True), default=1.0, show_default=True,
+              help="Scale of the adapter, as a role's generation.lora sets it.")
 @click.option("--canaries", "manifest", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--max-tokens", type=click.IntRange(1, 256), default=24, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @fails_cleanly
-def probe(model_path: Path, lora: Path | None, manifest: Path, max_tokens: int, as_json: bool) -> None:
+def probe(model_path: Path, lora: Path | None, adapter_name: str | None, adapter_scale: float, manifest: Path,
+          max_tokens: int, as_json: bool) -> None:
     """Prompt the model with each canary's prefix and report how often it completes the secret."""
     import json
 
     from gateway.corpus.probe import probe_model
 
-    result = probe_model(model_path, manifest, lora=lora, max_tokens=max_tokens)
+    if adapter_name is not None:
+        if lora is not None:
+            raise ConfigurationError("--lora and --adapter name two adapters; give one")
+        declared = settings().llm.lora_adapters
+        if adapter_name not in declared:
+            raise ConfigurationError(f"--adapter: {adapter_name!r} is not declared in llm.lora_adapters "
+                                     f"(declared: {', '.join(sorted(declared)) or 'none'})")
+        lora = declared[adapter_name]
+        if not lora.is_file():
+            raise ConfigurationError(f"llm.lora_adapters.{adapter_name}: adapter file not found: {lora}")
+    result = probe_model(model_path, manifest, lora=lora, lora_scale=adapter_scale, max_tokens=max_tokens)
     if as_json:
         click.echo(json.dumps(result, indent=2))
     else:

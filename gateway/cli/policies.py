@@ -24,20 +24,21 @@ def policies_check(paths: tuple[str, ...]) -> None:
 
     from gateway.policy.policy_set import check_policy_dir, load_policy_set
 
+    adapters = settings().llm.lora_adapters  # a role naming an adapter the settings do not declare is invalid
     results: dict[Path, str | None] = {}
     if paths:
         for given in paths:
             try:
-                policy = load_policy_set(Path(given))
+                policy = load_policy_set(Path(given), adapters=adapters)
                 results[Path(given)] = None
                 click.echo(f"{given}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
             except GatewayError as exc:
                 results[Path(given)] = exc.message
     else:
-        results = check_policy_dir(settings().policies_dir)
+        results = check_policy_dir(settings().policies_dir, adapters=adapters)
         for path, problem in results.items():
             if problem is None:
-                policy = load_policy_set(path)
+                policy = load_policy_set(path, adapters=adapters)
                 click.echo(f"{path.name}: ok, {len(policy.role_names)} roles, version {policy.version[:16]}")
     failures = {p: msg for p, msg in results.items() if msg}
     for msg in failures.values():

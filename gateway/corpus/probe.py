@@ -32,14 +32,16 @@ def near_match(secret: str, completion: str, max_ratio: float = 0.25) -> bool:
     return any(edit_distance(secret, w) <= limit for w in windows if w)
 
 
-def probe_model(model: Path, manifest: Path, *, lora: Path | None = None, max_tokens: int = 24) -> dict[str, Any]:
+def probe_model(model: Path, manifest: Path, *, lora: Path | None = None, lora_scale: float = 1.0,
+                max_tokens: int = 24) -> dict[str, Any]:
     """Leak counts over every canary of ``manifest`` and a verdict (``no leakage`` / ``leakage``)."""
     import llama_cpp
 
     canaries = read_manifest(manifest)
     try:
         llm = llama_cpp.Llama(
-            model_path=str(model), lora_path=str(lora) if lora else None, n_ctx=512, verbose=False, seed=0
+            model_path=str(model), lora_path=str(lora) if lora else None, lora_scale=lora_scale, n_ctx=512,
+            verbose=False, seed=0,
         )
     except (ValueError, RuntimeError) as exc:
         raise ModelUnavailable(f"cannot load model {model}") from exc
@@ -60,5 +62,6 @@ def probe_model(model: Path, manifest: Path, *, lora: Path | None = None, max_to
         "near": near,
         "leak_rate": round(leaked / len(canaries), 4) if canaries else 0.0,
         "verdict": "leakage" if leaked else "no leakage",
+        "lora": {"file": lora.name, "scale": lora_scale} if lora else None,
         "results": results,
     }

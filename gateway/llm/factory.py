@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gateway.errors import ConfigurationError
 from gateway.llm.local import LlamaCppChatModel
 from gateway.llm.protocol import ChatModel
 from gateway.llm.remote import RemoteChatModel
@@ -34,6 +35,12 @@ def upstream_states(model: ChatModel) -> list[dict[str, object]] | None:
     return states() if callable(states) else None
 
 
+def model_adapters(model: ChatModel) -> tuple[str, ...]:
+    """The LoRA adapter names the model can apply per request (a llama-server with ``llm.lora_adapters``); none
+    for the in-process binding and remote upstreams."""
+    return tuple(getattr(model, "adapters", ()))
+
+
 def close_chat_model(model: ChatModel) -> None:
     """Stop what the model runs outside this process (a supervised llama-server); nothing for the others."""
     close = getattr(model, "close", None)
@@ -43,6 +50,9 @@ def close_chat_model(model: ChatModel) -> None:
 
 def build_chat_model(llm: LlmSettings, model_path: Path) -> ChatModel:
     """The chat model, loaded and warmed up (``model_path`` is the GGUF file for the local backend)."""
+    for name, path in llm.lora_adapters.items():
+        if llm.backend != "remote" and llm.server_url is None and not path.is_file():
+            raise ConfigurationError(f"llm.lora_adapters.{name}: adapter file not found: {path}")
     if llm.backend == "remote":
         return RemoteChatModel(
             llm.remote_urls,
@@ -63,12 +73,12 @@ def build_chat_model(llm: LlmSettings, model_path: Path) -> ChatModel:
             n_threads=llm.n_threads,
             n_batch=llm.n_batch,
             n_gpu_layers=llm.n_gpu_layers,
-            lora_paths=(llm.lora_path,) if llm.lora_path else (),
+            lora_paths=((llm.lora_path,) if llm.lora_path else ()) + tuple(llm.lora_adapters.values()),
         )
         key = llm.server_api_key_file.read_text().strip() if llm.server_api_key_file else None
         served = LlamaServerChatModel(command, model_id=llm.model_name, port=llm.server_port,
                                       start_timeout_s=llm.server_start_timeout_s, timeout_s=llm.request_timeout_s,
-                                      attach_url=llm.server_url, api_key=key)
+                                      attach_url=llm.server_url, api_key=key, adapters=tuple(llm.lora_adapters))
         served.warm_up()
         return served
     model = LlamaCppChatModel(

@@ -67,6 +67,9 @@ class LlamaCppChatModel:
     def generate(
         self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
     ) -> Iterator[GenerationEvent]:
+        if params.adapters:  # fail closed: never answer a role without the adapter its policy asks for
+            raise ModelUnavailable("the in-process model cannot apply LoRA adapters per request; "
+                                   "generation.lora needs llm.backend = 'llama-server'")
         llm = self._llm
         max_tokens = min(params.max_tokens, self.context_window - prompt.n_tokens)
         grammar = self._grammar(params.json_schema) if params.grammar is None else self._gbnf(params.grammar)

@@ -56,6 +56,9 @@ class RemoteChatModel:
     def generate(
         self, prompt: Prompt, params: SamplingParams, should_stop: Callable[[], bool]
     ) -> Iterator[GenerationEvent]:
+        if params.adapters:  # fail closed: an OpenAI-compatible upstream has no per-request adapter field
+            raise ModelUnavailable("a remote upstream cannot apply LoRA adapters per request; "
+                                   "generation.lora needs llm.backend = 'llama-server'")
         body: dict[str, object] = {
             "model": self._upstream_model,
             "messages": [{"role": m.role, "content": m.content} for m in prompt.messages],

@@ -29,9 +29,12 @@ class LlamaServerChatModel:
 
     def __init__(self, command: ServerCommand, *, model_id: str, port: int | None = None,
                  start_timeout_s: float = 120.0, timeout_s: float = 120.0, attach_url: str | None = None,
-                 api_key: str | None = None) -> None:
+                 api_key: str | None = None, adapters: Sequence[str] = ()) -> None:
         """Start and supervise a server for ``command``; or, with ``attach_url``, use one that runs elsewhere (the
-        model tier of a multi-gateway deployment) with the same model file, slots and context."""
+        model tier of a multi-gateway deployment) with the same model file, slots and context.
+
+        ``adapters`` names the last ``len(adapters)`` of ``command.lora_paths`` (ids in that order), the ones applied
+        per request; any before them (``llm.lora_path``) apply to every request at scale 1."""
         import llama_cpp
 
         self._llama_cpp = llama_cpp
@@ -41,6 +44,11 @@ class LlamaServerChatModel:
         self.context_window = command.n_ctx
         self.concurrency = command.slots
         self.file_sha256: str | None = sha256_file(command.model_path)
+        self.adapters: tuple[str, ...] = tuple(adapters)
+        """Adapter names this model applies per request (``SamplingParams.adapters``)."""
+        self._always_on = len(command.lora_paths) - len(self.adapters)
+        if self._always_on < 0:
+            raise ValueError("more adapter names than adapter files")
         self.process: LlamaServerProcess | None = None
         if attach_url is None:
             self.process = LlamaServerProcess(command, port=port, start_timeout_s=start_timeout_s, api_key=api_key)
@@ -75,9 +83,38 @@ class LlamaServerChatModel:
         raise ModelUnavailable("the model server reports no slot count")
 
     def warm_up(self) -> None:
+        self._check_adapters()
         prompt = self.prepare([ChatMessage("user", "Hi")])
         for _ in self.generate(prompt, SamplingParams(max_tokens=1, temperature=0.0), lambda: False):
             pass
+
+    def _check_adapters(self) -> None:
+        """The server holds exactly the adapters the ids of each request refer to (an attached one too): one that
+        holds adapters the settings do not name would apply them to every request at their load scale."""
+        expected = self._always_on + len(self.adapters)
+        try:
+            response = self._client.get("/lora-adapters")
+            if response.status_code == 404 and not expected:
+                return  # a server without the endpoint holds no adapters
+            loaded = response.json() if response.status_code == 200 else None
+        except (httpx.HTTPError, ValueError) as exc:
+            raise ModelUnavailable("the model server's LoRA adapters could not be read") from exc
+        if not isinstance(loaded, list) or len(loaded) != expected:
+            held = len(loaded) if isinstance(loaded, list) else "no readable list of"
+            raise ModelUnavailable(f"the model server holds {held} LoRA adapters where {expected} are configured "
+                                   "(llm.lora_path, llm.lora_adapters)")
+
+    def _lora(self, params: SamplingParams) -> list[dict[str, object]] | None:
+        """The scale of every loaded adapter for this request; None when none is loaded."""
+        wanted = dict(params.adapters)
+        missing = sorted(set(wanted) - set(self.adapters))
+        if missing:  # fail closed rather than answer without the adapter the role asks for
+            raise ModelUnavailable(f"LoRA adapter {missing[0]!r} is not loaded in the model server")
+        if not self._always_on and not self.adapters:
+            return None
+        return ([{"id": i, "scale": 1.0} for i in range(self._always_on)]
+                + [{"id": self._always_on + i, "scale": float(wanted.get(name, 0.0))}
+                   for i, name in enumerate(self.adapters)])
 
     def prepare(self, messages: Sequence[ChatMessage]) -> Prompt:
         return self._prompter.prepare(messages)
@@ -109,6 +146,9 @@ class LlamaServerChatModel:
         grammar = self._grammar(params)
         if grammar is not None:
             body["grammar"] = grammar
+        lora = self._lora(params)
+        if lora is not None:
+            body["lora"] = lora
         return body
 
     def _grammar(self, params: SamplingParams) -> str | None:

@@ -3,10 +3,13 @@ the gateway's settings (env ``GATEWAY_LLM__*``, ``GATEWAY_EMBEDDING__*``; TOML t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_ADAPTER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 
 
 class LlmSettings(BaseModel):
@@ -30,7 +33,10 @@ class LlmSettings(BaseModel):
     n_gpu_layers: int = Field(default=0, ge=-1)
     """Layers offloaded to the GPU (``-1``: all). Needs a CUDA build of llama-cpp-python (README)."""
     lora_path: Path | None = None
-    """Optional LoRA adapter GGUF applied on top of the chat model."""
+    """Optional LoRA adapter GGUF applied on top of the chat model, to every answer at scale 1."""
+    lora_adapters: dict[str, Path] = Field(default_factory=dict)
+    """``backend=llama-server``: LoRA adapter GGUFs by name (``{tone = "models/adapters/tone.gguf"}``), loaded into
+    the server at scale 0 and applied per request to the roles whose policy names them (``generation.lora``)."""
     server_binary: Path | None = None
     """``backend=llama-server``: the ``llama-server`` program; default ``<virtualenv>/bin/llama-server``, which
     ``make llama-server`` builds from the pinned llama.cpp source (scripts/build-llama-server.sh)."""
@@ -73,6 +79,14 @@ class LlmSettings(BaseModel):
         if self.backend == "remote" and not self.remote_urls:
             raise ValueError("llm.remote_base_url or llm.remote_base_urls is required when llm.backend is 'remote'")
         return self
+
+    @field_validator("lora_adapters")
+    @classmethod
+    def _adapter_names(cls, value: dict[str, Path]) -> dict[str, Path]:
+        for name in value:
+            if not _ADAPTER_NAME.fullmatch(name):
+                raise ValueError(f"llm.lora_adapters: {name!r} is not a valid adapter name (letters, digits, - and _)")
+        return value
 
     @property
     def remote_urls(self) -> list[str]:

@@ -69,7 +69,9 @@ class ServerCommand:
         for path in self.lora_paths:
             args += ["--lora", str(path)]
         if self.lora_paths:
-            args.append("--lora-init-without-apply")  # scale 0 unless a request asks for it
+            # Not applied at load; each request still names every adapter's scale (gateway.llm.server): this build
+            # applies a loaded adapter at its load scale to a request whose body has no ``lora`` field.
+            args.append("--lora-init-without-apply")
         return args
 
 
@@ -80,6 +82,9 @@ class LlamaServerProcess:
             raise ModelUnavailable(f"llama-server not found at {command.binary} (run `make llama-server`)")
         if not command.model_path.is_file():
             raise ModelUnavailable(f"chat model file not found: {command.model_path} (run `gateway models fetch`)")
+        for path in command.lora_paths:
+            if not path.is_file():
+                raise ModelUnavailable(f"LoRA adapter file not found: {path}")
         self.command = command
         self.port = port or free_loopback_port()
         self.base_url = f"http://127.0.0.1:{self.port}"

@@ -26,6 +26,8 @@ class SamplingParams:
     """When set, decoding is constrained (llama.cpp grammar) so the output is JSON valid against this schema."""
     grammar: str | None = None
     """A GBNF grammar the output must follow (llama.cpp); a remote upstream ignores it, so callers still check."""
+    adapters: tuple[tuple[str, float], ...] = ()
+    """LoRA adapters (name, scale) to generate under; a backend that cannot apply them per request refuses."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,6 +115,23 @@ class PolicySet:
         return held[0][0], held[0][1].generation
 
 
+    def adapters_used(self) -> dict[str, tuple[str, ...]]:
+        """Role → the LoRA adapter names its answers are generated under (roles with none left out)."""
+        return {name: tuple(a.name for a in role.generation.lora)
+                for name, role in self.decl.roles.items() if role.generation.lora}
+
+    def check_adapters(self, declared: Collection[str]) -> None:
+        """Every adapter a role names must be declared in ``llm.lora_adapters``; raises ConfigurationError."""
+        for role_name, names in self.adapters_used().items():
+            for adapter in names:
+                if adapter not in declared:
+                    known = ", ".join(sorted(declared)) or "none"
+                    raise ConfigurationError(
+                        f"{self.source}: roles.{role_name}.generation.lora: adapter {adapter!r} is not declared in "
+                        f"llm.lora_adapters (declared: {known})"
+                    )
+
+
 class _DuplicateKey(yaml.YAMLError):
     pass
 
@@ -132,8 +149,10 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def load_policy_set(path: Path) -> PolicySet:
-    """Read and validate one policy file; any problem raises ConfigurationError naming the file and the key."""
+def load_policy_set(path: Path, *, adapters: Collection[str] | None = None) -> PolicySet:
+    """Read and validate one policy file; any problem raises ConfigurationError naming the file and the key.
+
+    With ``adapters`` (the names ``llm.lora_adapters`` declares), a role naming any other adapter is an error."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -156,15 +175,18 @@ def load_policy_set(path: Path) -> PolicySet:
             key = ".".join(str(p) for p in error["loc"]) or "(top level)"
             problems.append(f"{key}: {error['msg']}")
         raise ConfigurationError(f"{path}: " + "; ".join(problems)) from None
-    return PolicySet(decl, source=path, version=hashlib.sha256(raw).hexdigest())
+    policy = PolicySet(decl, source=path, version=hashlib.sha256(raw).hexdigest())
+    if adapters is not None:
+        policy.check_adapters(adapters)
+    return policy
 
 
-def check_policy_dir(directory: Path) -> dict[Path, str | None]:
+def check_policy_dir(directory: Path, *, adapters: Collection[str] | None = None) -> dict[Path, str | None]:
     """Validate every ``*.yaml`` in ``directory``: file → None when valid, else the problem."""
     results: dict[Path, str | None] = {}
     for path in sorted(directory.glob("*.yaml")):
         try:
-            load_policy_set(path)
+            load_policy_set(path, adapters=adapters)
             results[path] = None
         except ConfigurationError as exc:
             results[path] = str(exc)

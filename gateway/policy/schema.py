@@ -157,6 +157,14 @@ class AnswerTemplateDecl(_Strict):
         return self
 
 
+class LoraDecl(_Strict):
+    """One LoRA adapter a role's answers are generated under, by the name ``llm.lora_adapters`` declares."""
+
+    name: str = Field(min_length=1)
+    scale: float = Field(default=1.0, gt=0.0, le=4.0)
+    """Strength of the adapter's delta (llama.cpp's per-request LoRA scale); 1 is the strength it was trained at."""
+
+
 class GenerationDecl(_Strict):
     system_prompt: str = "You are a careful assistant for staff. Answer briefly and only from the sources given."
     max_tokens: int = Field(default=256, ge=1, le=32768)
@@ -170,6 +178,18 @@ class GenerationDecl(_Strict):
     (audited as a refusal); ``answer`` lets the model answer, and the response marks it as not from the knowledge
     base. Only for roles with knowledge-base access."""
     no_sources_message: str = Field(default="The knowledge base has no answer to this question.", min_length=1)
+    lora: tuple[LoraDecl, ...] = ()
+    """LoRA adapters applied to this role's answers (names declared in ``llm.lora_adapters``); needs
+    ``llm.backend = "llama-server"``, the one backend that chooses adapters per request. Every other declared
+    adapter is at scale 0 for this role's requests."""
+
+    @field_validator("lora")
+    @classmethod
+    def _distinct_adapters(cls, value: tuple[LoraDecl, ...]) -> tuple[LoraDecl, ...]:
+        names = [adapter.name for adapter in value]
+        if len(set(names)) != len(names):
+            raise ValueError("lora names an adapter twice")
+        return value
 
     @field_validator("answer_format")
     @classmethod

@@ -35,3 +35,24 @@ def test_probe_command_prints_the_verdict(tmp_path: Path, models_dir: Path) -> N
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["verdict"] == "no leakage"
+
+
+def test_probe_command_runs_on_an_adapter_the_settings_declare(tmp_path: Path, models_dir: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from gateway.cli.corpus import model
+    from tests.support import build_adapter
+
+    base = models_dir / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    adapter = build_adapter(base, tmp_path / "example.gguf")
+    manifest = tmp_path / "canaries.json"
+    write_manifest(manifest, make_canaries(2, 10))
+    env = {"GATEWAY_LLM__LORA_ADAPTERS": json.dumps({"example": str(adapter)}), "GATEWAY_DATA_DIR": str(tmp_path)}
+    args = ["probe", "--model", str(base), "--canaries", str(manifest), "--max-tokens", "8", "--json"]
+    result = CliRunner().invoke(model, [*args, "--adapter", "example", "--adapter-scale", "0.5"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["lora"] == {"file": "example.gguf", "scale": 0.5}
+    unknown = CliRunner().invoke(model, [*args, "--adapter", "other"], env=env)
+    assert unknown.exit_code == 2 and "'other' is not declared in llm.lora_adapters" in unknown.output
