@@ -18,7 +18,8 @@ from litestar import Request, get, post
 from litestar.datastructures import UploadFile
 
 from gateway.api.audit import int_param, query_params
-from gateway.api.guards import denial, permission
+from gateway.api.clearance import require_write_clearance
+from gateway.api.guards import permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions, Citation
 from gateway.audit.recorder import RequestAuditor
@@ -57,18 +58,6 @@ class SearchIn(msgspec.Struct, forbid_unknown_fields=True):
     collections: list[str] | None = None
 
 
-def _may_write(request: Request, rights: EffectiveRights, document: SourceDocument) -> None:
-    """A writer writes only where, and only up to the level, one of its roles may read in that very collection."""
-    cleared = rights.level_for(document.collection)
-    if cleared is None:
-        raise denial(request, "collection not readable by the caller's roles",
-                     "no role of the caller may write to this collection", param="collection")
-    if document.classification > cleared:
-        raise denial(request, f"classification above {cleared.name} in this collection",
-                     f"documents above {cleared.name} may not be written to this collection by this caller",
-                     param="classification")
-
-
 async def _from_form(request: Request, kb: KnowledgeBase) -> SourceDocument:
     form = await request.form()
     upload = form.get("file")
@@ -98,7 +87,7 @@ async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAud
                                  level=classification(body.classification), metadata=body.metadata,
                                  source=body.source_id, label="document", max_bytes=kb.settings.max_document_bytes,
                                  valid_from=body.valid_from, valid_until=body.valid_until)
-    _may_write(request, request.auth, document)
+    require_write_clearance(request, document)
     outcome = await anyio.to_thread.run_sync(kb.ingest, document)
     await audit.record(Actions.DOCUMENT_INGEST, http_status=201, document_id=outcome.document_id,
                        details={"version": outcome.version, "status": outcome.status, "chunks": outcome.chunks,

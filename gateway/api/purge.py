@@ -13,14 +13,14 @@ import anyio
 import msgspec
 from litestar import Request, delete, get, post
 
-from gateway.api.guards import denial, permission
+from gateway.api.clearance import require_purge_clearance, require_subject_clearance, subject_mode
+from gateway.api.guards import permission
 from gateway.api.openai_schema import decode_request
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
 from gateway.kb.service import KnowledgeBase
 from gateway.policy.limits import RequestLimits
-from gateway.policy.policy_set import EffectiveRights, PolicySet
-from gateway.policy.schema import Classification
+from gateway.policy.policy_set import PolicySet
 from gateway.purge.receipts import PurgeReceipt
 from gateway.purge.service import PurgeService
 from gateway.purge.subjects import SubjectMode
@@ -34,28 +34,8 @@ class SubjectPurgeIn(msgspec.Struct, forbid_unknown_fields=True):
     entity_type: str | None = None
 
 
-def _subject_mode(request: Request, policy: PolicySet, asked: SubjectMode | None) -> SubjectMode:
-    """The policy decides: the mode asked for if the policy set permits it, else its default; otherwise 403."""
-    permitted = policy.decl.erasure.subject_modes
-    if asked is None:
-        return permitted[0]
-    if asked not in permitted:
-        raise denial(request, f"subject erasure mode {asked} not permitted by the policy set",
-                     f"this policy set permits subject erasure by {', '.join(permitted)} only", param="mode")
-    return asked
-
-
 async def _record_receipt(audit: RequestAuditor, receipt: PurgeReceipt) -> None:
     await audit.record(Actions.DOCUMENT_PURGE, **receipt.audit_fields())
-
-
-def _may_purge(request: Request, collection: str, level: int | None) -> None:
-    """Erasing needs clearance for what is erased: the caller's own roles holding documents:purge must read that
-    collection at the level of everything erased (``request.auth`` is scoped to that permission)."""
-    rights: EffectiveRights = request.auth
-    if level is not None and not rights.may_read(collection, level):
-        raise denial(request, "purge above the caller's clearance in this collection",
-                     "the caller's roles are not cleared for everything this purge would erase")
 
 
 @delete("/v1/documents/{doc_id:str}", opt=permission("documents:purge"), status_code=200)
@@ -63,7 +43,7 @@ async def purge_document(request: Request, doc_id: str, purges: PurgeService, kb
                          audit: RequestAuditor) -> dict[str, Any]:
     found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
     if found is not None:
-        _may_purge(request, found["collection"], found["classification"])
+        require_purge_clearance(request, found["collection"], found["classification"])
     receipt = await anyio.to_thread.run_sync(purges.purge_document, doc_id, request.user.name)
     await _record_receipt(audit, receipt)
     return receipt.as_json()
@@ -73,7 +53,7 @@ async def purge_document(request: Request, doc_id: str, purges: PurgeService, kb
 async def purge_collection(request: Request, collection: str, purges: PurgeService, kb: KnowledgeBase,
                            audit: RequestAuditor) -> dict[str, Any]:
     level = await anyio.to_thread.run_sync(kb.registry.highest_level_in, collection)
-    _may_purge(request, collection, level)
+    require_purge_clearance(request, collection, level)
     receipt = await anyio.to_thread.run_sync(purges.purge_collection, collection, request.user.name)
     await _record_receipt(audit, receipt)
     return receipt.as_json()
@@ -90,12 +70,8 @@ async def purge_subject(request: Request, purges: PurgeService, policy: PolicySe
                         limits: RequestLimits) -> dict[str, Any]:
     body = decode_request(await request.body(), SubjectPurgeIn)
     limits.check_text(len(body.value), param="value")
-    rights: EffectiveRights = request.auth
-    if any(rights.level_for(c) != Classification.restricted for c in policy.decl.collections):
-        # A subject may be mentioned anywhere: erasing one reaches every collection, so it needs clearance for all.
-        raise denial(request, "subject erasure without clearance for every collection",
-                     "erasing a data subject needs clearance for every collection at every level")
-    mode = _subject_mode(request, policy, body.mode)
+    require_subject_clearance(request, policy)
+    mode = subject_mode(request, policy, body.mode)
     result = await anyio.to_thread.run_sync(purges.purge_subject, body.value, body.entity_type, mode,
                                             request.user.name)
     for receipt_id in result.receipts:

@@ -18,7 +18,12 @@ from cryptography.hazmat.primitives import serialization
 from litestar import Request, Response, get, post
 from litestar.datastructures import UploadFile
 
-from gateway.api.guards import denial
+from gateway.api.clearance import (
+    require_purge_clearance,
+    require_subject_clearance,
+    require_write_clearance,
+    subject_mode,
+)
 from gateway.audit.events import Actions
 from gateway.audit.recorder import RequestAuditor
 from gateway.console.web import ConsoleForm, page, render, see_other, translator
@@ -109,15 +114,7 @@ async def upload_document(request: Request, form: ConsoleForm, kb: KnowledgeBase
     document = parse_document(data, label=upload.filename, filename=upload.filename,
                               source=f"upload:{upload.filename}", collection=collection,
                               level=classification(level), max_bytes=kb.settings.max_document_bytes, title=title)
-    rights: EffectiveRights = request.auth
-    cleared = rights.level_for(document.collection)
-    if cleared is None:
-        raise denial(request, "collection not readable by the caller's roles",
-                     "no role of the caller may write to this collection", param="collection")
-    if document.classification > cleared:
-        raise denial(request, f"classification above {cleared.name} in this collection",
-                     f"documents above {cleared.name} may not be written to this collection by this caller",
-                     param="classification")
+    require_write_clearance(request, document)
     outcome = await anyio.to_thread.run_sync(kb.ingest, document)
     await audit.record(Actions.DOCUMENT_INGEST, http_status=201, document_id=outcome.document_id,
                        details={"version": outcome.version, "status": outcome.status, "chunks": outcome.chunks,
@@ -130,13 +127,6 @@ def _confirmed(form: ConsoleForm, expected: str) -> None:
         raise InvalidInput("the confirmation you typed does not match; nothing was purged", param="confirm")
 
 
-def _may_purge(request: Request, collection: str, level: int | None) -> None:
-    rights: EffectiveRights = request.auth
-    if level is not None and not rights.may_read(collection, level):
-        raise denial(request, "purge above the caller's clearance in this collection",
-                     "the caller's roles are not cleared for everything this purge would erase")
-
-
 async def _record_receipt(audit: RequestAuditor, receipt: PurgeReceipt) -> None:
     await audit.record(Actions.DOCUMENT_PURGE, **receipt.audit_fields())
 
@@ -147,7 +137,7 @@ async def purge_document(request: Request, doc_id: str, form: ConsoleForm, purge
     _confirmed(form, doc_id[:8])
     found = await anyio.to_thread.run_sync(kb.registry.describe, doc_id)
     if found is not None:
-        _may_purge(request, found["collection"], found["classification"])
+        require_purge_clearance(request, found["collection"], found["classification"])
     receipt = await anyio.to_thread.run_sync(purges.purge_document, doc_id, request.user.name)
     await _record_receipt(audit, receipt)
     return see_other(f"/console/receipts/{receipt.id}")
@@ -161,7 +151,7 @@ async def purge_collection(request: Request, form: ConsoleForm, purges: PurgeSer
         raise InvalidInput("choose a collection of this policy set", param="collection")
     _confirmed(form, collection)
     level = await anyio.to_thread.run_sync(kb.registry.highest_level_in, collection)
-    _may_purge(request, collection, level)
+    require_purge_clearance(request, collection, level)
     receipt = await anyio.to_thread.run_sync(purges.purge_collection, collection, request.user.name)
     await _record_receipt(audit, receipt)
     return see_other(f"/console/receipts/{receipt.id}")
@@ -174,16 +164,8 @@ async def purge_subject(request: Request, form: ConsoleForm, purges: PurgeServic
     value = form.text("value", max_chars=512)
     _confirmed(form, value)
     services.limits.check_text(len(value), param="value")
-    rights: EffectiveRights = request.auth
-    if any(rights.level_for(c) != Classification.restricted for c in policy.decl.collections):
-        raise denial(request, "subject erasure without clearance for every collection",
-                     "erasing a data subject needs clearance for every collection at every level")
-    asked = form.text("mode", max_chars=32, required=False) or None
-    permitted = policy.decl.erasure.subject_modes
-    if asked is not None and asked not in permitted:
-        raise denial(request, "subject erasure mode not permitted by the policy set",
-                     f"this policy set permits subject erasure by {', '.join(permitted)} only", param="mode")
-    mode = asked or permitted[0]
+    require_subject_clearance(request, policy)
+    mode = subject_mode(request, policy, form.text("mode", max_chars=32, required=False) or None)
     entity_type = form.text("entity_type", max_chars=64, required=False) or None
     result = await anyio.to_thread.run_sync(purges.purge_subject, value, entity_type, mode, request.user.name)
     for receipt_id in result.receipts:

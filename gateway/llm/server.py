@@ -104,7 +104,7 @@ class LlamaServerChatModel:
             raise ModelUnavailable(f"the model server holds {held} LoRA adapters where {expected} are configured "
                                    "(llm.lora_path, llm.lora_adapters)")
 
-    def _lora(self, params: SamplingParams) -> list[dict[str, object]] | None:
+    def _lora(self, params: SamplingParams) -> list[dict[str, float]] | None:
         """The scale of every loaded adapter for this request; None when none is loaded."""
         wanted = dict(params.adapters)
         missing = sorted(set(wanted) - set(self.adapters))
