@@ -92,29 +92,30 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
         Pattern(
             "capitals after role",
-            rf"(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+(?:{_TITLE}\.?[ \t]+)?){_CAPS_NAME}(?![\p{{L}}\d])",
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}]){_ROLE}[ \t]*:?[ \t]+(?:{_TITLE}\.?[ \t]+)?){_CAPS_NAME}(?![\p{{L}}\d])",
             0.6,
         ),
         Pattern(
             "after contact verbs",
-            rf"(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|speaking to|speaking with|talked to|talking to|"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|speaking to|speaking with|talked to|talking to|"
             rf"my name's|name's|on behalf of(?: cx| customer| client)?|cx|the other driver,|executor,|partner,|"
             rf"payee added:|parcel for|case review:|new starter -)[ \t]+){_NAME}",
             0.6,
         ),
-        Pattern("call back", rf"(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
+        Pattern("call back",
+                rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
         # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
         Pattern(
             "ward list",
-            rf"(?<=(?<![\p{{L}}])(?i:bed|bay|cubicle|side room)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]*[:\-–][ \t]*)"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:bed|bay|cubicle|side room)[ \t]*\d{{1,3}}[A-Za-z]?[ \t]*[:\-–][ \t]*)"
             rf"(?:{_CAPS_NAME}|{_NAME})(?:[ \t]+{_NAME})?(?=[ \t]*\(\d)",
             0.6,
         ),
         # An action in minutes: "- Sibongile: book training for new starters".
         Pattern(
             "action owner",
-            rf"(?m)(?<=^[ \t]*[-*•][ \t]*){_NAME}(?=:[ \t]+(?i:to|chase|book|update|review|send|call|email|draft|"
-            r"follow|prepare|check|arrange|confirm|share|schedule|organi[sz]e|write|circulate|contact|present)\b)",
+            rf"(?m)(?=\p{{Lu}})(?<=^[ \t]*[-*•][ \t]*){_NAME}(?=:[ \t]+(?i:to|chase|book|update|review|send|call|"
+            r"email|draft|follow|prepare|check|arrange|confirm|share|schedule|organi[sz]e|write|circulate|contact|present)\b)",
             0.6,
         ),
     ]
