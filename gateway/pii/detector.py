@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 import regex
@@ -13,13 +13,14 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.paths import PROJECT_ROOT
 from gateway.pii import entities
+from gateway.pii.candidates import Candidates, engine_version
 from gateway.pii.chinese_ner import ChineseNer
 from gateway.pii.context import WindowContextEnhancer
 from gateway.pii.detection import Detection, resolve_overlaps
 from gateway.pii.entities import SUPPORTED_ENTITIES
 from gateway.pii.errors import PiiError
 from gateway.pii.names import plausible_chinese_entity, repeated_names, without_titles
-from gateway.pii.ner import WindowedSpacyNlpEngine
+from gateway.pii.ner import WindowedSpacyNlpEngine, name_windows
 from gateway.pii.normalise import normal_form
 from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
@@ -83,8 +84,10 @@ class PiiDetector:
     """
 
     def __init__(self, analyzer: AnalyzerEngine, nlp_engine: WindowedSpacyNlpEngine,
-                 chinese_ner: ChineseNer | None = None) -> None:
+                 chinese_ner: ChineseNer | None = None, *, spacy_model: str = DEFAULT_SPACY_MODEL) -> None:
         self._analyzer = analyzer
+        self.version = engine_version(spacy_model)
+        """What stored candidates must have been found by to be used (``gateway.pii.candidates``)."""
         self._nlp_engine = nlp_engine
         self._chinese_ner = chinese_ner or ChineseNer()
         self._lock = threading.Lock()
@@ -107,7 +110,7 @@ class PiiDetector:
             supported_languages=["en", "zh"],
             context_aware_enhancer=WindowContextEnhancer(),
         )
-        detector = cls(analyzer, nlp_engine, ChineseNer())
+        detector = cls(analyzer, nlp_engine, ChineseNer(), spacy_model=spacy_model)
         # The first call loads tldextract's bundled suffix snapshot and the word lists, and warms spaCy and the
         # Chinese tagger: pay it at start-up.
         detector.detect("Warm-up: mail a.b@example.com, call Anna Berg on +1 217 555 0143 in Leeds.", "en")
@@ -150,13 +153,27 @@ class PiiDetector:
         if batch:
             yield from self._detect_many(batch, language, rules)
 
+    def candidates(self, texts: Sequence[str], floor: float, batch_size: int = 64) -> list[Candidates]:
+        """What any reader's rules could mask in each text, found once (``gateway.pii.candidates``): every type at
+        ``floor``, no allow- or deny-list, NER over the windows the rules leave and over every window, overlaps left
+        for :func:`~gateway.pii.candidates.reader_spans` to resolve per reader."""
+        rules = PiiRules(score_threshold=floor)
+        found: list[Candidates] = []
+        for start in range(0, len(texts), batch_size):
+            with self._lock:
+                spans = self._detect_locked(list(texts[start:start + batch_size]), None, rules, widest=True)
+            found.extend(Candidates(self.version, floor, tuple(sorted(set(s), key=lambda d: (d.start, d.end))))
+                         for s in spans)
+        return found
+
     def _detect_many(self, texts: list[str], language: Language | None, rules: PiiRules) -> Iterator[list[Detection]]:
         with self._lock:  # the whole batch at once, so no lock is held while the caller consumes results
             found = self._detect_locked(texts, language, rules)
         yield from found
 
-    def _detect_locked(self, originals: list[str], language: Language | None, rules: PiiRules
-                       ) -> list[list[Detection]]:  # fmt: skip
+    def _detect_locked(self, originals: list[str], language: Language | None, rules: PiiRules, *,
+                       widest: bool = False) -> list[list[Detection]]:
+        """Detections per text; ``widest``: candidates (NER over every window too, overlaps unresolved)."""
         for text in originals:
             if not isinstance(text, str):
                 raise PiiError("text to analyse must be a string")
@@ -176,12 +193,18 @@ class PiiDetector:
         english = [i for i, (text, lang) in enumerate(zip(texts, chosen, strict=True)) if lang == "en" and text.strip()]
         if wanted_ner and english:
             try:
-                artifacts = self._nlp_engine.process_windows(
-                    (texts[i], [(d.start, d.end) for d in found[i]]) for i in english
-                )
-                for i, nlp_artifacts in zip(english, artifacts, strict=True):
-                    results = self._ner.analyze(texts[i], wanted_ner, nlp_artifacts)
-                    found[i].extend(self._accepted(texts[i], results, rules))
+                # NER runs on the windows the rules leave unexplained. Its output depends on the window, and a
+                # reader whose rules explain less of a text gets wider ones: candidates also take NER over every
+                # window of each text where the rules' spans changed the windows.
+                passes = [[(i, [(d.start, d.end) for d in found[i]]) for i in english]]
+                if widest:
+                    passes.append([(i, []) for i, spans in passes[0]
+                                   if spans and name_windows(texts[i], spans) != name_windows(texts[i], [])])
+                for items in passes:
+                    artifacts = self._nlp_engine.process_windows((texts[i], spans) for i, spans in items)
+                    for (i, _), nlp_artifacts in zip(items, artifacts, strict=True):
+                        results = self._ner.analyze(texts[i], wanted_ner, nlp_artifacts)
+                        found[i].extend(self._accepted(texts[i], results, rules))
             except Exception as exc:  # never let a library message (which may quote the text) through
                 raise PiiError("PII detection failed") from exc
         resolved: list[list[Detection]] = []
@@ -194,8 +217,8 @@ class PiiDetector:
             if entities.PERSON in rules.entities_masked:
                 detections = without_titles(form.text, detections)
                 detections.extend(repeated_names(form.text, detections))
-            resolved.append([Detection(d.entity_type, *form.span(d.start, d.end), d.score)
-                             for d in resolve_overlaps(detections)])
+            kept = detections if widest else resolve_overlaps(detections)
+            resolved.append([Detection(d.entity_type, *form.span(d.start, d.end), d.score) for d in kept])
         return resolved
 
     def _chinese(self, text: str, rules: PiiRules, wanted: list[str]) -> list[Detection]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from gateway.pii.candidates import widest_floor
 from gateway.pii.entities import DIRECT_IDENTIFIERS, SUPPORTED_ENTITIES
 from gateway.pii.rules import PiiRules
 from gateway.policy.policy_set import PolicySet
@@ -62,3 +63,9 @@ def revealed_for_source(policy: PolicySet, roles: Iterable[str], collection: str
     passages that role may read."""
     return frozenset(e for name in policy.roles_reading(roles, collection, level, permission=permission)
                      for e in policy.decl.roles[name].pii.reveal)
+
+
+def detection_floor(policy: PolicySet) -> float:
+    """The lowest threshold any role of the policy set applies (and the default rules of a principal with no known
+    role): what the knowledge base detects its chunks at, once, so stored spans serve every reader."""
+    return widest_floor([PiiRules.default(), *(pii_rules_for(policy, [name]) for name in policy.role_names)])
