@@ -43,7 +43,7 @@ from gateway.pii.service import MaskingService
 from gateway.policy.access import AccessControl, Authenticator
 from gateway.policy.jwt_auth import JwtAuthenticator
 from gateway.policy.limits import RequestLimits
-from gateway.policy.pii_rules import pii_rules_for
+from gateway.policy.pii_rules import detection_floor, pii_rules_for
 from gateway.policy.policy_set import PolicySet, load_policy_set
 from gateway.policy.sessions import ConsoleSessions
 from gateway.policy.users import UserStore
@@ -97,7 +97,8 @@ def build_engines(settings: Settings) -> Engines:
     kb = None
     if embedder is not None:
         kb = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
-                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
+                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector,
+                                 detection_floor=detection_floor(policy))
     return Engines(db=db, policy=policy, chat_model=build_chat_model(settings.llm, settings.chat_model_path),
                    embedder=embedder, masker=masker, kb=kb, counters=counters_for(settings.coordination))
 
@@ -154,7 +155,15 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
     owned = engines is None  # engines handed in (tests share them across apps) are closed by whoever built them
     services = build_services(settings, engines or build_engines(settings))
 
+    redetector = services.kb.redetector if services.kb is not None and settings.kb.redetect_on_start else None
+
+    def startup() -> None:
+        if redetector is not None:
+            redetector.start()
+
     def shutdown() -> None:
+        if redetector is not None:
+            redetector.stop()
         services.chat.queue.close()
         if owned:
             close_chat_model(services.chat.queue.model)  # a supervised llama-server stops with the gateway
@@ -175,6 +184,7 @@ def create_app(settings: Settings, engines: Engines | None = None) -> Litestar:
         before_send=[add_console_headers],
         state=State({STATE_KEY: services}),
         request_max_body_size=settings.max_body_bytes,
+        on_startup=[startup],
         on_shutdown=[shutdown],
         openapi_config=None,
         debug=False,

@@ -21,6 +21,7 @@ from gateway.llm.factory import build_chat_model
 from gateway.llm.protocol import ChatModel
 from gateway.paths import PROJECT_ROOT
 from gateway.pii.masker import Masker
+from gateway.policy.pii_rules import detection_floor
 from gateway.policy.policy_set import load_policy_set
 from gateway.policy.users import UserStore
 from gateway.services import Services
@@ -82,7 +83,8 @@ def gateway_factory(
         users = UserStore(db)
         keys = {role: users.add_user(role, [role])[1] for role in policy.role_names}
         kb = open_knowledge_base(settings.kb, data_dir=settings.data_dir, kb_uri=settings.kb_uri, db=db,
-                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector)
+                                 embedder=embedder, collections=policy.decl.collections, detector=masker.detector,
+                                 detection_floor=detection_floor(policy))
         engines = Engines(db=db, policy=policy, chat_model=chat_model, embedder=embedder, masker=masker, kb=kb)
         client = TestClient(create_app(settings, engines), raise_server_exceptions=False)
         client.__enter__()

@@ -103,14 +103,17 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
     limits.check_text(len(body.query), param="query")
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
     rules = masking.rules_for(request.user.roles)
-    # Passages and their titles leave the knowledge base masked under the caller's rules (one NLP batch).
-    masked = await masking.mask_all([hit.text for hit in hits] + [hit.title for hit in hits], rules, PseudonymVault(),
-                                    failure="personal data detection failed on the passages; nothing was returned")
+    # Passages and their titles leave the knowledge base masked under the caller's rules, from the spans found at
+    # ingestion (one detection batch for any stored without usable ones).
+    vault = PseudonymVault()
+    items = [pair for hit in hits for pair in hit.texts_to_mask()[:2]]
+    masked = await masking.mask_found(items, rules, [vault] * len(items),
+                                      failure="personal data detection failed on the passages; nothing was returned")
     counts: Counter[str] = Counter()
-    for result in masked[: len(hits)]:
+    for result in masked[::2]:
         counts.update(result.entity_counts)
     hits = [replace(hit, text=text.text, title=title.text)
-            for hit, text, title in zip(hits, masked[: len(hits)], masked[len(hits):], strict=True)]
+            for hit, text, title in zip(hits, masked[::2], masked[1::2], strict=True)]
     await audit.record(Actions.SEARCH, masked_entities=dict(counts),
                        citations=tuple(Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
                                        for h in hits))

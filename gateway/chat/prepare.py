@@ -11,6 +11,7 @@ from gateway.chat.ask import ChatAsk, PreparedChat
 from gateway.chat.reveal import RevealScopes
 from gateway.chat.templates import AnswerShape
 from gateway.errors import ConfigurationError, InvalidInput
+from gateway.kb.detections import QUOTED_METADATA
 from gateway.kb.prompt import render_sources
 from gateway.kb.search import Hit
 from gateway.kb.service import KnowledgeBase
@@ -92,8 +93,7 @@ class PromptBuilder:
         (masked, stops, counts), hits = await asyncio.gather(masking, retrieval)
         sources_block = None
         if hits is not None:
-            sources_block, hits = await self.masking.run(self._mask_sources, hits, rules, reveal, counts,
-                                                         failure=NOT_SENT)
+            sources_block, hits = await self._mask_sources(hits, rules, reveal, counts)
         shape = None
         if template is not None or generation.answer_format is not None:
             shape = AnswerShape(template, hits or [], generation.answer_format)
@@ -153,34 +153,29 @@ class PromptBuilder:
             stops.append(result.text)
         return masked, tuple(stops), counts
 
-    def _mask_sources(self, hits: list[Hit], rules: PiiRules, reveal: RevealScopes, counts: Counter[str]
-                      ) -> tuple[str, list[Hit]]:  # fmt: skip
-        """The numbered sources block, every passage and title masked under the caller's rules (one NLP batch),
-        each into the vault of its source, so what an answer may restore follows the passage's collection; and
-        the masked hits: citations (in the response and the audit trail) carry masked titles only, and a template
-        quotes title, section headings, version label and effective date each masked on its own (a heading next to
-        "Account" and a date is not an account number; a name still is)."""
-        n = len(hits)
+    async def _mask_sources(self, hits: list[Hit], rules: PiiRules, reveal: RevealScopes, counts: Counter[str]
+                            ) -> tuple[str, list[Hit]]:  # fmt: skip
+        """The numbered sources block, every passage and title masked under the caller's rules, each into the vault
+        of its source, so what an answer may restore follows the passage's collection; and the masked hits:
+        citations (in the response and the audit trail) carry masked titles only, and a template quotes title,
+        section headings, version label and effective date each masked on its own (a heading next to "Account" and
+        a date is not an account number; a name still is). The spans come from those found at ingestion (no NER
+        here); a passage stored without usable ones is detected afresh, on the PII worker."""
+        items = [hit.texts_to_mask() for hit in hits]
         vaults = [reveal.vault_for(hit.collection, Classification[hit.classification]) for hit in hits]
-        fields = [[str(hit.metadata.get(key) or "") for key in _QUOTED_METADATA] + list(hit.sections) for hit in hits]
-        texts = [hit.text for hit in hits] + [hit.title for hit in hits] + [f for per_hit in fields for f in per_hit]
-        field_vaults = [v for v, per_hit in zip(vaults, fields, strict=True) for _ in per_hit]
-        results = self.masking.mask_all_now(texts, rules, vaults=vaults + vaults + field_vaults)
-        for result in results[:n]:
-            counts.update(result.entity_counts)
-        masked = [result.text for result in results]
-        passages, titles, rest = masked[:n], masked[n : 2 * n], iter(masked[2 * n :])
+        results = await self.masking.mask_found([item for per_hit in items for item in per_hit], rules,
+                                                [v for v, per_hit in zip(vaults, items, strict=True) for _ in per_hit],
+                                                failure=NOT_SENT)
+        masked = iter(results)
         quoted = []
-        for hit, text, title, per_hit in zip(hits, passages, titles, fields, strict=True):
-            values = [next(rest) for _ in per_hit]
-            metadata = {**hit.metadata, **{key: v for key, v in zip(_QUOTED_METADATA, values, strict=False) if v}}
-            quoted.append(replace(hit, text=text, title=title, metadata=metadata,
-                                  sections=tuple(values[len(_QUOTED_METADATA):])))
+        for hit, per_hit in zip(hits, items, strict=True):
+            mine = [next(masked) for _ in per_hit]
+            counts.update(mine[0].entity_counts)
+            values = [result.text for result in mine[2:]]
+            metadata = {**hit.metadata, **{key: v for key, v in zip(QUOTED_METADATA, values, strict=False) if v}}
+            quoted.append(replace(hit, text=mine[0].text, title=mine[1].text, metadata=metadata,
+                                  sections=tuple(values[len(QUOTED_METADATA):])))
         return SOURCES_HEADER + render_sources(quoted), quoted
-
-
-_QUOTED_METADATA = ("version_label", "effective_date")
-"""Document metadata a template's sources section may quote (``gateway.chat.templates.source_fields``)."""
 
 
 def _merge_system_messages(messages: list[ChatMessage]) -> list[ChatMessage]:

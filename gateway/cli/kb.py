@@ -27,6 +27,7 @@ def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
     from gateway.db.session import Database
     from gateway.kb.service import open_knowledge_base
     from gateway.llm.embedder import LlamaCppEmbedder
+    from gateway.policy.pii_rules import detection_floor
     from gateway.policy.policy_set import load_policy_set
 
     config = settings()
@@ -35,7 +36,8 @@ def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
     detector = config.pii_engine.detector() if subjects else None
     knowledge = open_knowledge_base(config.kb, data_dir=config.data_dir, kb_uri=config.kb_uri,
                                     db=Database(config.sqlalchemy_url), embedder=embedder,
-                                    collections=policy.decl.collections, detector=detector)
+                                    collections=policy.decl.collections, detector=detector,
+                                    detection_floor=detection_floor(policy))
     return knowledge, policy
 
 
@@ -158,6 +160,23 @@ def list_documents(roles: tuple[str, ...], collection: str | None, level: str | 
                        f"{document.chunks} chunks  {when}  {document.validity()}  {title}")
     if not documents and not as_json:
         click.echo("no documents", err=True)
+
+
+@kb.command("redetect")
+@click.option("--check", is_flag=True, help="Only count the chunks that need it; change nothing.")
+@fails_cleanly
+def redetect(check: bool) -> None:
+    """Detect personal data again in the chunks whose stored spans the running PII engine would not use (after an
+    upgrade of the engine, or a policy threshold below the one they were found at). Until then those chunks are
+    detected afresh on every read; the gateway also does this in the background at start-up."""
+    knowledge, _ = _open(subjects=True)
+    assert knowledge.redetector is not None
+    if check:
+        checked, stale = knowledge.redetector.stale()
+        click.echo(f"{len(stale)} of {checked} served chunks need re-detection")
+        return
+    report = knowledge.redetector.run()
+    click.echo(f"re-detected {report.redetected} of {report.stale} stale chunks ({report.checked} served)")
 
 
 @kb.command("sync")

@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from gateway.errors import InvalidInput, PayloadTooLarge
 from gateway.kb.chunker import Chunker, sections_of
+from gateway.kb.detections import ChunkCandidates, ChunkDetector, ChunkTexts, quoted_fields
 from gateway.kb.documents import IngestOutcome, SourceDocument, chunk_id
 from gateway.kb.keyring import KeyRing
 from gateway.kb.lexical import BlindIndex
@@ -28,6 +29,7 @@ from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
 from gateway.kb.validity import Window
 from gateway.llm.protocol import Embedder
+from gateway.pii.candidates import Candidates
 
 
 class Ingestor:
@@ -46,10 +48,12 @@ class Ingestor:
         self.blind_index = BlindIndex(keyring.derive("lexical"))
         self._identity_key = keyring.derive("identity")
         self._content_key = keyring.derive("content")
-        self.on_chunks: Callable[[list[tuple[str, str, str]]], None] | None = None
-        """Called with (chunk id, doc id, chunk text) of a batch before it is served, on a worker thread while the
-        batch is embedded: the data-subject index (gateway.kb.subjects). If it raises, the batch is not served."""
-        self._hooks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-chunk-hook")
+        self.detector: ChunkDetector | None = None
+        """Finds the PII candidates sealed with each chunk (``gateway.kb.detections``), beside embedding."""
+        self.on_chunks: Callable[[list[tuple[str, str, str, Candidates]]], None] | None = None
+        """Called with (chunk id, doc id, chunk text, its candidates) of a batch before it is served, on the
+        detection thread: the data-subject index (gateway.kb.subjects). If it raises, the batch is not served."""
+        self._hooks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-detect")
 
     def identity(self, document: SourceDocument) -> bytes:
         return self.identity_of(document.collection, document.source)
@@ -114,31 +118,35 @@ class Ingestor:
 
     def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:
         texts = [f"{d.title}\n{chunk}" if d.title else chunk for d, chunks, _, _ in items for chunk in chunks]
-        # The chunk hook (the data-subject index: PII detection) runs beside embedding, not after it: both spend
-        # their time in native code that releases the GIL. Its failure still fails the batch before any write.
-        hooked = None
-        if self.on_chunks is not None:
-            hooked = self._hooks.submit(self.on_chunks, [(chunk_id(doc_id, version, i), doc_id, chunk)
-                                                         for _, chunks, doc_id, version in items
-                                                         for i, chunk in enumerate(chunks)])
+        # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
+        sections = []
+        for document, chunks, _, _ in items:
+            paths = self.chunker.heading_paths(document.blocks)
+            sections.append([sections_of(chunk, paths) for chunk in chunks])
+        # PII detection (the candidates sealed with each chunk, and the data-subject index made from them) runs
+        # beside embedding, not after it: both spend their time in native code that releases the GIL. Its failure
+        # still fails the batch before any write.
+        detected = None
+        if self.detector is not None:
+            detected = self._hooks.submit(self._detect, items, sections)
         try:
             vectors = self.embed(texts)
         finally:
-            if hooked is not None:
-                hooked.exception()  # wait for it either way: a failed embed must not leave it running
+            if detected is not None:
+                detected.exception()  # wait for it either way: a failed embed must not leave it running
+        found = iter(detected.result()) if detected is not None else None  # re-raises: nothing is written
         batch_id = uuid.uuid4().hex
         columns: dict[str, list[object]] = {name: [] for name in self.store.schema.names}
         row = 0
         keys = self.keyring.ensure_document_keys((doc_id, d.collection) for d, _, doc_id, _ in items)
-        for document, chunks, doc_id, version in items:
+        for (document, chunks, doc_id, version), chunk_sections in zip(items, sections, strict=True):
             key = keys[doc_id]
-            paths = self.chunker.heading_paths(document.blocks)
             title_tokens = self.blind_index.blind(document.title)
-            for index, chunk in enumerate(chunks):
-                sections = sections_of(chunk, paths)
-                # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
-                meta = json.dumps({"title": document.title, "metadata": document.metadata, "source": document.source,
-                                   "sections": sections}, ensure_ascii=False, default=str).encode()
+            for index, (chunk, held) in enumerate(zip(chunks, chunk_sections, strict=True)):
+                meta: dict[str, object] = {"title": document.title, "metadata": document.metadata,
+                                           "source": document.source, "sections": held}
+                if found is not None:
+                    meta["pii"] = next(found).to_json()
                 cid = chunk_id(doc_id, version, index)
                 columns["chunk_id"].append(cid)
                 columns["doc_id"].append(doc_id)
@@ -148,17 +156,31 @@ class Ingestor:
                 columns["active"].append(False)
                 columns["batch_id"].append(batch_id)
                 columns["vector"].append(vectors[row])
-                headings = "\n".join([document.title, *sections])
+                headings = "\n".join([document.title, *held])
                 columns["lex"].append(f"{title_tokens} {self.blind_index.blind(chunk, headings=headings)}".strip())
                 columns["text_ct"].append(seal(key, chunk.encode(), chunk_aad(doc_id, version, cid, "text")))
-                columns["meta_ct"].append(seal(key, meta, chunk_aad(doc_id, version, cid, "meta")))
+                sealed_meta = json.dumps(meta, ensure_ascii=False, default=str).encode()
+                columns["meta_ct"].append(seal(key, sealed_meta, chunk_aad(doc_id, version, cid, "meta")))
                 row += 1
         doc_ids = [doc_id for _, _, doc_id, _ in items]
-        if hooked is not None:
-            hooked.result()  # re-raises the hook's error: nothing of the batch is written
         self.store.discard_pending(doc_ids)
         self.store.write_pending(pa.table(columns, schema=self.store.schema))
         self.store.activate(doc_ids, batch_id)
+
+    def _detect(self, items: list[tuple[SourceDocument, list[str], str, int]], sections: list[list[list[str]]]
+                ) -> list[ChunkCandidates]:  # fmt: skip
+        """The candidates of every chunk of the batch, in order; then the data-subject index's entries from them."""
+        assert self.detector is not None
+        texts = [ChunkTexts(chunk, document.title, tuple(held), quoted_fields(document.metadata))
+                 for (document, chunks, _, _), per_chunk in zip(items, sections, strict=True)
+                 for chunk, held in zip(chunks, per_chunk, strict=True)]
+        found = self.detector.find(texts)
+        if self.on_chunks is not None:
+            ids = [(chunk_id(doc_id, version, i), doc_id) for _, chunks, doc_id, version in items
+                   for i in range(len(chunks))]
+            self.on_chunks([(cid, doc_id, t.text, f.text) for (cid, doc_id), t, f in zip(ids, texts, found,
+                                                                                        strict=True)])
+        return found
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Embeddings of passages, in batches of ``kb.embed_batch_size``."""

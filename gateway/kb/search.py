@@ -21,6 +21,7 @@ import numpy as np
 import pyarrow as pa
 
 from gateway.errors import InvalidInput
+from gateway.kb.detections import QUOTED_METADATA, ChunkCandidates
 from gateway.kb.documents import document_of
 from gateway.kb.keyring import KeyRing
 from gateway.kb.lexical import BlindIndex, references
@@ -29,6 +30,7 @@ from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore, sql_list
 from gateway.kb.validity import ServedWindows
 from gateway.llm.protocol import Embedder
+from gateway.pii.candidates import Candidates
 from gateway.policy.policy_set import EffectiveRights
 from gateway.policy.schema import Classification
 
@@ -60,6 +62,22 @@ class Hit:
     sections: tuple[str, ...] = ()
     """Heading paths (``Title > Section``) the passage holds, first first; empty for chunks ingested before sections
     were recorded, or from documents without headings."""
+    candidates: ChunkCandidates | None = None
+    """The personal data found in text, title, sections and quoted metadata at ingestion (``gateway.kb.detections``):
+    what masking per reader selects from; None for chunks stored without them."""
+
+    def texts_to_mask(self) -> list[tuple[str, Candidates | None]]:
+        """Every text of the hit that leaves the knowledge base, with its stored candidates where it has them:
+        passage, title, each quoted metadata field the document has (``QUOTED_METADATA`` order), each section."""
+        found = self.candidates
+        quoted = [str(self.metadata.get(key) or "") for key in QUOTED_METADATA]
+        items: list[tuple[str, Candidates | None]] = [
+            (self.text, found.text if found else None), (self.title, found.title if found else None)]
+        items += [(value, found.fields.get(key) if found and value else None)
+                  for key, value in zip(QUOTED_METADATA, quoted, strict=True)]
+        stored_sections = found.sections if found and len(found.sections) == len(self.sections) else None
+        items += [(section, stored_sections[i] if stored_sections else None) for i, section in enumerate(self.sections)]
+        return items
 
 
 def visibility_filter(rights: EffectiveRights, collections: Iterable[str] | None = None) -> str | None:
@@ -179,5 +197,6 @@ class Retriever:
                             classification=Classification(columns["classification"][i]).name, title=meta["title"],
                             text=text, score=score, similarity=float(similarities[i]),
                             chunk_hash=self.citation_hash(chunk_id, text), metadata=meta["metadata"],
-                            sections=tuple(meta.get("sections", ()))))
+                            sections=tuple(meta.get("sections", ())),
+                            candidates=ChunkCandidates.from_json(meta.get("pii"))))
         return hits

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from gateway.db.session import Database
 from gateway.errors import InvalidInput, PolicyDenied
+from gateway.kb.detections import ChunkDetector
 from gateway.kb.documents import IngestOutcome, IngestReport, SourceDocument
 from gateway.kb.ingest import Ingestor
 from gateway.kb.keyring import KeyRing
@@ -17,12 +18,13 @@ from gateway.kb.keys import KeyProvider, env_key_provider, file_key_provider
 from gateway.kb.listing import MAX_LISTED, DocumentQuery, DocumentSummary, readable_documents, with_titles
 from gateway.kb.prompt import relevant
 from gateway.kb.readwrite import ReadWriteLock
+from gateway.kb.redetect import Redetector
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
 from gateway.kb.settings import KbSettings
 from gateway.kb.store import ChunkStore
-from gateway.kb.subjects import SubjectIndex
+from gateway.kb.subjects import INDEXED, SubjectIndex
 from gateway.kb.validity import ServedWindows
 from gateway.keyfiles import private_dir
 from gateway.llm.protocol import Embedder
@@ -51,6 +53,8 @@ class KnowledgeBase:
         self.writes = threading.RLock()
         """Held by ingestion and purges: a purge's vacuum deletes files an unfinished write would still need."""
         self.subjects: SubjectIndex | None = None
+        self.redetector: Redetector | None = None
+        """Brings chunks' stored PII candidates up to the running engine (with a detector attached)."""
         self.readers = ReadWriteLock()
         """Searches share it; a purge holds it alone while it hides rows and while it deletes older versions."""
 
@@ -102,10 +106,16 @@ class KnowledgeBase:
         return report
 
     # -- the data-subject index (erasure itself is gateway.purge) ----------------------------------------------
-    def attach_subject_index(self, detector: PiiDetector) -> SubjectIndex:
-        """Index the personal values of every chunk ingested from now on (keyed HMACs), for purge by subject."""
+    def attach_subject_index(self, detector: PiiDetector, floor: float | None = None) -> SubjectIndex:
+        """Detect personal data in every chunk ingested from now on: its candidates are sealed with it (detect once,
+        mask per reader: ``gateway.kb.detections``) and its direct identifiers indexed as keyed HMACs, for purge by
+        subject. ``floor``: the lowest threshold of any reader's rules (``detection_floor`` of the policy set)."""
+        floor = INDEXED.score_threshold if floor is None else min(floor, INDEXED.score_threshold)
         self.subjects = SubjectIndex(self.registry.db, self.keyring.derive("subject"), detector)
+        self.ingestor.detector = ChunkDetector(detector, floor)
         self.ingestor.on_chunks = self.subjects.index
+        self.redetector = Redetector(store=self.store, keyring=self.keyring, detector=self.ingestor.detector,
+                                     writes=self.writes)
         return self.subjects
 
     # -- retrieval ----------------------------------------------------------------------------------------------------
@@ -169,7 +179,7 @@ def key_provider(kb: KbSettings, data_dir: Path, *, create: bool) -> KeyProvider
 
 def open_knowledge_base(
     kb: KbSettings, *, data_dir: Path, kb_uri: str, db: Database, embedder: Embedder,
-    collections: Iterable[str] | None = None, detector: PiiDetector | None = None,
+    collections: Iterable[str] | None = None, detector: PiiDetector | None = None, detection_floor: float | None = None,
 ) -> KnowledgeBase:
     """Open (or initialise) the knowledge base: master key, key ring, LanceDB table, registry. The app's, the
     CLI's and the benchmarks' factory, from the ``kb`` settings section and the locations derived by ``Settings``.
@@ -177,7 +187,7 @@ def open_knowledge_base(
     ``collections`` are the policy set's declared collections; documents for any other are rejected. A wrong or
     group-readable master key raises ConfigurationError (start-up stops with a message naming the setting). With a
     ``detector``, every chunk ingested is entered in the data-subject index (erasure by subject); every path that
-    ingests (the app, ``gateway kb ingest``) passes one."""
+    ingests (the app, ``gateway kb ingest``) passes one, and the policy set's ``detection_floor``."""
     if "://" not in kb_uri:
         private_dir(Path(kb_uri))  # LanceDB's files inherit nothing: the directory is what keeps them private
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
@@ -187,5 +197,5 @@ def open_knowledge_base(
     knowledge = KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
                               settings=kb, collections=frozenset(collections) if collections is not None else None)
     if detector is not None:
-        knowledge.attach_subject_index(detector)
+        knowledge.attach_subject_index(detector, detection_floor)
     return knowledge

@@ -79,6 +79,10 @@ class KbSettings(BaseModel):
     this process's own ingests take effect at once, another process's (``gateway kb sync``) within this time."""
     read_consistency_s: float = Field(default=1.0, ge=0.0)
     """How stale this process's view of the table may be when another process (the CLI) writes to it."""
+    redetect_on_start: bool = True
+    """At start-up, re-detect in the background the chunks whose stored PII candidates this engine would not use
+    (after an upgrade of the PII engine or a lower policy threshold; ``gateway kb redetect`` does it in the
+    foreground). Until then such chunks are detected afresh on every read."""
 
     @model_validator(mode="after")
     def _overlap_below_chunk(self) -> KbSettings:

@@ -1,6 +1,7 @@
 """The data-subject index: which chunks mention which personal values, as keyed digests only.
 
-At ingestion each chunk's text goes through the PII detector; for every value found, the keyed digest of
+At ingestion each chunk's text goes through the PII detector (its candidates, ``gateway.kb.detections``); for every
+direct identifier found, the keyed digest of
 ``entity type + normalised value`` (``gateway.pii.digest``: case-folded, spaces collapsed, separators of identifiers
 dropped) is stored in ``subject_index`` with the chunk and document ids. An erasure request names the value (and
 optionally its type); the same digests find the chunks without the index ever holding the value. Erasure itself is
@@ -19,6 +20,7 @@ from gateway.db.session import Database
 from gateway.db.tables import SubjectIndexEntry
 from gateway.errors import InvalidInput
 from gateway.pii import entities
+from gateway.pii.candidates import Candidates, reader_spans
 from gateway.pii.digest import value_digest
 from gateway.pii.rules import PiiRules
 
@@ -53,12 +55,14 @@ class SubjectIndex:
         return [[(d.start, d.end, d.entity_type) for d in found if self.digest(d.entity_type, text[d.start : d.end])
                  in digests] for text, found in zip(texts, found_all, strict=True)]
 
-    def index(self, chunks: Sequence[tuple[str, str, str]]) -> None:
-        """Record the personal values of (chunk id, doc id, text) triples; the ingestion hook."""
+    def index(self, chunks: Sequence[tuple[str, str, str, Candidates]]) -> None:
+        """Record the personal values of (chunk id, doc id, text, its candidates); the ingestion hook. The values
+        are the candidates the index's rules keep (``INDEXED``): no second detection."""
         rows: list[SubjectIndexEntry] = []
-        found_all = self.detector.detect_batch((t for _, _, t in chunks), rules=INDEXED)
-        for (chunk_id, doc_id, text), found in zip(chunks, found_all, strict=True):
-            digests = {self.digest(d.entity_type, text[d.start : d.end]) for d in found}
+        for chunk_id, doc_id, text, found in chunks:
+            if not found.covers(INDEXED, found.engine):
+                raise ValueError("candidates found above the subject index's threshold")
+            digests = {self.digest(d.entity_type, text[d.start : d.end]) for d in reader_spans(text, found, INDEXED)}
             rows.extend(SubjectIndexEntry(chunk_id=chunk_id, doc_id=doc_id, value_hmac=h) for h in sorted(digests))
         if rows:
             with self.db.session() as session:

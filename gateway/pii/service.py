@@ -3,7 +3,9 @@
 Detection runs on one worker thread owned by this service, in arrival order, off the event loop: spaCy documents
 its pipelines as not safe to call concurrently, so the detector also serialises its own calls (``PiiDetector``), and
 every path — chat messages, retrieved passages, answers and streams, ``/v1/mask``, search results, passages shown
-to officers — goes through this worker instead of calling the engine on whatever thread it happens to be on. A
+to officers — goes through this worker instead of calling the engine on whatever thread it happens to be on.
+Knowledge-base passages whose personal data was found at ingestion (``gateway.pii.candidates``) are masked from
+those spans without the worker (``mask_found``). A
 failure inside detection or masking becomes ``MaskingFailed`` here, in one place, and the request fails closed.
 """
 
@@ -15,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from gateway.errors import GatewayError, MaskingFailed
+from gateway.pii.candidates import Candidates, reader_spans
+from gateway.pii.detection import Detection
 from gateway.pii.detector import Language, PiiDetector
 from gateway.pii.masker import Masker, MaskResult
 from gateway.pii.rules import PiiRules
@@ -68,6 +72,36 @@ class MaskingService:
         found = self.detector.detect_batch(texts, rules=rules)
         chosen: Sequence[PseudonymVault | None] = vaults if vaults is not None else [vault] * len(texts)
         return [self.masker.apply(text, spans, rules, v) for text, spans, v in zip(texts, found, chosen, strict=True)]
+
+    async def mask_found(self, items: Sequence[tuple[str, Candidates | None]], rules: PiiRules,
+                         vaults: Sequence[PseudonymVault], *, failure: str = DETECTION_FAILED) -> list[MaskResult]:
+        """Mask texts whose personal data was found before (detect once, mask per reader: stored knowledge-base
+        passages) under ``rules``, each into its vault. When every text's candidates serve ``rules``, no NER runs and
+        nothing waits for the PII worker; otherwise the whole lot goes to the worker, the others detected there."""
+        if all(self._usable(text, found, rules) for text, found in items):
+            return _guarded(self.mask_found_now, (items, rules, vaults), failure)
+        return await self.run(self.mask_found_now, items, rules, vaults, failure=failure)
+
+    def mask_found_now(self, items: Sequence[tuple[str, Candidates | None]], rules: PiiRules,
+                       vaults: Sequence[PseudonymVault]) -> list[MaskResult]:
+        """``mask_found`` on the calling thread (the PII worker, when some texts need detecting)."""
+        spans: list[list[Detection] | None] = [
+            (reader_spans(text, found, rules) if found is not None else []) if self._usable(text, found, rules)
+            else None for text, found in items]
+        missing = [i for i, s in enumerate(spans) if s is None]
+        if missing:
+            detected = self.detector.detect_batch([items[i][0] for i in missing], rules=rules)
+            for i, found in zip(missing, detected, strict=True):
+                spans[i] = found
+        return [self.masker.apply(text, found or [], rules, vault)
+                for (text, _), found, vault in zip(items, spans, vaults, strict=True)]
+
+    def _usable(self, text: str, found: Candidates | None, rules: PiiRules) -> bool:
+        """Whether ``found`` serves ``rules`` on this engine (an empty text needs none)."""
+        if not text.strip():
+            return True
+        return (found is not None and found.covers(rules, self.detector.version)
+                and all(d.end <= len(text) for d in found.spans))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

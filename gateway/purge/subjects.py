@@ -110,8 +110,14 @@ class ChunkMasker:
             for start, end, entity_type in sorted(spans, reverse=True):
                 text = f"{text[:start]}<{entity_type}>{text[end:]}"
             key, doc_id, version, chunk_id = keys[row["doc_id"]], row["doc_id"], row["version"], row["chunk_id"]
-            title = json.loads(unseal(key, row["meta_ct"], chunk_aad(doc_id, version, chunk_id, "meta")))["title"]
+            meta = json.loads(unseal(key, row["meta_ct"], chunk_aad(doc_id, version, chunk_id, "meta")))
+            title = meta["title"]
+            # The PII spans found at ingestion are offsets into the old text: dropped, so readers detect afresh
+            # until the re-detection job stores new ones (gateway.kb.detections).
+            meta.pop("pii", None)
             rewritten.append({**row, "text_ct": seal(key, text.encode(), chunk_aad(doc_id, version, chunk_id, "text")),
+                              "meta_ct": seal(key, json.dumps(meta, ensure_ascii=False).encode(),
+                                              chunk_aad(doc_id, version, chunk_id, "meta")),
                               "lex": f"{blind.blind(title)} {blind.blind(text)}".strip()})
             passages.append(f"{title}\n{text}" if title else text)
         for row, vector in zip(rewritten, self.embed(passages), strict=True):  # one batched embedding pass

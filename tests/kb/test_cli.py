@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -54,3 +55,21 @@ def test_rotate_master_key_command_rewraps_and_is_audited(tmp_path: Path, cli_db
     with Database(cli_db_url).session() as session:
         events = session.scalars(select(AuditEntry).where(AuditEntry.action == "kb.master_key.rotate")).all()
     assert len(events) == 1 and "keys_rewrapped" in events[0].details
+
+
+def test_redetect_command_counts_and_redetects_stale_chunks(tmp_path: Path, cli_db_url: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    fees = tmp_path / "fees.md"
+    fees.write_text("# Fees\n\nAsk Ingrid Halvorsen: the account fee is 2 EUR.")
+    runner = CliRunner()
+    assert runner.invoke(kb, ["ingest", str(fees), "-c", "branch-procedures", "-l", "internal",
+                              "--no-progress"]).exit_code == 0
+    check = runner.invoke(kb, ["redetect", "--check"])
+    assert check.exit_code == 0 and "0 of 1 served chunks need re-detection" in check.output
+    # A new release of the PII engine: the stored spans are another engine's.
+    monkeypatch.setattr("gateway.pii.detector.engine_version", lambda model: "a-newer-engine")
+    assert "1 of 1 served chunks need re-detection" in runner.invoke(kb, ["redetect", "--check"]).output
+    done = runner.invoke(kb, ["redetect"])
+    assert done.exit_code == 0 and "re-detected 1 of 1 stale chunks (1 served)" in done.output
+    assert "0 of 1" in runner.invoke(kb, ["redetect", "--check"]).output
+    assert "Halvorsen" not in check.output + done.output
