@@ -180,6 +180,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("US_DRIVER_LICENSE", "My driver's license number is 481195160", ["481195160"]),
     ("US_DRIVER_LICENSE", "DL# S1234567, expires 2027", ["S1234567"]),
     ("US_DRIVER_LICENSE", "The driver license renewal fee is 35 dollars.", []),
+    ("US_DRIVER_LICENSE", "Photo ID was driving permit S672-598-34-159-5.", ["S672-598-34-159-5"]),
+    ("US_DRIVER_LICENSE", "Hire form\nDLN   I9812-52650-41560\nCategory: B", ["I9812-52650-41560"]),
+    ("US_DRIVER_LICENSE", "Driver Lic #:A95QWS20C15", ["A95QWS20C15"]),
     ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
 ]
 
@@ -242,3 +245,23 @@ def test_resident_id_with_wrong_check_digit_is_found_at_a_lower_score(detector: 
 def test_ssn_is_never_reported_as_uk_nhs(detector: PiiDetector) -> None:
     found = detector.detect("His social security number is 531-21-7351")
     assert [d.entity_type for d in found] == ["US_SSN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full UK or Canadian postcode in capitals with its space stands alone at the policies' usual 0.5;
+        # lower case, hyphenated or run together, it needs a cue (or a place before it: see test_postal).
+        ("We cover SW1A 2AA and nearby.", ["SW1A 2AA"]),
+        ("Anyone in R3K 6V3 on the map.", ["R3K 6V3"]),
+        ("Anyone in c8p 6h7, sorry.", ["c8p 6h7"]),
+        ("postcode: dn16 8sj", ["dn16 8sj"]),
+        ("postal code is K1N-5G1", ["K1N-5G1"]),
+        ("C: Um, it was D02 H9L7 but we moved, so it might be D02 H4N7.", []),
+        ("And the postcode?\nC: Um, it was D02 H9L7 but we moved, so it might be D02 H4N7.", ["D02 H9L7", "D02 H4N7"]),
+        ("row b2 3rd seat, we cover ab1 2cd", []),
+    ],
+)
+def test_postcodes_at_the_policy_threshold(detector: PiiDetector, text: str, expected: list[str]) -> None:
+    rules = PiiRules(entities_masked=frozenset({"POSTAL_CODE"}), score_threshold=0.5)
+    assert [text[d.start:d.end] for d in detector.detect(text, None, rules)] == expected

@@ -34,7 +34,8 @@ CUES: dict[str, str] = {
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
                    r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|(?<!\p{L}[ \t]{0,3})(?-i:ID)(?![\-/])",
-    e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?|"
+    e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
+                         r"(?-i:DLN)|"
                          r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
                          r"驾驶证(?:号)?",
     # Hospitals name their record numbers many ways (US MRN and chart, UK hospital and unit number, Australian UR
@@ -82,7 +83,8 @@ _GAP = (r"(?:[ \t]*(?:[:：=#\-,(|]|is|was|are|of|on|at|on file|given|provided|n
 # A question on one line, the answer at the start of the next (after a speaker label or a bullet).
 _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
            r"(?:[-*•>][ \t]*|[A-Za-z][A-Za-z0-9 ]{0,12}[ \t]*:[ \t]*)?"
-           r"(?:(?:um|uh|er|erm|so|yeah|yep|yes|ok|okay|sure|right|the|it'?s|its|it[ \t]+is|that'?s|that[ \t]+is)"
+           r"(?:(?:um|uh|er|erm|so|yeah|yep|yes|ok|okay|sure|right|the|it'?s|its|it[ \t]+(?:is|was)|that'?s|"
+           r"that[ \t]+is)"
            r"[,.:]?[ \t]+)*"
            r"|[^\n?？]{0,40}[?？]?[ \t]*\n[ \t]*(?:客户|来电人|患者|用户|本人|[A-Z][a-z]{1,12})[ \t]*[:：]"
            r"[^\d\n]{0,30}?)")
@@ -116,6 +118,29 @@ def _pattern(entity: str, *, answer_only: bool = False) -> regex.Pattern[str]:
         rf"(?P<more>(?:[ \t]*(?:,|and|or|&|/)[ \t]*[#(]?[ \t]*{value}(?![A-Za-z0-9])){{0,4}})",
         regex.VERSION1,
     )
+
+
+_CORRECTION = regex.compile(r"(?i)(?<![a-z])(?:but|or|actually|sorry|no|i[ \t]+mean|rather|instead|correction|"
+                            r"might[ \t]+be|maybe|now|changed|moved|updated|previously|new[ \t]+one|old[ \t]+one)"
+                            r"(?![a-z])")
+
+
+def _corrections(text: str, value: tuple[int, int]) -> list[tuple[int, int]]:
+    """A value of the same shape later on the line, after a correction ("it was D02 H9L7 but we moved, so it might
+    be D02 H4N7", "12345678, sorry, 12345687"): the same kind of identifier, given again. Five characters at least,
+    so that a short number (an amount, a year) is never taken by shape alone."""
+    start, end = value
+    if end - start < 5:
+        return []
+    shape = "".join(r"\d" if ch.isdigit() else "[A-Za-z]" if ch.isalpha() else regex.escape(ch)
+                    for ch in text[start:end])
+    line_end = text.find("\n", end)
+    stop = min(end + 100, len(text) if line_end < 0 else line_end)
+    found = []
+    for match in regex.finditer(rf"(?<![A-Za-z0-9]){shape}(?![A-Za-z0-9])", text[:stop], pos=end):
+        if _CORRECTION.search(text, end, match.start()):
+            found.append(match.span())
+    return found
 
 
 def _values(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
@@ -160,6 +185,8 @@ class CuedIdentifierRecognizer(EntityRecognizer):
                     # next line, which the first alternative hid.
                     answer = self._answers[entity].match(text, match.start())
                     spans = self._accepted(answer, entity) if answer else []
+                if spans:
+                    spans += _corrections(text, spans[-1])
                 results += [tagged_result(self, entity, start, end, self.SCORES.get(entity, 0.9))
                             for start, end in spans]
         return results

@@ -152,11 +152,25 @@ class NationalIdShapeRecognizer(RuleRecognizer):
     ]
 
 
+_UK_POSTCODE = r"(?:[A-Z]{{1,2}}[0-9][A-Z0-9]?|GIR){space}[0-9][ABD-HJLNP-UW-Z]{{2}}"
+_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]{space}[0-9][ABCEGHJ-NPRSTV-Z][0-9]"
+# An ordinal or a time after a short code ("b2 3rd", "m4 5th") is prose.
+_ORDINAL_END = regex.compile(r"(?i)[0-9](?:st|nd|rd|th)$")
+
+
 class PostalCodeRecognizer(RuleRecognizer):
     ENTITY = entities.POSTAL_CODE
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("uk", _bounded(r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}"), 0.45),
-        Pattern("canada", _bounded(r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]"), 0.45),
+        # A full UK or Canadian postcode in capitals, written with its space, stands alone (above the policies'
+        # usual 0.5); run together, hyphenated or in lower case it needs a cue, except a Canadian one with its
+        # space, whose letter-digit alternation prose does not produce.
+        Pattern("uk, spaced", _bounded(_UK_POSTCODE.format(space=" ")), 0.55),
+        Pattern("uk", _bounded(_UK_POSTCODE.format(space="")), 0.45),
+        Pattern("uk, any case", _bounded("(?i:" + _UK_POSTCODE.format(space=" ?") + ")"), 0.3),
+        Pattern("canada, spaced", _bounded(_CA_POSTCODE.format(space=" ")), 0.55),
+        Pattern("canada", _bounded(_CA_POSTCODE.format(space="-?")), 0.45),
+        Pattern("canada, any case, spaced", _bounded("(?i:" + _CA_POSTCODE.format(space=" ") + ")"), 0.5),
+        Pattern("canada, any case", _bounded("(?i:" + _CA_POSTCODE.format(space="-?") + ")"), 0.3),
         Pattern("eircode", _bounded(r"(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"), 0.3),
         # Written with its space and a unique identifier mixing letters and digits ("D02 H4N7"), an Eircode
         # is distinctive without a cue.
@@ -169,6 +183,9 @@ class PostalCodeRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = ["postcode", "post code", "postal code", "zip", "zipcode", "eircode", "pin code",
                                     "邮编", "邮政编码", "code postal", "plz", "cep", "cap"]
     REGEX_FLAGS = FLAGS
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return False if not pattern_text.isupper() and _ORDINAL_END.search(pattern_text) else None
 
 
 __all__ = [
