@@ -71,6 +71,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MEDICAL_RECORD_NUMBER", "mrn,ward,bed,status\n1881 7135,7A,8,discharged\nQPP7815,ICU,24,pending",
      ["1881 7135", "QPP7815"]),
     ("MEDICAL_RECORD_NUMBER", "UHID: 20240012345 registered", ["20240012345"]),
+    ("MEDICAL_RECORD_NUMBER", "MRN 4821 on file", ["4821"]),  # a strong cue needs no five digits
+    ("MEDICAL_RECORD_NUMBER", '{"mrnNumber": "K1234567", "hospitalId": "4471"}', ["K1234567", "4471"]),
     ("MEDICAL_RECORD_NUMBER", "Sales record 2023-2024 was strong, chart 12 below", []),
     ("MEDICAL_RECORD_NUMBER", "the UR-9361-328 band", []),
     # dates of birth

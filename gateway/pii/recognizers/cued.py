@@ -100,6 +100,13 @@ YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY
 """A range of years or a date written with separators ("2023-2024", "12-05-2023"): no record number."""
 
 
+# Cue words that also start prose or name other things: after them a value must look like a record number.
+_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|(?-i:URN?|PID|ID|NHI|CHI|PHN|IHI|OHIP)|"
+                          r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|k[ \t]+number|"
+                          r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
+                          r"unit[ \t]+\S+|ur[ \t]+\S+")
+
+
 def _record_number(value: str) -> bool:
     """A record number's cue words ("record", "chart", "UR") also start prose ("record 2023 sales", "chart 12"):
     after them a number needs five digits, or four beside letters ("QPP7815"), and is not a date or a range of
@@ -202,7 +209,7 @@ class CuedIdentifierRecognizer(EntityRecognizer):
                 continue
             if entity != e.POSTAL_CODE and sum(ch.isdigit() for ch in value) < 2:
                 continue
-            if (entity == e.MEDICAL_RECORD_NUMBER or match.group("cue") == "ID") and not _record_number(value):
+            if _WEAK_CUE.fullmatch(match.group("cue")) and not _record_number(value):
                 continue
             if _NOT_A_VALUE.match(value):  # "policy (v5.1)", "account ending 3230"
                 continue
