@@ -33,26 +33,32 @@ CUES: dict[str, str] = {
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
-                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|(?<!\p{L}[ \t]{0,3})(?-i:ID)(?![\-/])",
+                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|id(?![\-/])",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
                          r"(?-i:DLN)|"
                          r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
                          r"驾驶证(?:号)?",
     # Hospitals name their record numbers many ways (US MRN and chart, UK hospital and unit number, Australian UR
-    # number, New Zealand NHI, Canadian PHN and health card, EMR/EHR IDs); the short capitals count only as capitals.
+    # number, New Zealand NHI, Canadian PHN and health card, EMR/EHR IDs); the short ones count only in capitals
+    # (``_CAPITALS_ONLY``, checked after the match: a case-sensitive group here would slow the whole search).
     e.MEDICAL_RECORD_NUMBER: r"mrns?|medical[ \t]+records?(?:[ \t]+(?:numbers?|no\.?|#))?"
-                             r"|med\.?[ \t]*rec\.?(?:[ \t]*(?:number|no\.?|#))?|(?-i:MR)[ \t]*(?:#|number|no\.?)"
+                             r"|med\.?[ \t]*rec\.?(?:[ \t]*(?:number|no\.?|#))?|mr[ \t]*(?:#|number|no\.?)"
                              r"|hosp(?:ital)?\.?[ \t]*(?:numbers?|nos?\.?|id|#|reg(?:istration)?\.?[ \t]+(?:number|no\.?))"
-                             r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|(?-i:CHI)(?![\-/])"
-                             r"|(?:patient|pt)[ \t]+(?:id|number|no\.?|#)|(?-i:PID)(?![\-/])"
-                             r"|unit[ \t]+(?:number|no\.?)|ur[ \t]+(?:number|no\.?)|(?-i:URN?)(?![\-/])"
-                             r"|nhi[ \t]+(?:number|no\.?)|(?-i:NHI)(?![\-/])|(?:emr|ehr|epr)[ \t]*(?:id|number|no\.?|#)"
-                             r"|(?-i:PHN|IHI|OHIP)(?![\-/])|k[ \t]+number"
+                             r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|chi(?![\-/])"
+                             r"|patient[ \t]+(?:id|number|no\.?|#)|pt[ \t]+(?:id|number|no\.?|#)|pid(?![\-/])"
+                             r"|unit[ \t]+(?:number|no\.?)|ur[ \t]+(?:number|no\.?)|urn?(?![\-/])"
+                             r"|nhi[ \t]+(?:number|no\.?)|nhi(?![\-/])|emr[ \t]*(?:id|number|no\.?|#)"
+                             r"|ehr[ \t]*(?:id|number|no\.?|#)|epr[ \t]*(?:id|number|no\.?|#)"
+                             r"|phn(?![\-/])|ihi(?![\-/])|ohip(?![\-/])|k[ \t]+number"
                              r"|health[ \t]+(?:record|card)[ \t]+(?:number|no\.?)|medicare[ \t]+(?:number|no\.?)|"
                              r"chart(?:[ \t]+(?:number|no\.?|#))?|records?(?:[ \t]+(?:number|no\.?|#))?"
-                             r"|(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+"
-                             r"(?:number|no\.?|#|id)|(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?)"
-                             r"(?:[ \t]+(?:number|no\.?))?|uhid|(?:ip|op|cr)[ \t]+(?:number|no\.?)"
+                             # Flat alternatives, each led by its own word: a group of leading words defeats the
+                             # search's literal prefix scan and costs several times more.
+                             + "".join(rf"|{word}[ \t]+(?:number|no\.?|#|id)" for word in (
+                                 "case", "clinic", "registration", "admission", "episode", "encounter", "folder"))
+                             + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
+                                       for word in ("hospital", "patient", "medical"))
+                             + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
                              r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
                       r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
@@ -100,8 +106,11 @@ YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY
 """A range of years or a date written with separators ("2023-2024", "12-05-2023"): no record number."""
 
 
+# Short cues that are words or syllables in lower case ("ur", "id", "chi", "mr"): only their capitals are cues, and a
+# bare "ID" only where no word stands just before it ("Employee ID" names another number).
+_CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohip", "id", "mr"})
 # Cue words that also start prose or name other things: after them a value must look like a record number.
-_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|(?-i:URN?|PID|ID|NHI|CHI|PHN|IHI|OHIP)|"
+_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|"
                           r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|k[ \t]+number|"
                           r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
                           r"unit[ \t]+\S+|ur[ \t]+\S+")
@@ -201,6 +210,13 @@ class CuedIdentifierRecognizer(EntityRecognizer):
     @staticmethod
     def _accepted(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
         text = match.string
+        cue = match.group("cue")
+        head = regex.match(r"[A-Za-z]+", cue)
+        word = head.group() if head is not None else ""
+        if (word == cue or word.lower() == "mr") and word.lower() in _CAPITALS_ONLY and (
+                not word.isupper()
+                or (cue == "ID" and regex.search(r"\p{L}[ \t]{0,3}$", text[max(0, match.start() - 4):match.start()]))):
+            return []
         spans = []
         for start, end in _values(match, entity):
             value = text[start:end].rstrip(" .-/")
