@@ -269,7 +269,7 @@ def t_post_address_line(r: random.Random) -> Doc:
 
 def t_post_area(r: random.Random) -> Doc:
     d = Doc()
-    kind, code = postcode_any(r)
+    _, code = postcode_any(r)
     d.add(r.choice(["Anyone in ", "We cover ", "Outage reported around ", "Engineer booked for ",
                     "Only one branch near "]))
     d.add(code, "POSTCODE")
@@ -291,7 +291,7 @@ def t_post_form(r: random.Random) -> Doc:
 
 def t_post_chat(r: random.Random) -> Doc:
     d = Doc()
-    kind, code = postcode_any(r)
+    _, code = postcode_any(r)
     d.add(r.choice(["agent: and the postcode?\ncustomer: ", "Agent: what's your zip?\nCaller: ",
                     "Q: Postal code?\nA: ", "bot: postcode please\nuser: "]))
     d.add(code, "POSTCODE")

@@ -33,7 +33,8 @@ CUES: dict[str, str] = {
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
-                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|id(?![\-/])",
+                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|"
+                   r"id(?![\-/])",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
                          r"(?-i:DLN)|"
                          r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
@@ -43,7 +44,8 @@ CUES: dict[str, str] = {
     # (``_CAPITALS_ONLY``, checked after the match: a case-sensitive group here would slow the whole search).
     e.MEDICAL_RECORD_NUMBER: r"mrns?|medical[ \t]+records?(?:[ \t]+(?:numbers?|no\.?|#))?"
                              r"|med\.?[ \t]*rec\.?(?:[ \t]*(?:number|no\.?|#))?|mr[ \t]*(?:#|number|no\.?)"
-                             r"|hosp(?:ital)?\.?[ \t]*(?:numbers?|nos?\.?|id|#|reg(?:istration)?\.?[ \t]+(?:number|no\.?))"
+                             r"|hosp(?:ital)?\.?[ \t]*(?:numbers?|nos?\.?|id|#"
+                             r"|reg(?:istration)?\.?[ \t]+(?:number|no\.?))"
                              r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|chi(?![\-/])"
                              r"|patient[ \t]+(?:id|number|no\.?|#)|pt[ \t]+(?:id|number|no\.?|#)|pid(?![\-/])"
                              r"|unit[ \t]+(?:number|no\.?)|ur[ \t]+(?:number|no\.?)|urn?(?![\-/])"
@@ -111,7 +113,8 @@ YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY
 _CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohip", "id", "mr"})
 # Cue words that also start prose or name other things: after them a value must look like a record number.
 _WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|"
-                          r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|k[ \t]+number|"
+                          r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|"
+                          r"k[ \t]+number|"
                           r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
                           r"unit[ \t]+\S+|ur[ \t]+\S+")
 
