@@ -1,4 +1,4 @@
-"""Evidence about names that only the whole text gives: a name found once marks its other mentions.
+"""Evidence about names that only the whole text gives: a name (or any value) found once marks its other mentions.
 
 "Blessing called again re mortgage offer. Blessing said …": one mention may sit next to a cue or in a sentence the
 model reads well, the next may not. Once any recognizer has found a person's name, every other mention of its words
@@ -92,9 +92,38 @@ def mentions(text: str, words: set[str], taken: Iterable[Detection], score: floa
 
 
 def repeated_names(text: str, detections: Iterable[Detection], score: float = 0.6) -> list[Detection]:
-    """Other mentions of the words of every PERSON detection, outside the spans already found."""
+    """Other mentions of the words of every PERSON detection, and other verbatim occurrences of every value found,
+    outside the spans already found."""
     found = list(detections)
-    return mentions(text, name_words(text, found), found, score)
+    extra = mentions(text, name_words(text, found), found, score)
+    return extra + repeated_values(text, found + extra, score)
+
+
+_REPEATABLE = regex.compile(r"(?=.*\p{L}).{4,}|.*\d(?:\D*\d){5}.*", regex.DOTALL)
+
+
+def repeated_values(text: str, detections: list[Detection], score: float = 0.6) -> list[Detection]:
+    """Every other verbatim occurrence of a value already found, as the same type ("Inés called … Inés says", where
+    the model read the first mention and not the second): a value hidden once and shown elsewhere in the same text
+    is not hidden. Only values of four characters with a letter, or six digits, so that a short number found as an
+    age or a date does not take every other small number."""
+    spans = [(d.start, d.end) for d in detections]
+    extra: list[Detection] = []
+    seen: set[str] = set()
+    for d in detections:
+        value = text[d.start:d.end]
+        if value in seen or not _REPEATABLE.fullmatch(value) or text.count(value) < 2:
+            continue
+        seen.add(value)
+        start = text.find(value)
+        while start != -1:
+            end = start + len(value)
+            bounded = not (start > 0 and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+            if bounded and not any(s < end and start < e for s, e in spans):
+                extra.append(Detection(d.entity_type, start, end, score))
+                spans.append((start, end))
+            start = text.find(value, end)
+    return extra
 
 
 _CN_DURATION = regex.compile(r"^[0-9一二三四五六七八九十两半]+(?:个)?(?:天|日|小时|分钟|周|星期|个月|月|年)"

@@ -19,9 +19,9 @@ from gateway.pii.detection import Detection
 
 _SCORE = 0.6
 _PART = regex.compile(r"[^,\n]+")
-# A postcode in the world's common shapes, as a whole token.
+# A postcode in the world's common shapes, as a whole token (UK and Canadian ones in any case: "ls6 2ab").
 _POSTCODE = (
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|"
+    r"(?:(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})|[A-Z]\d{2}[ \t]?[A-Z0-9]{4}|(?i:[A-Z]\d[A-Z][ \t\-]?\d[A-Z]\d)|"
     r"\d{4}[ \t]?[A-Z]{2}|\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{5}(?:-\d{4})?|\d{4,6}|[A-Z]{1,2}-\d{4,5})"
 )
 _MONTH = (r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"

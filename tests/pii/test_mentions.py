@@ -40,3 +40,20 @@ def test_a_name_is_found_from_where_it_stands(detector: PiiDetector, text: str, 
 )
 def test_words_standing_where_a_name_could_are_not_names(detector: PiiDetector, text: str) -> None:
     assert not [d for d in detector.detect(text) if d.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Inés called again re mortgage offer. Inés says the valuation is late.", "Inés"),
+        ("Moved from Leeds to York; the Leeds branch closed.", "Leeds"),
+    ],
+)
+def test_a_value_found_once_is_hidden_wherever_it_recurs(detector: PiiDetector, text: str, value: str) -> None:
+    masked = [text[d.start:d.end] for d in detector.detect(text)]
+    assert masked.count(value) == text.count(value)
+
+
+def test_short_numbers_do_not_recur_as_values(detector: PiiDetector) -> None:
+    text = "Age 51. Room 51, bed 51."
+    assert [text[d.start:d.end] for d in detector.detect(text)].count("51") <= 1

@@ -18,6 +18,10 @@ from gateway.pii.detector import PiiDetector
         ("Břetislav Pokorný\nDoubravínova 52\n636 09 Zákupy\n+420 618 213 285", "Doubravínova 52\n636 09 Zákupy"),
         ("Current address: ul. Marszałkowska 57/35, 50-079 Wrocław (since 2008)",
          "ul. Marszałkowska 57/35, 50-079 Wrocław"),
+        # a postcode run together, hyphenated or in lower case ends the address whole, not at its first letters
+        ("Moved to 199 Rue Principale, Swansea, TR221YP please.", "199 Rue Principale, Swansea, TR221YP"),
+        ("Moved to 251 Rue Principale, Laval, QC G4N-1P4 please.", "251 Rue Principale, Laval, QC G4N-1P4"),
+        ("Moved to 14 Elm Street, Hull, kt4 8zb (flat above the shop).", "14 Elm Street, Hull, kt4 8zb"),
     ],
 )
 def test_the_whole_block_is_one_address(detector: PiiDetector, text: str, address: str) -> None:

@@ -60,6 +60,21 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("MEDICAL_RECORD_NUMBER", "medical record number MR-1234567.", ["MR-1234567"]),
     ("MEDICAL_RECORD_NUMBER", "病历号10605537。", ["10605537"]),
     ("MEDICAL_RECORD_NUMBER", "room 00482913", []),
+    # record numbers under the many names hospitals give them, in their many shapes, listed, in tables, as answers
+    ("MEDICAL_RECORD_NUMBER", "Wristband shows URN M8992265, thanks.", ["M8992265"]),
+    ("MEDICAL_RECORD_NUMBER", "Seen in ED overnight (NHI 933-556-163) for follow up.", ["933-556-163"]),
+    ("MEDICAL_RECORD_NUMBER", "Can you check Pt ID = 52-99-37 and update the GP.", ["52-99-37"]),
+    ("MEDICAL_RECORD_NUMBER", "Specimen label\nUR No | CQT2331\nConsent: yes", ["CQT2331"]),
+    ("MEDICAL_RECORD_NUMBER", "Merged into EHR ID: 97T61539 asap", ["97T61539"]),
+    ("MEDICAL_RECORD_NUMBER", "Please merge hospital numbers K7040869 & HEQ6337.", ["K7040869", "HEQ6337"]),
+    ("MEDICAL_RECORD_NUMBER", "quick one - patient id for bed 12?\n75T22872", ["75T22872"]),
+    ("MEDICAL_RECORD_NUMBER", "mrn,ward,bed,status\n1881 7135,7A,8,discharged\nQPP7815,ICU,24,pending",
+     ["1881 7135", "QPP7815"]),
+    ("MEDICAL_RECORD_NUMBER", "UHID: 20240012345 registered", ["20240012345"]),
+    ("MEDICAL_RECORD_NUMBER", "MRN 4821 on file", ["4821"]),  # a strong cue needs no five digits
+    ("MEDICAL_RECORD_NUMBER", '{"mrnNumber": "K1234567", "hospitalId": "4471"}', ["K1234567", "4471"]),
+    ("MEDICAL_RECORD_NUMBER", "Sales record 2023-2024 was strong, chart 12 below", []),
+    ("MEDICAL_RECORD_NUMBER", "the UR-9361-328 band", []),
     # dates of birth
     ("DATE_OF_BIRTH", "DOB 03/04/1975, seen today", ["03/04/1975"]),
     ("DATE_OF_BIRTH", "born on March 4, 1975 in Ohio", ["March 4, 1975"]),
@@ -167,6 +182,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("US_DRIVER_LICENSE", "My driver's license number is 481195160", ["481195160"]),
     ("US_DRIVER_LICENSE", "DL# S1234567, expires 2027", ["S1234567"]),
     ("US_DRIVER_LICENSE", "The driver license renewal fee is 35 dollars.", []),
+    ("US_DRIVER_LICENSE", "Photo ID was driving permit S672-598-34-159-5.", ["S672-598-34-159-5"]),
+    ("US_DRIVER_LICENSE", "Hire form\nDLN   I9812-52650-41560\nCategory: B", ["I9812-52650-41560"]),
+    ("US_DRIVER_LICENSE", "Driver Lic #:A95QWS20C15", ["A95QWS20C15"]),
     ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
 ]
 
@@ -229,3 +247,23 @@ def test_resident_id_with_wrong_check_digit_is_found_at_a_lower_score(detector: 
 def test_ssn_is_never_reported_as_uk_nhs(detector: PiiDetector) -> None:
     found = detector.detect("His social security number is 531-21-7351")
     assert [d.entity_type for d in found] == ["US_SSN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full UK or Canadian postcode in capitals with its space stands alone at the policies' usual 0.5;
+        # lower case, hyphenated or run together, it needs a cue (or a place before it: see test_postal).
+        ("We cover SW1A 2AA and nearby.", ["SW1A 2AA"]),
+        ("Anyone in R3K 6V3 on the map.", ["R3K 6V3"]),
+        ("Anyone in c8p 6h7, sorry.", ["c8p 6h7"]),
+        ("postcode: dn16 8sj", ["dn16 8sj"]),
+        ("postal code is K1N-5G1", ["K1N-5G1"]),
+        ("C: Um, it was D02 H9L7 but we moved, so it might be D02 H4N7.", []),
+        ("And the postcode?\nC: Um, it was D02 H9L7 but we moved, so it might be D02 H4N7.", ["D02 H9L7", "D02 H4N7"]),
+        ("row b2 3rd seat, we cover ab1 2cd", []),
+    ],
+)
+def test_postcodes_at_the_policy_threshold(detector: PiiDetector, text: str, expected: list[str]) -> None:
+    rules = PiiRules(entities_masked=frozenset({"POSTAL_CODE"}), score_threshold=0.5)
+    assert [text[d.start:d.end] for d in detector.detect(text, None, rules)] == expected

@@ -67,7 +67,8 @@ _BREAK = r"(?:[ \t]*,?[ \t]*\n(?:[ \t]*\n)?[ \t,]*(?:[^\w\s]{1,4}[ \t]+)?)"
 # Letters of a place name. Combining marks (decomposed accents) and the Latin-1 symbols that UTF-8 text read as
 # Latin-1 turns accents into ("SÃ£o TomÃ©") count too: a mangled locality is still the locality.
 _PLACE_CHAR = r"[\p{L}\p{M}'’.\-\u00a1-\u00bf]"
-_PLACE_WORD = rf"{_STOP}\p{{Lu}}{_PLACE_CHAR}*"
+# A word glued to digits is a code, not a place word ("TR221YP", the "G" of "G4N 1P4").
+_PLACE_WORD = rf"{_STOP}(?=\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*+(?!\d))\p{{Lu}}{_PLACE_CHAR}*"
 # Small words inside place names: "São Tomé and Príncipe", "Ústí nad Labem", "Frankfurt am Main".
 _PLACE_JOIN = r"(?:(?i:and|nad|pod|am|an|der|upon|de|del|della|la|le|du|des|di|da|do|dos|sur|van|von)[ \t]+){1,2}"
 _PLACE = (
@@ -79,8 +80,8 @@ _LOWER_PLACE = (
     rf"[ \t]*,[ \t]*{_STOP}\p{{Ll}}{_PLACE_CHAR}*(?:[ \t]+{_STOP}\p{{Ll}}{_PLACE_CHAR}*){{0,2}}"
     r"(?=[ \t]*[.;!?]?[ \t]*(?:\n|\Z))"
 )
-_POSTCODE = (r"(?:\p{Lu}{2,3}[ \t]+\d{4,5}(?:-\d{4})?|\p{Lu}{2}[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4,6}"
-             r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)(?![\w])")
+_POSTCODE = (r"(?:\p{Lu}{2,3}[ \t]+\d{4,5}(?:-\d{4})?|\p{Lu}{2}[ \t]+(?i:[A-Z]\d[A-Z][ \t\-]?\d[A-Z]\d)|\d{4,6}"
+             r"|(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t\-]?\d[A-Z]\d))(?![\w])")
 # Lines after a street line in a postal block: short, no stop words, ending the line or the sentence
 # ("Springfield", "IL 62704", "nan", "Rwanda 02438", "apt. 614").
 _LINE = (

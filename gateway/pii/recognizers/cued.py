@@ -33,16 +33,35 @@ CUES: dict[str, str] = {
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
-                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?",
-    e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+licen[cs]e(?:[ \t]+(?:number|no\.?|#|id))?|"
+                   r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|"
+                   r"id(?![\-/])",
+    e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
+                         r"(?-i:DLN)|"
                          r"(?<![\p{L}])dl(?:[ \t]*(?:#|no\.?|number))?|licen[cs]e[ \t]+(?:number|no\.?|#)|"
                          r"驾驶证(?:号)?",
-    e.MEDICAL_RECORD_NUMBER: r"mrn|medical[ \t]+record(?:[ \t]+(?:number|no\.?|#))?"
-                             r"|hosp(?:ital)?\.?[ \t]+(?:number|no\.?|id)|nhs[ \t]+(?:number|no\.?)"
-                             r"|chi[ \t]+(?:number|no\.?)"
-                             r"|patient[ \t]+(?:id|number|no\.?)"
+    # Hospitals name their record numbers many ways (US MRN and chart, UK hospital and unit number, Australian UR
+    # number, New Zealand NHI, Canadian PHN and health card, EMR/EHR IDs); the short ones count only in capitals
+    # (``_CAPITALS_ONLY``, checked after the match: a case-sensitive group here would slow the whole search).
+    e.MEDICAL_RECORD_NUMBER: r"mrns?|medical[ \t]+records?(?:[ \t]+(?:numbers?|no\.?|#))?"
+                             r"|med\.?[ \t]*rec\.?(?:[ \t]*(?:number|no\.?|#))?|mr[ \t]*(?:#|number|no\.?)"
+                             r"|hosp(?:ital)?\.?[ \t]*(?:numbers?|nos?\.?|id|#"
+                             r"|reg(?:istration)?\.?[ \t]+(?:number|no\.?))"
+                             r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|chi(?![\-/])"
+                             r"|patient[ \t]+(?:id|number|no\.?|#)|pt[ \t]+(?:id|number|no\.?|#)|pid(?![\-/])"
+                             r"|unit[ \t]+(?:number|no\.?)|ur[ \t]+(?:number|no\.?)|urn?(?![\-/])"
+                             r"|nhi[ \t]+(?:number|no\.?)|nhi(?![\-/])|emr[ \t]*(?:id|number|no\.?|#)"
+                             r"|ehr[ \t]*(?:id|number|no\.?|#)|epr[ \t]*(?:id|number|no\.?|#)"
+                             r"|phn(?![\-/])|ihi(?![\-/])|ohip(?![\-/])|k[ \t]+number"
                              r"|health[ \t]+(?:record|card)[ \t]+(?:number|no\.?)|medicare[ \t]+(?:number|no\.?)|"
-                             r"chart[ \t]+(?:number|no\.?)|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
+                             r"chart(?:[ \t]+(?:number|no\.?|#))?|records?(?:[ \t]+(?:number|no\.?|#))?"
+                             # Flat alternatives, each led by its own word: a group of leading words defeats the
+                             # search's literal prefix scan and costs several times more.
+                             + "".join(rf"|{word}[ \t]+(?:number|no\.?|#|id)" for word in (
+                                 "case", "clinic", "registration", "admission", "episode", "encounter", "folder"))
+                             + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
+                                       for word in ("hospital", "patient", "medical"))
+                             + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
+                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
                       r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
                       r"policy|保单号|客户号|会员号|"
@@ -66,13 +85,15 @@ _POSTCODE = (r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-
 _PHONE = r"\+?\(?\d[\d ().\-]{5,20}\d(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?"
 _VALUES: dict[str, str] = {e.POSTAL_CODE: _POSTCODE, e.PHONE_NUMBER: _PHONE}
 # Between cue and value: a few filler words and punctuation ("number is", "no.", ":", "#", "on file is", "为").
-_GAP = (r"(?:[ \t]*(?:[:：=#\-,(]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
+_GAP = (r"(?:[ \t]*(?:[:：=#\-,(|]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
         r"actually|be|now|changed to|updated to|to|为|是|：)"
         r"[ \t]*|[ \t]+){0,4}[\"'(#]*")
 # A question on one line, the answer at the start of the next (after a speaker label or a bullet).
 _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
            r"(?:[-*•>][ \t]*|[A-Za-z][A-Za-z0-9 ]{0,12}[ \t]*:[ \t]*)?"
-           r"(?:(?:um|uh|er|erm|so|yeah|yes|ok|okay|sure|right|the|it'?s|its|that'?s)[,.]?[ \t]+)*"
+           r"(?:(?:um|uh|er|erm|so|yeah|yep|yes|ok|okay|sure|right|the|it'?s|its|it[ \t]+(?:is|was)|that'?s|"
+           r"that[ \t]+is)"
+           r"[,.:]?[ \t]+)*"
            r"|[^\n?？]{0,40}[?？]?[ \t]*\n[ \t]*(?:客户|来电人|患者|用户|本人|[A-Z][a-z]{1,12})[ \t]*[:：]"
            r"[^\d\n]{0,30}?)")
 
@@ -81,13 +102,64 @@ _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
 _NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last|xx+|\*+)[ \t]*\d{2,4}$)")
 
 
-def _pattern(entity: str) -> regex.Pattern[str]:
+_DAY_OR_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"
+YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY_OR_MONTH}[\-/]{_DAY_OR_MONTH})"
+                              rf"|{_DAY_OR_MONTH}[\-/.]{_DAY_OR_MONTH}[\-/.](?:19|20)?\d{{2}}")
+"""A range of years or a date written with separators ("2023-2024", "12-05-2023"): no record number."""
+
+
+# Short cues that are words or syllables in lower case ("ur", "id", "chi", "mr"): only their capitals are cues, and a
+# bare "ID" only where no word stands just before it ("Employee ID" names another number).
+_CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohip", "id", "mr"})
+# Cue words that also start prose or name other things: after them a value must look like a record number.
+_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|"
+                          r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|"
+                          r"k[ \t]+number|"
+                          r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
+                          r"unit[ \t]+\S+|ur[ \t]+\S+")
+
+
+def _record_number(value: str) -> bool:
+    """A record number's cue words ("record", "chart", "UR") also start prose ("record 2023 sales", "chart 12"):
+    after them a number needs five digits, or four beside letters ("QPP7815"), and is not a date or a range of
+    years ("record 2023-2024")."""
+    if YEARS_OR_DATE.fullmatch(value):
+        return False
+    digits = sum(ch.isdigit() for ch in value)
+    return digits >= 5 or (digits == 4 and any(ch.isalpha() for ch in value))
+
+
+def _pattern(entity: str, *, answer_only: bool = False) -> regex.Pattern[str]:
     value = _VALUES.get(entity, _ID)
+    between = _ANSWER if answer_only else f"{_GAP}|{_ANSWER}"
     return regex.compile(
-        rf"(?i)(?<![A-Za-z])(?:{CUES[entity]})(?-i:(?![a-z]))(?:{_GAP}|{_ANSWER})(?P<value>{value})(?![A-Za-z0-9])"
+        rf"(?i)(?<![A-Za-z])(?P<cue>{CUES[entity]})(?-i:(?![a-z]))(?:{between})(?P<value>{value})(?![A-Za-z0-9])"
         rf"(?P<more>(?:[ \t]*(?:,|and|or|&|/)[ \t]*[#(]?[ \t]*{value}(?![A-Za-z0-9])){{0,4}})",
         regex.VERSION1,
     )
+
+
+_CORRECTION = regex.compile(r"(?i)(?<![a-z])(?:but|or|actually|sorry|no|i[ \t]+mean|rather|instead|correction|"
+                            r"might[ \t]+be|maybe|now|changed|moved|updated|previously|new[ \t]+one|old[ \t]+one)"
+                            r"(?![a-z])")
+
+
+def _corrections(text: str, value: tuple[int, int]) -> list[tuple[int, int]]:
+    """A value of the same shape later on the line, after a correction ("it was D02 H9L7 but we moved, so it might
+    be D02 H4N7", "12345678, sorry, 12345687"): the same kind of identifier, given again. Five characters at least,
+    so that a short number (an amount, a year) is never taken by shape alone."""
+    start, end = value
+    if end - start < 5:
+        return []
+    shape = "".join(r"\d" if ch.isdigit() else "[A-Za-z]" if ch.isalpha() else regex.escape(ch)
+                    for ch in text[start:end])
+    line_end = text.find("\n", end)
+    stop = min(end + 100, len(text) if line_end < 0 else line_end)
+    found = []
+    for match in regex.finditer(rf"(?<![A-Za-z0-9]){shape}(?![A-Za-z0-9])", text[:stop], pos=end):
+        if _CORRECTION.search(text, end, match.start()):
+            found.append(match.span())
+    return found
 
 
 def _values(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
@@ -113,6 +185,7 @@ class CuedIdentifierRecognizer(EntityRecognizer):
         super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
                          name=f"{type(self).__name__}_{supported_language}")
         self._patterns = {entity: _pattern(entity) for entity in CUES}
+        self._answers = {entity: _pattern(entity, answer_only=True) for entity in CUES}
 
     def load(self) -> None:
         return None
@@ -125,17 +198,42 @@ class CuedIdentifierRecognizer(EntityRecognizer):
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
-                for start, end in _values(match, entity):
-                    value = text[start:end].rstrip(" .-/")
-                    end = start + len(value)
-                    if entity == e.CREDIT_CARD and not 12 <= sum(ch.isdigit() for ch in value) <= 19:
-                        continue
-                    if entity != e.POSTAL_CODE and sum(ch.isdigit() for ch in value) < 2:
-                        continue
-                    if _NOT_A_VALUE.match(value):  # "policy (v5.1)", "account ending 3230"
-                        continue
-                    results.append(tagged_result(self, entity, start, end, self.SCORES.get(entity, 0.9)))
+                spans = self._accepted(match, entity)
+                if not spans and "\n" in text[match.end():match.end() + 80]:
+                    # The words after the cue were no value ("patient id for bed 12?"): the answer may be on the
+                    # next line, which the first alternative hid.
+                    answer = self._answers[entity].match(text, match.start())
+                    spans = self._accepted(answer, entity) if answer else []
+                if spans:
+                    spans += _corrections(text, spans[-1])
+                results += [tagged_result(self, entity, start, end, self.SCORES.get(entity, 0.9))
+                            for start, end in spans]
         return results
 
+    @staticmethod
+    def _accepted(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
+        text = match.string
+        cue = match.group("cue")
+        head = regex.match(r"[A-Za-z]+", cue)
+        word = head.group() if head is not None else ""
+        if (word == cue or word.lower() == "mr") and word.lower() in _CAPITALS_ONLY and (
+                not word.isupper()
+                or (cue == "ID" and regex.search(r"\p{L}[ \t]{0,3}$", text[max(0, match.start() - 4):match.start()]))):
+            return []
+        spans = []
+        for start, end in _values(match, entity):
+            value = text[start:end].rstrip(" .-/")
+            end = start + len(value)
+            if entity == e.CREDIT_CARD and not 12 <= sum(ch.isdigit() for ch in value) <= 19:
+                continue
+            if entity != e.POSTAL_CODE and sum(ch.isdigit() for ch in value) < 2:
+                continue
+            if _WEAK_CUE.fullmatch(match.group("cue")) and not _record_number(value):
+                continue
+            if _NOT_A_VALUE.match(value):  # "policy (v5.1)", "account ending 3230"
+                continue
+            spans.append((start, end))
+        return spans
 
-__all__ = ["CUES", "CuedIdentifierRecognizer"]
+
+__all__ = ["CUES", "YEARS_OR_DATE", "CuedIdentifierRecognizer"]

@@ -77,8 +77,11 @@ FIELD_TYPES: dict[str, str] = {
                      "pesel", "cpf", "nif", "nie", "dni", "bsn", "aadhaar", "pan", "curp", "nric", "ppsn",
                      "codice fiscale", "personnummer", "身份证", "身份证号", "身份证号码", "证件号", "证件号码"],
                     e.NATIONAL_ID),
-    **dict.fromkeys(["mrn", "medical record number", "hospital no", "hospital number", "nhs no", "nhs number",
-                     "chi", "chi number", "patient id", "病历号", "住院号", "门诊号"], e.MEDICAL_RECORD_NUMBER),
+    **dict.fromkeys(["mrn", "mrn no", "mrn number", "medical record number", "medical record no", "med rec no",
+                     "hospital no", "hospital number", "hospital id", "hosp no", "nhs no", "nhs number", "chi",
+                     "chi number", "patient id", "patient no", "patient number", "record number", "record no",
+                     "unit number", "unit no", "ur number", "ur no", "urn", "nhi", "nhi number", "chart number",
+                     "chart no", "uhid", "病历号", "住院号", "门诊号"], e.MEDICAL_RECORD_NUMBER),
     **dict.fromkeys(["account", "account no", "account number", "acct", "acct no", "iban", "账号", "帐号", "账户"],
                     e.ACCOUNT_NUMBER),
     **dict.fromkeys(["card", "card number", "card no", "卡号", "银行卡号"], e.CREDIT_CARD),
@@ -135,10 +138,14 @@ _VALUE_END = regex.compile(r"[ \t]*(?:[,;|][ \t]*(?:" + _LABEL + r")[ \t]*[:=].*
 _CELL_NAME = regex.compile(
     r"\p{Lu}[\p{L}'’.\-]*(?:,?[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|van|von|de|da|di|del|le|la|du|bin|al)){1,3}")
 _CELL_AGE = regex.compile(r"\d{1,3}")
-_CELL_ID = regex.compile(r"(?=[A-Z0-9]*\d{5})[A-Z]{0,3}\d[A-Z0-9]{4,14}|\d{3}[ \-]?\d{3}[ \-]?\d{3,4}")
+_CELL_ID = regex.compile(r"(?=[A-Z0-9]*\d{5})[A-Z]{0,3}\d[A-Z0-9]{4,14}|\d{3}[ \-]?\d{3}[ \-]?\d{3,4}"
+                         r"|[A-Z]{1,3}-\d{3,8}(?:-\d{2,8}){0,2}")
 _RULE_LINE = regex.compile(r"[\s\-=+|:_]+")
 _CELL_PHONE = regex.compile(r"(?:\+|00)\d[\d \-().]{6,18}\d|\(?0\d[\d \-().]{7,16}\d")
 _CELL_SSN = regex.compile(r"(?!000|666|9\d\d)\d{3}[ \-]?(?!00)\d{2}[ \-]?(?!0000)\d{4}")
+_ID_COLUMNS = frozenset({e.MEDICAL_RECORD_NUMBER, e.ACCOUNT_NUMBER, e.NATIONAL_ID, e.PASSPORT_NUMBER,
+                         e.US_DRIVER_LICENSE, e.US_SSN, e.CREDIT_CARD, e.PHONE_NUMBER, e.POSTAL_CODE})
+_COLUMN_NAME = regex.compile(r"[a-z][a-z#.]*(?: [a-z#.]+){0,2}")
 _CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3}")
 
 
@@ -233,8 +240,11 @@ class FieldValueRecognizer(EntityRecognizer):
             if len(cells) != len(columns):
                 columns = None
                 continue
+            lone_id = sum(c is not None for c in columns) == 1
             for (start, end), entity in zip(cells, columns, strict=True):
                 start, end = self._trimmed(text, offset + start, offset + end)
+                if lone_id and not any(ch.isdigit() for ch in text[start:end]):
+                    continue  # under a lone identifier column only what holds a digit is taken for one
                 if entity is not None and end - start >= 2:
                     found.append((entity, start, end, 0.7))
         return found
@@ -247,6 +257,10 @@ class FieldValueRecognizer(EntityRecognizer):
                 continue
             typed = [FIELD_TYPES.get(c) for c in cells]
             if sum(t is not None for t in typed) >= 2 and all(len(c) <= 30 for c in cells):
+                return delimiter, typed
+            # One identifier column among plain column names ("mrn,ward,bed,status", "account_no|balance|branch").
+            if (len(cells) >= 3 and sum(t is not None for t in typed) == 1 and set(typed) - {None} <= _ID_COLUMNS
+                    and all(_COLUMN_NAME.fullmatch(c) for c in cells)):
                 return delimiter, typed
         return None
 

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities
 from gateway.pii.recognizers.checksums import digits_only, nhs_number_valid
+from gateway.pii.recognizers.cued import YEARS_OR_DATE
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
 
 _NOT_ALNUM_BEFORE = r"(?<![A-Za-z0-9\-/.])"
@@ -61,11 +62,17 @@ class MedicalRecordShapeRecognizer(RuleRecognizer):
         Pattern("prefixed number", _bounded(r"[A-Z]{1,4}[ \-]?[0-9]{4,12}"), 0.2),
         Pattern("number", _bounded(r"[0-9]{5,12}"), 0.15),
         Pattern("nhs groups", _bounded(r"[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{4}"), 0.2),
+        # Trailing check letters ("7721463E") and hyphenated groups ("MR-3447-9111").
+        Pattern("letters around digits",
+                _bounded(r"[A-Z]{0,3}[0-9]{5,12}[A-Z]{1,2}"
+                         r"|[A-Z]{0,4}-?[0-9]{2,6}(?:-[0-9]{2,8}){1,3}(?:-[A-Z]{1,2})?"), 0.2),
     ]
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # The check digit makes an NHS number likely enough alone; 0.55 rather than certain, since one random
-        # ten-digit number in eleven passes it.
+        # ten-digit number in eleven passes it. A range of years or a date ("record 2023-2024") is no record number.
+        if len(digits_only(pattern_text)) < 5 or YEARS_OR_DATE.fullmatch(pattern_text):
+            return False
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
@@ -75,7 +82,8 @@ class MedicalRecordShapeRecognizer(RuleRecognizer):
             if nhs_number_valid(text[result.start:result.end]):
                 result.score = max(result.score, 0.55)
         return results
-    CONTEXT: ClassVar[list[str]] = ["mrn", "medical record", "hospital no", "hospital number", "nhs", "chi",
+    CONTEXT: ClassVar[list[str]] = ["mrn", "mrns", "medical record", "hospital no", "hospital number",
+                                    "hospital numbers", "hosp no", "nhs", "chi", "nhi", "urn", "uhid", "records",
                                     "patient id", "patient no", "patient number", "record", "unit number", "ur number",
                                     "medicare", "health card", "病历", "住院号", "门诊号", "病案", "就诊卡"]
 
@@ -144,11 +152,25 @@ class NationalIdShapeRecognizer(RuleRecognizer):
     ]
 
 
+_UK_POSTCODE = r"(?:[A-Z]{{1,2}}[0-9][A-Z0-9]?|GIR){space}[0-9][ABD-HJLNP-UW-Z]{{2}}"
+_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]{space}[0-9][ABCEGHJ-NPRSTV-Z][0-9]"
+# An ordinal or a time after a short code ("b2 3rd", "m4 5th") is prose.
+_ORDINAL_END = regex.compile(r"(?i)[0-9](?:st|nd|rd|th)$")
+
+
 class PostalCodeRecognizer(RuleRecognizer):
     ENTITY = entities.POSTAL_CODE
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("uk", _bounded(r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR) ?[0-9][ABD-HJLNP-UW-Z]{2}"), 0.45),
-        Pattern("canada", _bounded(r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]"), 0.45),
+        # A full UK or Canadian postcode in capitals, written with its space, stands alone (above the policies'
+        # usual 0.5); run together, hyphenated or in lower case it needs a cue, except a Canadian one with its
+        # space, whose letter-digit alternation prose does not produce.
+        Pattern("uk, spaced", _bounded(_UK_POSTCODE.format(space=" ")), 0.55),
+        Pattern("uk", _bounded(_UK_POSTCODE.format(space="")), 0.45),
+        Pattern("uk, any case", _bounded("(?i:" + _UK_POSTCODE.format(space=" ?") + ")"), 0.3),
+        Pattern("canada, spaced", _bounded(_CA_POSTCODE.format(space=" ")), 0.55),
+        Pattern("canada", _bounded(_CA_POSTCODE.format(space="-?")), 0.45),
+        Pattern("canada, any case, spaced", _bounded("(?i:" + _CA_POSTCODE.format(space=" ") + ")"), 0.5),
+        Pattern("canada, any case", _bounded("(?i:" + _CA_POSTCODE.format(space="-?") + ")"), 0.3),
         Pattern("eircode", _bounded(r"(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}"), 0.3),
         # Written with its space and a unique identifier mixing letters and digits ("D02 H4N7"), an Eircode
         # is distinctive without a cue.
@@ -161,6 +183,9 @@ class PostalCodeRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = ["postcode", "post code", "postal code", "zip", "zipcode", "eircode", "pin code",
                                     "邮编", "邮政编码", "code postal", "plz", "cep", "cap"]
     REGEX_FLAGS = FLAGS
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return False if not pattern_text.isupper() and _ORDINAL_END.search(pattern_text) else None
 
 
 __all__ = [
