@@ -30,6 +30,7 @@ from tests.support import Gateway, build_adapter, llama_server_binary, make_sett
 
 QUESTION = "What is a savings account?"
 GREEDY = SamplingParams(max_tokens=24, temperature=0.0, seed=0)
+LORA_SCALE = 3.0
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +108,11 @@ def test_a_missing_adapter_file_stops_start_up(tmp_path: Path, models_dir: Path)
 def policies_with_lora(tmp_path: Path, adapter_name: str = "example") -> Path:
     policy = yaml.safe_load((PROJECT_ROOT / "policies" / "bank.yaml").read_text())
     roles = policy["roles"]
-    # The two roles compared generate alike (same system prompt) but for the adapter.
+    # The two roles compared generate alike (same system prompt) but for the adapter, applied at a scale large
+    # enough that its greedy answer differs on every CPU (at 1.0, one machine's numerics gave the same 24 tokens
+    # under this system prompt).
     roles["teller"]["generation"] = dict(roles["relationship_manager"]["generation"])
-    roles["relationship_manager"]["generation"]["lora"] = [{"name": adapter_name, "scale": 1.0}]
+    roles["relationship_manager"]["generation"]["lora"] = [{"name": adapter_name, "scale": LORA_SCALE}]
     folder = tmp_path / "policies"
     folder.mkdir(exist_ok=True)
     (folder / "bank.yaml").write_text(yaml.safe_dump(policy, allow_unicode=True))
@@ -152,7 +155,7 @@ def test_the_audit_event_names_the_adapter_and_only_that_role_gets_it(adapted_ga
     events = gateway.client.get("/v1/audit", params={"action": "chat"},
                                 headers=gateway.auth("compliance_officer")).json()["data"]
     lora = {(event["user"], str(event["details"].get("lora"))) for event in events}
-    assert lora == {("relationship_manager", "[{'name': 'example', 'scale': 1.0}]"), ("teller", "None")}
+    assert lora == {("relationship_manager", f"[{{'name': 'example', 'scale': {LORA_SCALE}}}]"), ("teller", "None")}
 
 
 @pytest.mark.parametrize("name", ["has space", "1st", "", "x" * 65, "semi;colon"])
