@@ -59,10 +59,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_gateway(data_dir: Path) -> tuple[subprocess.Popen[bytes], str, str]:
+def start_gateway(data_dir: Path, user: str = "bench") -> tuple[subprocess.Popen[bytes], str, str]:
+    """``gateway serve`` on ``data_dir`` in a subprocess, once ready: (process, base URL, a teller's API key)."""
     url = f"sqlite:///{data_dir / 'gateway.db'}"
     upgrade(url)
-    key = UserStore(Database(url)).add_user("bench", [ROLE])[1]
+    key = UserStore(Database(url)).add_user(user, [ROLE])[1]
     port = free_port()
     env = {**os.environ, "GATEWAY_DATA_DIR": str(data_dir), "GATEWAY_LOG_LEVEL": "WARNING"}
     proc = subprocess.Popen(

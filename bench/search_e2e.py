@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.kb import TOPICS, WARM_UP, NoisyReuse, synthetic  # noqa: E402
-from bench.llm_overhead import free_port  # noqa: E402
+from bench.llm_overhead import ROLE, start_gateway  # noqa: E402
 from gateway.db.migrate import upgrade  # noqa: E402
 from gateway.db.session import Database  # noqa: E402
 from gateway.kb.service import open_knowledge_base  # noqa: E402
@@ -50,9 +50,6 @@ from gateway.pii.service import MaskingService  # noqa: E402
 from gateway.pii.vault import PseudonymVault  # noqa: E402
 from gateway.policy.pii_rules import detection_floor, pii_rules_for  # noqa: E402
 from gateway.policy.policy_set import load_policy_set  # noqa: E402
-from gateway.policy.users import UserStore  # noqa: E402
-
-ROLE = "teller"
 
 
 def build(data_dir: Path, scale: int, real: int, detector: PiiDetector) -> None:
@@ -78,28 +75,6 @@ def build(data_dir: Path, scale: int, real: int, detector: PiiDetector) -> None:
     bulk.ingest_many(synthetic(scale - kb.store.count(), real))
     print(f"built {bulk.store.count()} chunks in {time.perf_counter() - t:.0f} s "
           f"(ANN index: {bulk.store.has_index('vector_idx')})", flush=True)
-
-
-def start_gateway(data_dir: Path) -> tuple[object, str, str]:
-    import subprocess
-
-    url = f"sqlite:///{data_dir / 'gateway.db'}"
-    key = UserStore(Database(url)).add_user(f"bench-{os.getpid()}-{time.time_ns()}", [ROLE])[1]
-    port = free_port()
-    env = {**os.environ, "GATEWAY_DATA_DIR": str(data_dir), "GATEWAY_LOG_LEVEL": "WARNING",
-           "GATEWAY_POLICY_SET": "bank"}
-    proc = subprocess.Popen([sys.executable, "-m", "gateway", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return proc, base, key
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("gateway did not start")
 
 
 def median_ms(times: list[float]) -> float:
@@ -132,7 +107,7 @@ def main() -> None:
         rights = bank.rights([ROLE], "search")
         chunks = kb.store.count()
         queries = [f"{random.Random(i).choice(TOPICS)} limit section {i % 30}" for i in range(args.queries)]
-        proc, base, key = start_gateway(data_dir)
+        proc, base, key = start_gateway(data_dir, user=f"bench-{time.time_ns()}")  # --data: one user per run
         client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=60)
         try:
             for q in WARM_UP:
@@ -149,8 +124,8 @@ def main() -> None:
                 alone.append(time.perf_counter() - t)
         finally:
             client.close()
-            proc.terminate()  # type: ignore[attr-defined]
-            proc.wait(30)  # type: ignore[attr-defined]
+            proc.terminate()
+            proc.wait(30)
 
         # Masking a search's passages: from the stored spans vs detecting afresh, interleaved, same hits.
         masking = MaskingService(Masker(detector, b"bench-pseudonym-key-32-bytes-ok!"),
