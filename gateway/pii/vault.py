@@ -14,6 +14,7 @@ from collections.abc import Callable
 import regex
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from gateway.pii.digest import normalise
 from gateway.pii.errors import PiiError
 
 TAG_HEX = 12
@@ -48,10 +49,14 @@ class PseudonymVault:
         return placeholder in self._entries
 
     def record(self, placeholder: str, entity_type: str, value: str) -> None:
-        """Remember that ``placeholder`` (of ``entity_type``) stands for ``value``."""
+        """Remember that ``placeholder`` (of ``entity_type``) stands for ``value``. Placeholders are keyed on the
+        value's normal form (``gateway.pii.digest``), so "JANE DOE" after "Jane Doe", or "+1 217 555 0143" after
+        "2175550143", is the same value: the first form seen is the one restored. Two values that differ in their
+        normal form under one tag (a 48-bit collision) fail the request."""
         known = self._entries.get(placeholder)
         if known is not None:
-            if known[0] != entity_type or self._open(placeholder, known) != value:
+            first = self._open(placeholder, known)
+            if known[0] != entity_type or normalise(entity_type, first) != normalise(entity_type, value):
                 raise PiiError("two values share one pseudonym tag; the request was not completed")
             return
         nonce = os.urandom(12)
