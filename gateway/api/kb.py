@@ -147,11 +147,14 @@ def _document_json(document: DocumentSummary, title: str, source: str | None) ->
 
 async def _masked(masking: MaskingService, request: Request, documents: list[DocumentSummary]
                   ) -> list[tuple[str, str | None]]:  # fmt: skip
-    """Each document's title and source masked under the caller's rules (one NLP batch), like search results."""
+    """Each document's title and source masked under the caller's rules, like search results: from the spans found
+    at ingestion (no NER), those of documents stored without them detected in one batch."""
     rules = masking.rules_for(request.user.roles)
-    texts = [d.title or "" for d in documents] + [d.source or "" for d in documents]
-    masked = await masking.mask_all(texts, rules, PseudonymVault(),
-                                    failure="personal data detection failed on the titles; nothing was returned")
+    items = [(d.title or "", d.found.title if d.found else None) for d in documents]
+    items += [(d.source or "", d.found.source if d.found else None) for d in documents]
+    vault = PseudonymVault()
+    masked = await masking.mask_found(items, rules, [vault] * len(items),
+                                      failure="personal data detection failed on the titles; nothing was returned")
     n = len(documents)
     return [(title.text, source.text if d.source is not None else None)
             for d, title, source in zip(documents, masked[:n], masked[n:], strict=True)]

@@ -47,8 +47,10 @@ LEVELS = [level.name for level in Classification]
 async def _masked_titles(masking: MaskingService, request: Request, documents: list[DocumentSummary]
                          ) -> list[tuple[DocumentSummary, str]]:  # fmt: skip
     rules = masking.rules_for(request.user.roles)
-    masked = await masking.mask_all([d.title or "" for d in documents], rules, PseudonymVault(),
-                                    failure="personal data detection failed on the titles; nothing was shown")
+    vault = PseudonymVault()  # titles masked from the spans found at ingestion (no NER) where they have them
+    masked = await masking.mask_found([(d.title or "", d.found.title if d.found else None) for d in documents],
+                                      rules, [vault] * len(documents),
+                                      failure="personal data detection failed on the titles; nothing was shown")
     return [(d, m.text) for d, m in zip(documents, masked, strict=True)]
 
 

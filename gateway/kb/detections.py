@@ -33,6 +33,8 @@ class ChunkCandidates:
     sections: tuple[Candidates, ...] = ()
     fields: Mapping[str, Candidates] = field(default_factory=dict)
     """Per quoted metadata key (``QUOTED_METADATA``) that the chunk's document has."""
+    source: Candidates | None = None
+    """The document's source (file path or source id) where it has one: document listings show it, masked."""
 
     @property
     def engine(self) -> str:
@@ -41,7 +43,8 @@ class ChunkCandidates:
     def to_json(self) -> dict[str, Any]:
         return {"engine": self.text.engine, "floor": self.text.floor, "text": self.text.to_json(),
                 "title": self.title.to_json(), "sections": [s.to_json() for s in self.sections],
-                "fields": {key: c.to_json() for key, c in self.fields.items()}}
+                "fields": {key: c.to_json() for key, c in self.fields.items()},
+                **({"source": self.source.to_json()} if self.source is not None else {})}
 
     @classmethod
     def from_json(cls, stored: Mapping[str, Any] | None) -> ChunkCandidates | None:
@@ -53,8 +56,10 @@ class ChunkCandidates:
         def parse(spans: Sequence[Sequence[Any]]) -> Candidates:
             return Candidates.from_json(engine, floor, spans)
 
+        source = stored.get("source")
         return cls(parse(stored["text"]), parse(stored["title"]), tuple(parse(s) for s in stored["sections"]),
-                   {key: parse(spans) for key, spans in stored["fields"].items()})
+                   {key: parse(spans) for key, spans in stored["fields"].items()},
+                   parse(source) if source is not None else None)
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class ChunkTexts:
     title: str
     sections: tuple[str, ...]
     fields: Mapping[str, str]
+    source: str = ""
 
 
 def quoted_fields(metadata: Mapping[str, Any]) -> dict[str, str]:
@@ -91,7 +97,7 @@ class ChunkDetector:
     def find(self, chunks: Sequence[ChunkTexts]) -> list[ChunkCandidates]:
         distinct: dict[str, int] = {}
         for chunk in chunks:
-            for text in (chunk.text, chunk.title, *chunk.sections, *chunk.fields.values()):
+            for text in (chunk.text, chunk.title, *chunk.sections, *chunk.fields.values(), chunk.source):
                 distinct.setdefault(text, len(distinct))
         found = self.detector.candidates(list(distinct), self.floor)
 
@@ -99,4 +105,5 @@ class ChunkDetector:
             return found[distinct[text]]
 
         return [ChunkCandidates(of(c.text), of(c.title), tuple(of(s) for s in c.sections),
-                                {key: of(value) for key, value in c.fields.items()}) for c in chunks]
+                                {key: of(value) for key, value in c.fields.items()},
+                                of(c.source) if c.source else None) for c in chunks]

@@ -171,7 +171,7 @@ class Ingestor:
                 ) -> list[ChunkCandidates]:  # fmt: skip
         """The candidates of every chunk of the batch, in order; then the data-subject index's entries from them."""
         assert self.detector is not None
-        texts = [ChunkTexts(chunk, document.title, tuple(held), quoted_fields(document.metadata))
+        texts = [ChunkTexts(chunk, document.title, tuple(held), quoted_fields(document.metadata), document.source)
                  for (document, chunks, _, _), per_chunk in zip(items, sections, strict=True)
                  for chunk, held in zip(chunks, per_chunk, strict=True)]
         found = self.detector.find(texts)

@@ -19,6 +19,7 @@ from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import aliased
 
 from gateway.db.tables import KbDocument, KbDocumentVersion
+from gateway.kb.detections import ChunkCandidates
 from gateway.kb.documents import chunk_id
 from gateway.kb.keyring import KeyRing
 from gateway.kb.registry import DocumentRegistry
@@ -52,6 +53,9 @@ class DocumentSummary:
     None for documents ingested before sources were recorded. Mask before showing it, like the title."""
     valid_from: datetime | None = None
     valid_until: datetime | None = None
+    found: ChunkCandidates | None = None
+    """The personal data found in the served version's first chunk at ingestion (its title's and source's spans),
+    so a listing masks titles without running the PII engine; None for chunks stored without them."""
 
     def validity(self, now: datetime | None = None) -> Validity:
         """Whether the served version is in force (``current``), ``expired`` or not yet (``pending``)."""
@@ -140,4 +144,5 @@ def with_titles(store: ChunkStore, keyring: KeyRing, documents: list[DocumentSum
         found[document.id] = json.loads(unseal(key, blob, chunk_aad(document.id, document.active_version or 0, cid,
                                                                      "meta")))
     return [replace(d, title=found[d.id].get("title"), metadata=found[d.id].get("metadata") or {},
-                    source=found[d.id].get("source")) if d.id in found else d for d in documents]
+                    source=found[d.id].get("source"), found=ChunkCandidates.from_json(found[d.id].get("pii")))
+            if d.id in found else d for d in documents]

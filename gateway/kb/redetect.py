@@ -105,7 +105,7 @@ class Redetector:
             text = unseal(key, row["text_ct"], chunk_aad(*aad, "text")).decode()
             metas.append(meta)
             texts.append(ChunkTexts(text, meta["title"], tuple(meta.get("sections", ())),
-                                    quoted_fields(meta.get("metadata") or {})))
+                                    quoted_fields(meta.get("metadata") or {}), meta.get("source") or ""))
         for row, meta, found in zip(rows, metas, self.detector.find(texts), strict=True):
             meta["pii"] = found.to_json()
             row["meta_ct"] = seal(keys[row["doc_id"]], json.dumps(meta, ensure_ascii=False).encode(),

@@ -121,3 +121,21 @@ def test_redetection_never_brings_back_a_superseded_version(gateway: Gateway,
     assert kb.redetector._rewrite(stale) == 0  # the stale chunk's version is no longer served: nothing written
     texts = [hit.text for hit in kb.search("refund escalation", gateway.services.policy.rights(["admin"]), 5)]
     assert texts and all("750 EUR" in text for text in texts)
+
+
+def test_document_listings_mask_titles_and_sources_from_stored_spans(gateway_factory: Callable[..., Gateway],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    gateway = gateway_factory()
+    body = {**DOCUMENT, "source_id": "escalations/Margaret O'Neill refunds.md"}
+    created = gateway.client.post("/v1/documents", json=body, headers=gateway.auth("admin"))
+    assert created.status_code == 201, created.text
+    calls = _no_detection(monkeypatch, gateway.services.masking.detector)
+    listed = gateway.client.get("/v1/documents", headers=gateway.auth("admin"))
+    assert listed.status_code == 200, listed.text
+    (shown,) = listed.json()["data"]
+    one = gateway.client.get(f"/v1/documents/{shown['id']}", headers=gateway.auth("admin"))
+    assert one.status_code == 200, one.text
+    assert not calls
+    for document in (shown, one.json()):
+        assert "O'Neill" not in document["title"] and "<PERSON_" in document["title"]
+        assert document["source"] and "O'Neill" not in document["source"]
