@@ -41,6 +41,9 @@ STEM_PREFIX = "~"
 HEADING_PREFIX = "^"
 """Marks a reference named in a title or section heading (``^sec:101.3``): what a passage *is*, as opposed to the
 sections it cites."""
+DEFINES_PREFIX = "^def:"
+"""Marks a term a passage defines ("Account means …", "匿名化，是指……"): a question asking what the term means ranks
+the defining passage, not every passage that uses the word."""
 _REFERENCE_NAMES = {"art": "art", "sec": "sec", "§": "sec", "para": "para", "rule": "rule", "reg": "reg",
                     "chapter": "chapter", "annex": "annex", "recital": "recital"}
 _WORD = re.compile(r"[^\W_]+(?:[-./'][^\W_]+)*(?:\(\w{1,4}\))*")
@@ -122,6 +125,56 @@ def terms(text: str) -> list[str]:
     return out
 
 
+_HAN_TERM = r"[\u3400-\u4dbf\u4e00-\u9fff]{2,12}"
+# "（二）自动化决策，是指……", "本法所称个人信息处理者，是指……": the term just before 是指.
+_DEFINES_ZH = re.compile(rf"(?:^|(?<=[，。；：:、\n（）()“”\"「」\s]))({_HAN_TERM}?)[”」\"]?[，,]?是指")
+# "个人信息是……的各种信息": a sentence opening with "X是" whose clause ends in X's head noun (genus and differentia).
+_OPENS_ZH = re.compile(rf"^({_HAN_TERM}?)是(?!指)")
+_DEFINES_EN = re.compile(
+    r"(?:^|(?<=[.;:\n])\s*|\(\w{1,4}\)\s*)(?:the term\s+)?[\"“']?([a-z][a-z0-9\- ]{1,40}?)[\"”']?\s+"
+    r"(?:means|refers to|is defined as|has the meaning)\b")
+_ASKS_ZH = (
+    re.compile(rf"什么(?:是|叫|叫做)({_HAN_TERM})"),
+    re.compile(rf"何(?:为|谓)({_HAN_TERM})"),
+    re.compile(rf"({_HAN_TERM}?)(?:的定义|的含义|是什么意思|是指什么|指的是什么|是什么)"),
+)
+_ASKS_EN = (
+    re.compile(r"what (?:does|do) (?:the term |the word )?[\"“']?([a-z][a-z0-9\- ]{1,40}?)[\"”']? mean"),
+    re.compile(r"(?:define|definition of|meaning of|what is meant by)(?: the term| the word)? [\"“']?"
+               r"(?:an? |the )?([a-z][a-z0-9\- ]{1,40}?)[\"”']?(?= as | in | under | for | within |[?.,]|$)"),
+)
+
+
+def _defined_term(term: str) -> str:
+    """The form a defined term is keyed by: after 所称, English words stemmed, spaces collapsed."""
+    term = term.rsplit("所称", 1)[-1].strip()
+    if _CJK.fullmatch(term):
+        return term
+    words = [w for w in re.findall(r"[a-z0-9]+", term) if w not in _STOP_WORDS or w.isdigit()]
+    return " ".join(_stem(w) for w in words)
+
+
+def definitions(text: str) -> list[str]:
+    """The terms ``text`` defines ("X means …", "X，是指……", "X是……的Y" where Y is X's head noun), keyed forms."""
+    normal = fold(text).casefold()
+    found = [m.group(1) for m in _DEFINES_ZH.finditer(normal)]
+    found += [m.group(1) for m in _DEFINES_EN.finditer(normal)]
+    for sentence in re.split(r"[。；\n]", normal):
+        opened = _OPENS_ZH.match(sentence.strip())
+        if opened is not None:
+            term = opened.group(1)
+            if any("的" in clause and clause.endswith(term[-2:]) for clause in re.split(r"[，,]", sentence)):
+                found.append(term)
+    return [t for t in dict.fromkeys(_defined_term(t) for t in found) if t]
+
+
+def asked_definitions(query: str) -> list[str]:
+    """The terms a query asks the meaning of ("什么是匿名化？", "What does the term account mean?")."""
+    normal = fold(query).casefold()
+    found = [m.group(1) for pattern in (*_ASKS_ZH, *_ASKS_EN) for m in pattern.finditer(normal)]
+    return [t for t in dict.fromkeys(_defined_term(t) for t in found) if t]
+
+
 class BlindIndex:
     """Turns text into a space-separated string of keyed token digests (what the ``lex`` column and queries hold)."""
 
@@ -135,6 +188,7 @@ class BlindIndex:
         """The digests of ``text``'s terms, and of the references its title or section ``headings`` name."""
         keyed = [self.token(term) for term in terms(text)]
         keyed += [self.token(HEADING_PREFIX + ref) for ref in dict.fromkeys(references(headings))] if headings else []
+        keyed += [self.token(DEFINES_PREFIX + term) for term in definitions(text)]
         return " ".join(keyed)
 
     def blind_query(self, text: str) -> str:
@@ -143,6 +197,9 @@ class BlindIndex:
         return " ".join(dict.fromkeys(self.token(term) for term in terms(text) if term not in _QUESTION_BIGRAMS))
 
     def blind_references(self, text: str) -> str:
-        """The digests of the sections and articles a query names, as headings name them: matches the passages
-        that are those sections (``§ 101.3``, ``第十三条``), not the ones that merely cite them."""
-        return " ".join(dict.fromkeys(self.token(HEADING_PREFIX + ref) for ref in references(text)))
+        """The digests of the sections and articles a query names, as headings name them, and of the terms it asks
+        the meaning of: matches the passages that are those sections (``§ 101.3``, ``第十三条``), not the ones that
+        merely cite them, and the passages that define those terms, not the ones that merely use them."""
+        named = [self.token(HEADING_PREFIX + ref) for ref in references(text)]
+        named += [self.token(DEFINES_PREFIX + term) for term in asked_definitions(text)]
+        return " ".join(dict.fromkeys(named))

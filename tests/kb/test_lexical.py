@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.kb.lexical import BlindIndex, chinese_numeral, references, terms
+from gateway.kb.lexical import BlindIndex, asked_definitions, chinese_numeral, definitions, references, terms
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -77,3 +77,34 @@ def test_chinese_question_phrasing_is_not_searched_for() -> None:
     asked = index.blind_query("什么是敏感个人信息？").split()
     assert index.token("什么") not in asked and index.token("敏感") in asked
     assert index.token("什么") in index.blind("什么").split()  # the index keeps every bigram
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本法下列用语的含义：（一）个人信息处理者，是指在个人信息处理活动中自主决定处理目的的组织。（二）匿名化，是指个人信息"
+     "经过处理无法识别特定自然人的过程。", ["个人信息处理者", "匿名化"]),
+    ("前款所称征信机构，是指依法设立的机构。", ["征信机构"]),
+    ("敏感个人信息是一旦泄露，容易导致人身安全受到危害的个人信息，包括生物识别。", ["敏感个人信息"]),
+    ("银行是一家很大的机构，每天开门。", []),  # opens with "X是" but no clause ends in X's head noun
+    ("Business day means any day on which the bank is open. (b) “Access devices” means a card.",
+     ["busi day", "access devic"]),
+    ("This means that fees apply.", []),
+])
+def test_definitions(text: str, expected: list[str]) -> None:
+    assert definitions(text) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("什么是匿名化？", ["匿名化"]), ("个人信息的定义是什么？", ["个人信息"]), ("何谓征信机构", ["征信机构"]),
+    ("What does the term business day mean?", ["busi day"]), ("Define access device as used here.", ["access devic"]),
+    ("How long is the cut-off?", []),
+])
+def test_asked_definitions(query: str, expected: list[str]) -> None:
+    assert asked_definitions(query) == expected
+
+
+def test_a_question_about_a_term_matches_the_passage_defining_it_not_those_using_it() -> None:
+    index = BlindIndex(b"k" * 32)
+    defining = index.blind("（三）去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。").split()
+    using = index.blind("处理者应当采取去标识化等安全技术措施。").split()
+    asked = index.blind_references("什么是去标识化？").split()
+    assert asked and set(asked) <= set(defining) and not set(asked) & set(using)

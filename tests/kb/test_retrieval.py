@@ -206,3 +206,22 @@ def test_the_dense_ranking_weighs_less_for_chinese_and_for_named_sections(bank_k
     assert settings.dense_weight_cjk < settings.dense_weight
     assert retriever.dense_weight("What does § 101.6 provide?") == pytest.approx(
         settings.dense_weight * settings.reference_dense_factor)
+
+
+def test_a_definition_question_ranks_the_defining_passage_first(bank_kb: KnowledgeBase, bank: PolicySet) -> None:
+    """Passages that use a term again and again outrank its one-line definition on BM25 alone; a question asking
+    what the term means ranks the definition first (in either language)."""
+    bank_kb.ingest_many([
+        doc("去标识化处理后的数据仍须加密保存；去标识化数据的访问须经审批；去标识化方案每年复核；去标识化日志保存三年。",
+            title="数据安全操作规程", collection="regulations", level="public"),
+        doc("本办法所称去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。",
+            title="术语", collection="regulations", level="public"),
+        doc("A dormant account is reviewed yearly. Dormant account fees are waived. Dormant account holders are "
+            "written to twice before a dormant account is closed.",
+            title="Dormant account handling", collection="regulations", level="public"),
+        doc("Dormant account means an account with no customer-initiated transaction for 24 months.",
+            title="Glossary", collection="regulations", level="public"),
+    ])
+    rights = bank.rights(["teller"])
+    assert bank_kb.search("什么是去标识化？", rights, top_k=2)[0].title == "术语"
+    assert bank_kb.search("What does the term dormant account mean?", rights, top_k=2)[0].title == "Glossary"
