@@ -106,6 +106,11 @@ def main() -> None:
                                                            n_threads=1), collections=bank.decl.collections)
         rights = bank.rights([ROLE], "search")
         chunks = kb.store.count()
+        sample = [hit for q in WARM_UP for hit in kb.search(q, rights, args.top_k)]
+        stale = sum(1 for hit in sample if hit.candidates is None or hit.candidates.engine != detector.version)
+        if stale:  # the server would detect these afresh (and start re-detecting the table): not what is measured
+            raise SystemExit(f"{stale} of {len(sample)} sampled hits carry spans of another PII engine version; "
+                             "rebuild the table (or run `gateway kb redetect`) with this code before measuring")
         queries = [f"{random.Random(i).choice(TOPICS)} limit section {i % 30}" for i in range(args.queries)]
         proc, base, key = start_gateway(data_dir, user=f"bench-{time.time_ns()}")  # --data: one user per run
         client = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=60)
