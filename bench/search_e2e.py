@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.kb import TOPICS, WARM_UP, NoisyReuse, synthetic  # noqa: E402
-from bench.llm_overhead import ROLE, start_gateway  # noqa: E402
+from bench.llm_overhead import ROLE, server_timing, start_gateway  # noqa: E402
 from gateway.db.migrate import upgrade  # noqa: E402
 from gateway.db.session import Database  # noqa: E402
 from gateway.kb.service import open_knowledge_base  # noqa: E402
@@ -119,11 +119,14 @@ def main() -> None:
                 client.post("/v1/search", json={"query": q, "top_k": args.top_k}).raise_for_status()
                 kb.search(q, rights, args.top_k)
             e2e, alone = [], []
+            stages: dict[str, list[float]] = {}
             for q in queries:
                 t = time.perf_counter()
                 response = client.post("/v1/search", json={"query": q, "top_k": args.top_k})
                 e2e.append(time.perf_counter() - t)
                 response.raise_for_status()
+                for stage, ms in server_timing(response.headers.get("server-timing", "")):
+                    stages.setdefault(stage, []).append(ms)
                 t = time.perf_counter()
                 kb.search(q, rights, args.top_k)
                 alone.append(time.perf_counter() - t)
@@ -156,6 +159,8 @@ def main() -> None:
           f"p95 {p95_ms(e2e):.1f} ms")
     print(f"KnowledgeBase.search alone      @ {chunks} chunks, k={args.top_k}, {ROLE}: median {median_ms(alone):.1f} "
           f"ms, p95 {p95_ms(alone):.1f} ms")
+    print("server stages (Server-Timing), median ms: "
+          + ", ".join(f"{stage} {statistics.median(values):.1f}" for stage, values in stages.items()))
     print(f"masking {args.top_k} passages + titles: from stored spans median {median_ms(stored_t):.2f} ms, detected "
           f"afresh median {median_ms(fresh_t):.2f} ms (ratio {median_ms(stored_t) / median_ms(fresh_t):.3f})")
     print(f"ratio end-to-end / search alone (median): {median_ms(e2e) / median_ms(alone):.3f}")

@@ -7,6 +7,7 @@ mask what leaves through the masking service, audit through the request's audito
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 import anyio
 import msgspec
-from litestar import Request, get, post
+from litestar import MediaType, Request, Response, get, post
 from litestar.datastructures import UploadFile
 
 from gateway.api.audit import int_param, query_params
@@ -29,6 +30,7 @@ from gateway.kb.listing import MAX_LISTED, DocumentQuery, DocumentSummary
 from gateway.kb.service import KnowledgeBase
 from gateway.kb.sources import classification, parse_document, text_document
 from gateway.kb.validity import VALIDITIES
+from gateway.llm.types import StageTimer
 from gateway.pii.service import MaskingService
 from gateway.pii.vault import PseudonymVault
 from gateway.policy.limits import RequestLimits
@@ -98,13 +100,19 @@ async def create_document(request: Request, kb: KnowledgeBase, audit: RequestAud
 
 @post("/v1/search", opt=permission("search"), status_code=200)
 async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, audit: RequestAuditor,
-                 limits: RequestLimits) -> dict[str, Any]:
+                 limits: RequestLimits) -> Response[bytes]:
+    """The caller's permitted passages for a query, masked under the caller's rules; ``Server-Timing`` reports the
+    search, the masking and the audit write."""
+    timer = StageTimer()
     body = decode_request(await request.body(), SearchIn)
     limits.check_text(len(body.query), param="query")
+    t = time.perf_counter()
     hits = await anyio.to_thread.run_sync(lambda: kb.search(body.query, request.auth, body.top_k, body.collections))
+    timer.add("search", time.perf_counter() - t)
     rules = masking.rules_for(request.user.roles)
     # Passages and their titles leave the knowledge base masked under the caller's rules, from the spans found at
     # ingestion (one detection batch for any stored without usable ones).
+    t = time.perf_counter()
     vault = PseudonymVault()
     items = [pair for hit in hits for pair in hit.texts_to_mask()[:2]]
     masked = await masking.mask_found(items, rules, [vault] * len(items),
@@ -114,10 +122,13 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
         counts.update(result.entity_counts)
     hits = [replace(hit, text=text.text, title=title.text)
             for hit, text, title in zip(hits, masked[::2], masked[1::2], strict=True)]
+    timer.add("mask", time.perf_counter() - t)
+    t = time.perf_counter()
     await audit.record(Actions.SEARCH, masked_entities=dict(counts),
                        citations=tuple(Citation(h.document_id, h.title, h.version, h.chunk_id, h.chunk_hash, h.score)
                                        for h in hits))
-    return {
+    timer.add("audit", time.perf_counter() - t)
+    payload = {
         "object": "list",
         "data": [
             {"document_id": h.document_id, "title": h.title, "version": h.version, "chunk_id": h.chunk_id,
@@ -126,6 +137,9 @@ async def search(request: Request, kb: KnowledgeBase, masking: MaskingService, a
             for h in hits
         ],
     }
+    timer.add("total", audit.elapsed_ms() / 1000)
+    return Response(msgspec.json.encode(payload), media_type=MediaType.JSON, status_code=200,
+                    headers={"Server-Timing": timer.header()})
 
 
 LIST_FILTERS = ("collection", "classification", "validity", "limit", "offset")

@@ -36,6 +36,8 @@ def test_admin_ingests_json_and_teller_searches(client: tuple[TestClient, dict[s
     assert [d["title"] for d in data] == ["Card fees"]
     assert data[0]["text"].startswith("Replacing a lost debit card") and data[0]["chunk_id"].endswith(":1:0")
     assert {"document_id", "version", "score", "similarity", "collection"} <= set(data[0])
+    stages = {part.split(";")[0].strip() for part in found.headers["server-timing"].split(",")}
+    assert stages == {"search", "mask", "audit", "total"}
 
 
 def test_permissions_and_write_scope(client: tuple[TestClient, dict[str, dict[str, str]]]) -> None:
