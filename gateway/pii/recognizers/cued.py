@@ -61,7 +61,7 @@ CUES: dict[str, str] = {
                              + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
                                        for word in ("hospital", "patient", "medical"))
                              + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
-                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
+                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号|(?-i:ID)[ \t]?号(?:码)?",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
                       r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
                       r"policy|保单号|客户号|会员号|"
@@ -99,7 +99,8 @@ _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
 
 
 # Versions and the last digits of a number shown as such are not identifiers in full.
-_NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last|xx+|\*+)[ \t]*\d{2,4}$)")
+_NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last(?:[ \t]+(?:\d|four|digits?))*|xx+|\*+)"
+                            r"[ \t]*\d{2,4}$)")
 
 
 _DAY_OR_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"
