@@ -269,6 +269,15 @@ _CAPITALISED_RUN = regex.compile(
 _LOWER_RUN = regex.compile(
     r"(?<![\p{L}\d])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
 _SELF_CUE = regex.compile(r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me)[ \t]+)$")
+# Typed in lower case, a name also follows a kin word, a bed number or a request about someone, with or without a
+# title: "nok husband abiona fajimi", "bed 4 gerald ray 80yo", "check why francesca cook cant", "letter to miss kokol".
+_LOWER_CUED = regex.compile(
+    r"(?<![\p{L}])(?:(?i:husband|wife|son|daughter|mother|father|partner|nok|next of kin|bed[ \t]*\d{1,3}[a-z]?|"
+    r"check why|see why|find out why|letter to|email to|write to|reply to|dear)[ \t]+)+"
+    r"(?:(?P<title>mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\d])")
+# A name written in capitals in running text ("CRM NOTE // JON JEFFERSON // ..."): two or three capitalised words.
+_CAPS_RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -342,6 +351,18 @@ class LexiconNameRecognizer(EntityRecognizer):
             if (cued or lexical) and is_plausible_name(" ".join(words)):
                 end = match.start() + len(" ".join(words[:2] if cued else words[:3]))
                 found.append((match.start(), end, 0.6 if cued else 0.5))
+        for match in _LOWER_CUED.finditer(text):
+            words = list(itertools.takewhile(lambda w: not _not_a_name_word(w), match.group("name").split()))
+            titled = match.group("title")
+            if words and (len(words) >= 2 or titled or is_known_name(words[0])) and is_plausible_name(" ".join(words)):
+                found.append((match.start("name"), match.start("name") + len(" ".join(words)), 0.55))
+        if any(ch.islower() for ch in text):  # in a text all in capitals every heading would qualify
+            for match in _CAPS_RUN.finditer(text):
+                words = match.group().split()
+                if any(is_known_name(w) for w in words) and not any(
+                        w.lower() in NOT_NAMES or w.lower() in ACRONYMS or w.lower() in STOP_WORDS
+                        or _STREET_TYPE.fullmatch(w) for w in words):
+                    found.append((match.start(), match.end(), 0.5))
         for match in _SELF_INTRODUCTION.finditer(text):
             value = match.group("name")
             if not any(w in STOP_WORDS or w in NOT_NAMES for w in value.split()):

@@ -17,6 +17,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from gateway.pii import entities
 from gateway.pii.lexicon import JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES
 from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
+from gateway.pii.vocabulary import NOT_NAMES
+
+_PARTNERS_SHAPE = regex.compile(r"[^,\n]+(?:,[ \t]+[^,\n]+)+,?[ \t]+(?:and|&)[ \t]+\S+")
+_NOT_PARTNERS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                          "june july august september october november december visa mastercard amex maestro discover "
+                          "english french german spanish chinese".split())
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -32,10 +38,13 @@ DATE = (
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
     rf"|(?<![\d\p{{L}}]|\d[.,])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
+    # A day and month without the year, after a preposition of time ("chest pain since 21/06", "on 04/05").
+    r"|(?<=(?<![\p{L}])(?:on|since|from|until|till|before|after|dated)[ \t]+)(?:0?[1-9]|[12]\d|3[01])[/.]"
+    r"(?:0?[1-9]|1[0-2])(?![\d/.]?\d)"
     r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
     r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
-    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|date|dob)[^\d\n]{0,6}"
-    r"\d{8}))"
+    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|时间|date|dob)"
+    r"[^\d\n]{0,6}(?:\n[^\d\n]{0,12})?\d{8}))"
 )
 """A calendar date in the common numeric, written-out and Chinese forms (times and durations are not dates)."""
 
@@ -88,6 +97,9 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("is n and", r"(?<=(?:\b(?:is|was|turned|turns|now|aged|age of))[ \t]+)\d{1,3}"
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
+        # The age among a person's descriptors in brackets: "Aurora López (Chilean, 77)", "Kim (F, 24)".
+        Pattern("descriptor, age", r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2})\d{1,3}(?=\))",
+                0.55),
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
@@ -198,7 +210,7 @@ class NrpRecognizer(RuleRecognizer):
         Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
                 + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
         Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
-        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|$)"
+        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
                 r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
     ]
     REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
@@ -219,6 +231,11 @@ class OrganizationRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("suffixed", rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}'’&.\-]*(?:[ \t]+{_CAP}){{0,5}}[ \t,]+(?:{_SUFFIX})"
                 rf"(?![\p{{L}}])", 0.55),
+        # Partnerships are named by their partners: "Cummings, Fox and Atkinson", "Carroll and Sons".
+        Pattern("partners", r"(?<![\p{L}])\p{Lu}\p{Ll}[\p{L}'’\-]*(?:,[ \t]+\p{Lu}\p{Ll}[\p{L}'’\-]*)+,?[ \t]+(?:and|&)"
+                r"[ \t]+\p{Lu}\p{Ll}[\p{L}'’\-]*(?![\p{L}])", 0.5),
+        Pattern("and sons", r"(?<![\p{L}])\p{Lu}\p{Ll}[\p{L}'’\-]*[ \t]+(?:and|&)[ \t]+"
+                r"(?:Sons|Daughters|Partners|Co\.?)(?![\p{L}])", 0.55),
         Pattern("of-form", r"(?<![\p{L}])(?:University|Bank|Ministry|Department|Hospital|College|Institute|Academy|"
                 r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
         Pattern("chinese", r"(?:(?<![\p{Han}])|(?<=入住|住在|前往|就职于|任职于|工作于|来自|位于|单位|在|于|到|去))"
@@ -243,6 +260,11 @@ class OrganizationRecognizer(RuleRecognizer):
             # "Our Bank", "The Hospital": a suffix after a function word only is not a name.
             if len(words) >= 2 and words[0].lower() in {"our", "the", "your", "my", "this", "that", "a", "an"} \
                     and len(words) == 2:
+                continue
+            # "Monday, Tuesday and Friday", "Visa, Mastercard and Amex": words, not partners' names.
+            if _PARTNERS_SHAPE.fullmatch(text, result.start, result.end) and any(
+                    w.strip(",").lower() in NOT_NAMES or w.strip(",").lower() in _NOT_PARTNERS for w in words
+                    if w not in {"and", "&"}):
                 continue
             # "National Insurance number", "Social Security card": the name of an identifier, not an insurer.
             if text[result.start:result.end].lower() in {"national insurance", "social security"}:
