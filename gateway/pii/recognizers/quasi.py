@@ -160,7 +160,13 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?:(?:Senior|Chief|Lead)[ \t]+)?\w+)", 0.5),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|变更为|[，,、：:（(/]|"
                 rf"公司|集团|医院|银行|学校|^|[ \t])"
-                rf"\p{{Han}}{{0,7}}?(?:{_CN_JOBS})(?=[，,。；;、）)（( \t]|$)", 0.55),
+                rf"(?:\p{{Han}}{{1,8}}/)*\p{{Han}}{{0,7}}?(?:{_CN_JOBS}|药剂师|\p{{Han}}师|工商户)(?=[，,。；;、）)（( \t/]|$)"
+                rf"(?<!客户|用户|账户|帐户|住户|会员|成员)", 0.55),
+        # In brackets after a name, a clause ending in an occupation suffix, or a list of roles joined by "/"
+        # ("推荐人雷晓晓（配色工）", "龚凯辉（寻呼员/话务员）", "乌兰图雅（首席执行官CEO/总裁/总经理）").
+        Pattern("chinese role in brackets", rf"(?<=\p{{Han}}{{2}}[（(])(?:[\p{{Han}}A-Za-z]{{1,12}}/)*"
+                rf"(?:\p{{Han}}{{1,10}}?(?:{_CN_JOBS}|师|员|工|官|商户|手|匠)|[\p{{Han}}A-Za-z]{{1,12}}(?:/[\p{{Han}}A-Za-z]{{1,12}})+)"
+                rf"(?=[）)])(?<!客户|用户|账户|帐户|住户|会员|成员|党员|团员|社员|盟员)", 0.55),
     ]
     CONTEXT: ClassVar[list[str]] = ["works as", "occupation", "job", "position", "employed", "career", "profession",
                                     "salary as", "title"]
