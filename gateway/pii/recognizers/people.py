@@ -25,7 +25,8 @@ _ROLE = (
     r"(?i:patient|pt\.|account[ \-]?holder|card[ \-]?holder|customer|client|physician|surgeon|doctor|nurse|"
     r"attending|resident|referring|provider|clinician|therapist|pharmacist|beneficiary|applicant|borrower|"
     r"co-?signer|guarantor|signatory|payee|payer|insured|policy[ \-]?holder|guardian|spouse|wife|husband|son|"
-    r"daughter|mother|father|sister|brother|partner|my name is|name is|i am|i'm|this is|name:|named|called|"
+    r"daughter|mother|father|sister|brother|partner|nok|next of kin|emergency contact|"
+    r"my name is|name is|i am|i'm|this is|name:|named|called|"
     r"signed by|seen by|referred by|examined by|treated by|authorized by|approved by|prepared by|attn:?|dear|"
     r"speak to|speak with|talk to|contact|colleague|call me|calls me|called me|known as|goes by|hi|hello|hey|"
     r"thanks|thank you|(?:summary|address|funds|payment|transfer|statement|letter|note|report|request|referral|"
@@ -97,11 +98,15 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
         Pattern(
             "after contact verbs",
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|speaking to|speaking with|talked to|talking to|"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|spoke w/|speaking to|speaking with|talked to|talking to|"
             rf"my name's|name's|on behalf of(?: cx| customer| client)?|cx|the other driver,|executor,|partner,|"
             rf"payee added:|parcel for|case review:|new starter -)[ \t]+){_NAME}",
             0.6,
         ),
+        # A name with the birth date or record number that identifies the patient: "Takatifu Simba (DOB 1962-11-30)".
+        Pattern("before identifying details", rf"(?<![\p{{L}}])(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t]){_NAME}"
+                rf"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b|born|"
+                r"nhs|mrn|hosp(?:ital)? no)(?![\p{L}]))", 0.6),
         Pattern("call back",
                 rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
         # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
@@ -142,6 +147,9 @@ class AddressedNameRecognizer(RuleRecognizer):
             r"(?=,[ \t]+(?i:can|could|would|will|please|i|we|you|thanks|thank|are|is|do|did|have)\b)",
             0.6,
         ),
+        # Addressed after a message heading: "Reminder: Gerd, your appt at …", "Update: Priya, we have …".
+        Pattern("vocative after a heading", rf"(?<=^[ \t]*\p{{L}}[\p{{L}} ]{{2,20}}:[ \t]+){_NAME}"
+                r"(?=,[ \t]+(?i:your|you|we|please|thanks|thank you|this is)\b)", 0.6),
         Pattern("heading a postal block", rf"(?<=\A[ \t]*){_NAME}(?=[ \t]*\n(?:[^\n]*\n)?[ \t]*\d)", 0.6),
         Pattern(
             "lower case heading a postal block",
