@@ -35,6 +35,8 @@ SURNAMES_COMPOUND = [
     "轩辕",
     "南宫",
     "独孤",
+    "西门",
+    "呼延",
 ]
 SURNAMES_SINGLE = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
@@ -44,6 +46,7 @@ SURNAMES_SINGLE = (
     "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 _SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + SURNAMES_SINGLE + "])"
+SURNAME_PATTERN = _SURNAME
 # Characters that end a given name rather than continue it: particles, verbs and titles that follow names.
 _NOT_GIVEN = (
     "的了在是和与及等于因已将被从向到今昨去来说要会也都就还又并或但而把给对为以之其这那先女医患客护您你我他她们着过吗呢吧啊年月日号"
@@ -60,6 +63,7 @@ _ROLE_BEFORE = (
     r"投保人|被保险人|主治医生|主治医师|医生|护士|经办人|负责人|家属|我叫|我是|本人|叫做|名叫|签名|签字|用户|员工|新员工|"
     r"邻居|同事|顾客|租客|房东|嫌疑人|当事人|受害人|被害人|证人|法人|法定代表人|代理人|经办|复核|复核人|录入人|记录人|"
     r"处理人|审批人|审核人|陪护|参会人员|出席|列席|主持人|交易对手|推荐人|介绍人|委托人|监护人|代办人|尊敬的|"
+    r"其子|其女|其夫|其妻|其母|其父|配偶|检验者|审核者|转诊医生|交班护士|接班护士|"
     r"name|customer|patient)[:：]?\s*"
 )
 
@@ -115,6 +119,8 @@ class CnPersonNameRecognizer(RuleRecognizer):
             0.5,
         ),
         Pattern("surname given", rf"(?<=我姓|免贵姓|本人姓|贵姓是){_SURNAME}(?![\p{{Han}}])", 0.6),
+        # A ward list: "18床 管峰超 男 75岁", "3床韦诺兰（十九岁）".
+        Pattern("after a bed number", rf"(?<=[0-9]{{1,3}}床[ \t]?){_SURNAME}{_GIVEN}(?=[ \t（(，,]|[0-9]{{1,3}}岁)", 0.6),
         Pattern("names in a list",
                 rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)", 0.6),
     ]

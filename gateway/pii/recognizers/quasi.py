@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from gateway.pii import entities
 from gateway.pii.lexicon import JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES
+from gateway.pii.recognizers import chinese_text
 from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
 from gateway.pii.vocabulary import NOT_NAMES
 
@@ -54,6 +55,7 @@ _NUMBER_WORDS = (
     r"four|five|six|seven|eight|nine))?"
 )
 _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
+_CN_NAME = (rf"(?:{chinese_text.SURNAME_PATTERN}[\p{{Han}}]{{1,2}}|\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,6}})")
 
 
 _SORT_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|sc)[ \t]*[:#=]?[ \t]*$")
@@ -103,6 +105,9 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
+        # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族", "伍平  52  1971-06-21").
+        Pattern("age column after a chinese name", rf"(?<=(?:^|[ \t]){_CN_NAME}[ \t]{{2,}})\d{{1,3}}"
+                r"(?=[ \t]{2,}(?:\p{Han}|(?:19|20)\d{2}[\-/年]))", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.IGNORECASE
 
