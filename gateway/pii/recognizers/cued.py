@@ -33,6 +33,8 @@ CUES: dict[str, str] = {
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
+                   # Korean resident registration and Danish CPR numbers ("RRN 531125-1509468", "CPR number: …").
+                   r"rrn|resident[ \t]+registration[ \t]+(?:number|no\.?)|cpr(?:[ \t]+(?:number|no\.?|nr\.?))?|"
                    r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|"
                    r"id(?![\-/])",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"

@@ -148,7 +148,8 @@ class NationalIdShapeRecognizer(RuleRecognizer):
         "national insurance", "nino", "ni number", "social insurance", "sin", "aadhaar", "aadhar", "pesel", "cpf",
         "curp", "codice fiscale", "dni", "nie", "nif", "bsn", "personnummer", "personal identity", "hetu",
         "henkilötunnus", "tckn", "kimlik", "insee", "nric", "ppsn", "pps", "tax id", "tax file", "tin", "tfn", "ird",
-        "utr", "national id", "identity number", "id number", "id card", "id no", "identification", "身份证",
+        "utr", "national id", "identity number", "id number", "id card", "id no", "identification", "rrn", "cpr",
+        "身份证",
         "证件", "社保", "社会保障",
     ]
 
