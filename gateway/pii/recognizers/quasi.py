@@ -96,6 +96,12 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]*[:=])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])", 0.7),
         Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
         Pattern("age and sex", r"(?<=[ (,/]|^)\d{1,3}(?=(?:M|F|yo|y)(?:[,;) /]|$))", 0.5),
+        # An age in words after the person: "Customer states she is sixty-three and works as ...".
+        Pattern("is n in words", r"(?<=(?<![\p{L}])(?:he|she|they|i|patient|customer|who)[ \t]+(?:is|was|am)[ \t]+|"
+                r"(?<![\p{L}])(?:i'm|aged|turned|turns)[ \t]+)"
+                r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|four|five|six|"
+                r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\p{L}\-])",
+                0.55),
         Pattern("is n and", r"(?<=(?:\b(?:is|was|turned|turns|now|aged|age of))[ \t]+)\d{1,3}"
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
@@ -214,6 +220,10 @@ class NrpRecognizer(RuleRecognizer):
         Pattern("group", rf"(?<![\p{{L}}])(?:(?:mixed|white|black|british|asian|other)[ \t]+(?:and[ \t]+)?)*"
                 rf"(?:{_WORDS})(?:[ \t]+(?:british|american|irish|caribbean|african|asian|other))?(?![\p{{L}}])",
                 0.5),
+        # Faiths named in more than one word, or by a word the adjective list lacks.
+        Pattern("faith", r"(?<![\p{L}])(?:Seventh[ \-]day Adventists?|Jehovah['’]?s Witness(?:es)?|Church of "
+                r"(?:England|Scotland|Ireland|Wales)|Latter[ \-]day Saints?|Greek Orthodox|Russian Orthodox|"
+                r"Plymouth Brethren|Pentecostal|Adventist|Quaker|Rastafarian|Baha['’]?i)(?![\p{L}])", 0.55),
         Pattern("chinese", r"(?:汉族|回族|藏族|维吾尔族|苗族|彝族|壮族|满族|蒙古族|土家族|布依族|朝鲜族|侗族|瑶族|白族|"
                 r"哈尼族|"
                 r"哈萨克族|傣族|黎族|傈僳族|佤族|畲族|高山族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|"
