@@ -123,7 +123,7 @@ _SPEAKER = regex.compile(
 _SIGNATURE = regex.compile(
     r"(?im)(?:^[ \t]*(?:--|—|–)[ \t]*|(?:^|\n)[ \t]*(?:regards|kind regards|best regards|warm regards|best|thanks|"
     r"thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|signed),?"
-    r"[ \t]*\n[ \t]*)(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3})[ \t]*$"
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3})[ \t]*(?:$|\|)"
 )
 _PEOPLE_LIST = regex.compile(
     r"(?i)(?<![\p{L}])(?:attendees|participants|present|absent|apologies|staff list|staff|team|members|cc|bcc|"

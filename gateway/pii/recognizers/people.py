@@ -294,8 +294,8 @@ def _not_a_name_word(word: str) -> bool:
     return lowered in STOP_WORDS or lowered in NOT_NAMES or (len(lowered) >= 6 and lowered.endswith(("ing", "ed")))
 _SELF_INTRODUCTION = regex.compile(
     r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
-    r"(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
-    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|$|and[ \t]))"
+    r"(?:this is|my name is|my name's|name's|i am|i'm|im|(?<=(?:hey|hi|hiya|hello),?[ \t]+)it'?s)[ \t]+)"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|[ \t][\-–][ \t]|$|and[ \t]))"
 )
 _HUMAN_VERB = regex.compile(
     r"^[ \t]+(?:called|phoned|rang|emailed|wrote|said|says|asked|visited|came|reported|confirmed|requested|"
