@@ -63,7 +63,7 @@ CUES: dict[str, str] = {
                              + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
                                        for word in ("hospital", "patient", "medical"))
                              + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
-                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号|(?-i:ID)[ \t]?号(?:码)?",
+                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号|id[ \t]?号(?:码)?",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
                       r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
                       r"policy|保单号|客户号|会员号|"

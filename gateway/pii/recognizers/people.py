@@ -104,7 +104,7 @@ class RoleNameRecognizer(RuleRecognizer):
             0.6,
         ),
         # A name with the birth date or record number that identifies the patient: "Takatifu Simba (DOB 1962-11-30)".
-        Pattern("before identifying details", rf"(?<![\p{{L}}])(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t]){_NAME}"
+        Pattern("before identifying details", rf"(?<![\p{{L}}])(?=\p{{Lu}})(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t]){_NAME}"
                 rf"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b|born|"
                 r"nhs|mrn|hosp(?:ital)? no)(?![\p{L}]))", 0.6),
         Pattern("call back",
@@ -125,6 +125,7 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
     ]
     REGEX_FLAGS = FLAGS
+    REQUIRES: ClassVar[dict[str, str]] = {"before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not is_plausible_name(pattern_text):
@@ -148,7 +149,7 @@ class AddressedNameRecognizer(RuleRecognizer):
             0.6,
         ),
         # Addressed after a message heading: "Reminder: Gerd, your appt at …", "Update: Priya, we have …".
-        Pattern("vocative after a heading", rf"(?<=^[ \t]*\p{{L}}[\p{{L}} ]{{2,20}}:[ \t]+){_NAME}"
+        Pattern("vocative after a heading", rf"^[ \t]*\p{{L}}[\p{{L}} ]{{2,20}}:[ \t]+\K{_NAME}"
                 r"(?=,[ \t]+(?i:your|you|we|please|thanks|thank you|this is)\b)", 0.6),
         Pattern("heading a postal block", rf"(?<=\A[ \t]*){_NAME}(?=[ \t]*\n(?:[^\n]*\n)?[ \t]*\d)", 0.6),
         Pattern(

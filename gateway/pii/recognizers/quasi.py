@@ -40,8 +40,8 @@ DATE = (
     rf"|(?<![\d\p{{L}}]|\d[.,])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
     # A day and month without the year, after a preposition of time ("chest pain since 21/06", "on 04/05").
-    r"|(?<=(?<![\p{L}])(?:on|since|from|until|till|before|after|dated)[ \t]+)(?:0?[1-9]|[12]\d|3[01])[/.]"
-    r"(?:0?[1-9]|1[0-2])(?![\d/.]?\d)"
+    r"|(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])(?![\d/.]?\d)"
+    r"(?<=(?<![\p{L}])(?:on|since|from|until|till|before|after|dated)[ \t]+\d{1,2}[/.]\d{1,2})"
     r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
     r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
     r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|时间|date|dob)"
@@ -106,16 +106,19 @@ class AgeRecognizer(RuleRecognizer):
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
         # The age among a person's descriptors in brackets: "Aurora López (Chilean, 77)", "Kim (F, 24)".
-        Pattern("descriptor, age", r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2})\d{1,3}(?=\))",
-                0.55),
+        Pattern("descriptor, age", r"(?<![\d])\d{1,3}(?=\))"
+                r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2}\d{1,3})", 0.55),
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
         # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族", "伍平  52  1971-06-21").
-        Pattern("age column after a chinese name", rf"(?<=(?:^|[ \t]){_CN_NAME}[ \t]{{2,}})\d{{1,3}}"
-                r"(?=[ \t]{2,}(?:\p{Han}|(?:19|20)\d{2}[\-/年]))", 0.55),
+        Pattern("age column after a chinese name", rf"(?<![\d])\d{{1,3}}(?=[ \t]{{2,}}(?:\p{{Han}}|(?:19|20)\d{{2}}[\-/年]))"
+                rf"(?<=(?:^|[ \t]){_CN_NAME}[ \t]{{2,}}\d{{1,3}})", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.IGNORECASE
+    REQUIRES: ClassVar[dict[str, str]] = {"descriptor, age": r",[ \t]?\d{1,3}\)",
+                                          "age column after a chinese name": r"\p{Han}[ \t]{2,}\d",
+                                          "is n in words": r"(?i:ty|teen)(?![\p{L}])"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = re.sub(r"\D", "", pattern_text)
@@ -182,6 +185,7 @@ class JobTitleRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = ["works as", "occupation", "job", "position", "employed", "career", "profession",
                                     "salary as", "title"]
     REGEX_FLAGS = FLAGS_ICASE
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese role in brackets": r"\p{Han}[（(]", "chinese job noun": r"\p{Han}"}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -235,6 +239,8 @@ class NrpRecognizer(RuleRecognizer):
                 r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
     ]
     REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
+    REQUIRES: ClassVar[dict[str, str]] = {"faith": r"(?i:adventist|witness|church of|saints?|orthodox|brethren|"
+                                                   r"pentecostal|quaker|rastafarian|baha)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         lowered = pattern_text.lower()
@@ -270,7 +276,8 @@ class OrganizationRecognizer(RuleRecognizer):
                 r"(?:[\p{Han}]{0,6}?(?:支行|分行|分院|分公司|营业部))?", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1
-    REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}"}
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}", "partners": r"[ \t](?:and|&)[ \t]+\p{Lu}",
+                                          "and sons": r"[ \t](?:and|&)[ \t]+(?:Sons|Daughters|Partners|Co)"}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
