@@ -80,6 +80,12 @@ _LOWER_PLACE = (
     rf"[ \t]*,[ \t]*{_STOP}\p{{Ll}}{_PLACE_CHAR}*(?:[ \t]+{_STOP}\p{{Ll}}{_PLACE_CHAR}*){{0,2}}"
     r"(?=[ \t]*[.;!?]?[ \t]*(?:\n|\Z))"
 )
+# Typed in lower case, the locality, state and postcode after the street, as far as a postcode that ends it
+# ("211 hutchinson parkway, madison, wi 19708", "105 nash prairie, derby, ex11 5ap").
+_LOWER_LOCALITY = (
+    rf"(?:[ \t]*,[ \t]*{_STOP}\p{{Ll}}{_PLACE_CHAR}*(?:[ \t]+{_STOP}\p{{Ll}}{_PLACE_CHAR}*){{0,2}}){{1,2}}"
+    r",?[ \t]*(?:\d{4,5}(?:-\d{4})?|[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}|[a-z]\d[a-z][ \t]?\d[a-z]\d)(?![\w])"
+)
 _POSTCODE = (r"(?:\p{Lu}{2,3}[ \t]+\d{4,5}(?:-\d{4})?|\p{Lu}{2}[ \t]+(?i:[A-Z]\d[A-Z][ \t\-]?\d[A-Z]\d)|\d{4,6}"
              r"|(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t\-]?\d[A-Z]\d))(?![\w])")
 # Lines after a street line in a postal block: short, no stop words, ending the line or the sentence
@@ -94,7 +100,7 @@ _TAIL = (
     rf"\.?(?:(?:{_UNIT}|{_BREAK}{_UNIT_WORD})(?:[ \t]+(?={_PLACE_WORD}))?)?"
     rf"(?:[ \t]*,[ \t]*(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+{_PLACE})?"
     rf"(?:(?:[ \t]*,[ \t]*|[ \t]+(?=\p{{Lu}}{{2,}}))?{_PLACE}){{0,2}}(?:(?:[ \t]*,)?[ \t]*{_POSTCODE})?"
-    rf"(?:{_LOWER_PLACE})?(?:{_BREAK}{_LINE}){{0,4}}"
+    rf"(?:{_LOWER_LOCALITY}|{_LOWER_PLACE})?(?:{_BREAK}{_LINE}){{0,4}}"
 )
 # A street named by its words, with the house number before or after and the street type after, for
 # intersections ("the corner of Kapelaniestraat 88 and Whittaker Street", "5th Avenue & Main St").

@@ -35,6 +35,8 @@ SURNAMES_COMPOUND = [
     "轩辕",
     "南宫",
     "独孤",
+    "西门",
+    "呼延",
 ]
 SURNAMES_SINGLE = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
@@ -44,6 +46,7 @@ SURNAMES_SINGLE = (
     "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 _SURNAME = "(?:" + "|".join(SURNAMES_COMPOUND) + "|[" + SURNAMES_SINGLE + "])"
+SURNAME_PATTERN = _SURNAME
 # Characters that end a given name rather than continue it: particles, verbs and titles that follow names.
 _NOT_GIVEN = (
     "的了在是和与及等于因已将被从向到今昨去来说要会也都就还又并或但而把给对为以之其这那先女医患客护您你我他她们着过吗呢吧啊年月日号"
@@ -59,7 +62,9 @@ _ROLE_BEFORE = (
     r"(?:患者|病人|客户|姓名|名字|户名|持卡人|开户人|账户名|联系人|收件人|收款人|付款人|申请人|借款人|担保人|受益人|"
     r"投保人|被保险人|主治医生|主治医师|医生|护士|经办人|负责人|家属|我叫|我是|本人|叫做|名叫|签名|签字|用户|员工|新员工|"
     r"邻居|同事|顾客|租客|房东|嫌疑人|当事人|受害人|被害人|证人|法人|法定代表人|代理人|经办|复核|复核人|录入人|记录人|"
-    r"处理人|审批人|审核人|陪护|参会人员|出席|列席|主持人|交易对手|name|customer|patient)[:：]?\s*"
+    r"处理人|审批人|审核人|陪护|参会人员|出席|列席|主持人|交易对手|推荐人|介绍人|委托人|监护人|代办人|尊敬的|"
+    r"其子|其女|其夫|其妻|其母|其父|配偶|检验者|审核者|转诊医生|交班护士|接班护士|"
+    r"name|customer|patient)[:：]?\s*"
 )
 
 PROVINCES = (
@@ -83,8 +88,8 @@ _ESTATE = (r"(?:[ \t]?\p{Han}{1,8}?(?:小区|花园|公寓|大厦|广场|中心|
            r"|[ \t]?\p{Han}{2,8}?(?=[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)))")
 """An estate, tower or park after the house number ("锦绣名苑", "时代广场西塔"), or any name a building number follows
 ("保利香槟国际19栋")."""
-_UNIT = (r"(?:[ \t]?[0-9A-Za-z\-]{1,6}(?:号楼|栋|幢|座|单元|楼|层|室|号|户)"
-         r"(?:[0-9A-Za-z\-]{1,6}(?![号楼栋幢座单元层室户]))?)")
+_UNIT = (r"(?:[ \t]?[0-9A-Za-z\-]{1,6}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门)"
+         r"(?:[0-9A-Za-z\-]{1,6}(?![号楼栋幢座单元层室户门]))?)")
 _HOUSE = (
     r"(?:[0-9０-９]+|[一二三四五六七八九十百零]+)(?:号|號)"
     rf"{_ESTATE}?{_UNIT}*"
@@ -99,20 +104,23 @@ class CnPersonNameRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("name before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}{_GIVEN}(?={_TITLE_AFTER})", 0.6),
         Pattern(
-            "surname before title", rf"(?<![\p{{Han}}--[{_NOT_GIVEN}]]){_SURNAME}(?=先生|女士|小姐|医生|大夫|老师)", 0.5
+            "surname before title", rf"(?:(?<![\p{{Han}}--[{_NOT_GIVEN}]])|(?<=您好|你好)){_SURNAME}"
+                                    rf"(?=先生|女士|小姐|医生|大夫|老师)", 0.5
         ),
         Pattern("name after role", rf"{_ROLE_BEFORE}\K{_SURNAME}{_GIVEN}", 0.65),
         Pattern("minority name", rf"(?<![\p{{Han}}]|{_ROLE_BEFORE}|[和、与及])\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,5}}?"
                 rf"(?={_AFTER_NAME}|(?<![·•・]\p{{Han}}{{1,4}})(?![\p{{Han}}]))", 0.7),
         Pattern(
             "name opening a clause",
-            rf"(?<=^|[\n：:，,。；;、（(|\t]|^[ \t]*[·•\-*][ \t]*|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|"
+            rf"(?<=^|[\n：:，,。；;、（(|\t]|^[ \t]*[·•\-*][ \t]*|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|[0-9]{{1,3}}床|"
             rf"同事|爱人|"
             rf"母亲|父亲|儿子|女儿)"
             rf"{_SURNAME}{_GIVEN}(?={_AFTER_NAME})",
             0.5,
         ),
         Pattern("surname given", rf"(?<=我姓|免贵姓|本人姓|贵姓是){_SURNAME}(?![\p{{Han}}])", 0.6),
+        # A ward list: "18床 管峰超 男 75岁", "3床韦诺兰（十九岁）".
+        Pattern("after a bed number", rf"(?<=[0-9]{{1,3}}床[ \t]?){_SURNAME}{_GIVEN}(?=[ \t（(，,]|[0-9]{{1,3}}岁)", 0.6),
         Pattern("names in a list",
                 rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)", 0.6),
     ]
@@ -129,14 +137,19 @@ class CnAddressRecognizer(RuleRecognizer):
         Pattern("district road house", rf"{_DISTRICT}[ \t]?{_ROAD}[ \t]?{_HOUSE}", 0.55),
         Pattern("estate and unit", rf"(?<![\p{{Han}}]){_HAN}{{2,8}}?(?:小区|花园|公寓|大厦|家园|新村|名苑|华庭)"
                 rf"{_UNIT}+", 0.5),
+        # "家住和平区阳光花园29栋2456": after a cue or at a boundary, any district name (和平区 too).
+        Pattern("district, estate and unit", rf"(?:{_ADDRESS_CUE}\K|(?<![\p{{Han}}]))(?:\p{{Han}}{{1,4}}?(?:区|县|市|镇))?"
+                rf"{_HAN}{{1,8}}?"
+                rf"(?:小区|花园|公寓|大厦|家园|新村|名苑|华庭|新城|城|苑|园|湾)(?:[0-9]{{1,3}}(?:号楼|栋|幢|座))"
+                rf"{_UNIT}*(?:[0-9]{{1,5}})?", 0.5),
     ]
     CONTEXT: ClassVar[list[str]] = ["地址", "住址", "住在", "家住", "寄", "address"]
     REGEX_FLAGS = FLAGS | regex.VERSION1
     REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        # A province or city name alone is a LOCATION, not an address; require a road or a house number.
+        # A province or city name alone is a LOCATION, not an address; require a road, a house or a building number.
         has_road_or_house = any(
-            mark in pattern_text for mark in ("路", "街", "道", "巷", "胡同", "弄", "号", "號", "村")
+            mark in pattern_text for mark in ("路", "街", "道", "巷", "胡同", "弄", "号", "號", "村", "栋", "幢", "单元")
         )
         return None if has_road_or_house else False

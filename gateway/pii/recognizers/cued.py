@@ -33,6 +33,8 @@ CUES: dict[str, str] = {
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
                    r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
+                   # Korean resident registration and Danish CPR numbers ("RRN 531125-1509468", "CPR number: …").
+                   r"rrn|resident[ \t]+registration[ \t]+(?:number|no\.?)|cpr(?:[ \t]+(?:number|no\.?|nr\.?))?|"
                    r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|"
                    r"id(?![\-/])",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
@@ -61,7 +63,7 @@ CUES: dict[str, str] = {
                              + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
                                        for word in ("hospital", "patient", "medical"))
                              + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
-                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号",
+                             r"|病历号|住院号|门诊号|病案号|就诊卡号|医保卡号|id[ \t]?号(?:码)?",
     e.ACCOUNT_NUMBER: r"account(?:[ \t]+(?:number|no\.?|#))?|acct(?:[ \t]+(?:no\.?|#))?|a/c|"
                       r"(?:customer|cust|client|member|membership|policy|policyholder)[ \t]*(?:number|no\.?|#|id|ref)|"
                       r"policy|保单号|客户号|会员号|"
@@ -99,7 +101,8 @@ _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
 
 
 # Versions and the last digits of a number shown as such are not identifiers in full.
-_NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last|xx+|\*+)[ \t]*\d{2,4}$)")
+_NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last(?:[ \t]+(?:\d|four|digits?))*|xx+|\*+)"
+                            r"[ \t]*\d{2,4}$)")
 
 
 _DAY_OR_MONTH = r"(?:0?[1-9]|[12]\d|3[01])"

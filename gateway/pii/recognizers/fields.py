@@ -123,7 +123,7 @@ _SPEAKER = regex.compile(
 _SIGNATURE = regex.compile(
     r"(?im)(?:^[ \t]*(?:--|—|–)[ \t]*|(?:^|\n)[ \t]*(?:regards|kind regards|best regards|warm regards|best|thanks|"
     r"thank you|many thanks|cheers|sincerely|yours sincerely|yours faithfully|yours truly|respectfully|signed),?"
-    r"[ \t]*\n[ \t]*)(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3})[ \t]*$"
+    r"[ \t]*\n(?:[ \t]*\n)?[ \t]*)(?P<name>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,3})[ \t]*(?:$|\|)"
 )
 _PEOPLE_LIST = regex.compile(
     r"(?i)(?<![\p{L}])(?:attendees|participants|present|absent|apologies|staff list|staff|team|members|cc|bcc|"
@@ -147,6 +147,19 @@ _ID_COLUMNS = frozenset({e.MEDICAL_RECORD_NUMBER, e.ACCOUNT_NUMBER, e.NATIONAL_I
                          e.US_DRIVER_LICENSE, e.US_SSN, e.CREDIT_CARD, e.PHONE_NUMBER, e.POSTAL_CODE})
 _COLUMN_NAME = regex.compile(r"[a-z][a-z#.]*(?: [a-z#.]+){0,2}")
 _CAPITALISED_ITEM = regex.compile(r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+\p{Lu}[\p{L}'’.\-]*){0,3}")
+
+
+_PAIR_BEFORE = regex.compile(r"(?:^|[;&?])[ \t]*$")
+_PAIR_AFTER = regex.compile(r"[^;&\n]{1,80}(?:[;&][ \t]*[\p{L}_]+=|$)", regex.MULTILINE)
+
+
+def _key_value_pair(text: str, match: regex.Match[str]) -> bool:
+    """A ``key=value`` pair of a ``k=v;k=v`` record ("payee=…;bank=Barclays;city=Sligo"): there even a short or
+    common label ("bank", "account") names its value, as it does at the start of a line."""
+    label_end = match.end("label")
+    return (text[label_end:label_end + 1] == "=" and _PAIR_BEFORE.search(text, max(0, match.start() - 2),
+                                                                           match.start()) is not None
+            and _PAIR_AFTER.match(text, label_end + 1) is not None)
 
 
 def _label(text: str) -> str:
@@ -212,7 +225,8 @@ class FieldValueRecognizer(EntityRecognizer):
         found = []
         for match in _INLINE.finditer(text):
             label = _label(match.group("label"))
-            if label in _LINE_ONLY and match.group("quoted") is None and match.group("squoted") is None:
+            if label in _LINE_ONLY and match.group("quoted") is None and match.group("squoted") is None \
+                    and not _key_value_pair(text, match):
                 continue
             entity = FIELD_TYPES[label]
             group = next(g for g in ("quoted", "squoted", "bare") if match.group(g) is not None)
@@ -312,6 +326,10 @@ class FieldValueRecognizer(EntityRecognizer):
             if (name.lower() in _ROLE_SPEAKERS or name.lower() in NOT_NAMES or first.isupper()
                     or (not name[0].isupper() and not is_first_name(first))):
                 continue
+            # A checklist line ("[x] Nationality: British", "[ ] Proof of address: …") names a field, not a speaker.
+            if regex.match(r"[ \t]*\[[ xX✓✔]?\]", match.group()) or _label(name) in FIELD_TYPES \
+                    or name.split()[0].lower() in {"proof", "source", "evidence", "date", "type"}:
+                continue
             found.append((e.PERSON, *match.span("name"), 0.65))
         return found
 
@@ -326,7 +344,12 @@ class FieldValueRecognizer(EntityRecognizer):
         for match in _PEOPLE_LIST.finditer(text):
             items_start = match.start("items")
             items = match.group("items")
-            # Parentheses hold roles ("(dental nurse)"); they are blanked so the split sees names only.
+            # Parentheses hold roles ("(dental nurse)"); they are blanked so the split sees names only, and what they
+            # hold after a name is that person's role ("Staff list: Dayar Şama (Neurosurgeon), ...").
+            for role in regex.finditer(r"(?<=\p{L}[ \t]?\()[^()\d\n]{2,60}(?=\))", items):
+                words = role.group().lower().replace(",", " ").split()
+                if 1 <= len(words) <= 6 and not set(words) & _NOT_A_ROLE:
+                    found.append((e.JOB_TITLE, items_start + role.start(), items_start + role.end(), 0.5))
             blanked = regex.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), items)
             for part in regex.finditer(r"[^,;]+", regex.sub(r"(?<=\s)(?:and|&)(?=\s)", ",", blanked)):
                 name = _CAPITALISED_ITEM.search(part.group())
@@ -339,6 +362,9 @@ class FieldValueRecognizer(EntityRecognizer):
         return found
 
 
+_NOT_A_ROLE = frozenset("daughter son wife husband mother father partner brother sister friend carer he she they him "
+                        "her them his hers theirs deceased chair minutes apologies absent present remote online tbc "
+                        "n/a acting interim cover".split())
 _HAN = regex.compile(r"\p{Han}")
 _CN_NAME = regex.compile(r"\p{Han}{2,4}|\p{Han}{2,6}[·•・]\p{Han}{2,6}")
 _CN_NOT_NAME = regex.compile(r"[的了在是和给被把向对我你他她好请谢吗呢吧啊]|先生|女士|小姐")

@@ -56,7 +56,8 @@ class PhoneNumberRecognizer(RuleRecognizer):
         Pattern(
             "international",
             _LEAD
-            + r"(?:\+[1-9]\d{0,2}[ .\-]?|00[1-9]\d{0,2}[ .\-])(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,8}(?:[ .\-]\d{1,8}){0,5}"
+            # The national number after the country code may come in one piece ("00385 976050400").
+            + r"(?:\+[1-9]\d{0,2}[ .\-]?|00[1-9]\d{0,2}[ .\-])(?:\(0?\d{1,4}\)[ .\-]?)?\d{1,10}(?:[ .\-]\d{1,8}){0,5}"
             + _EXT
             + _TRAIL,
             0.6,
@@ -66,6 +67,8 @@ class PhoneNumberRecognizer(RuleRecognizer):
             _LEAD + r"(?:\(\d{1,4}\)\s?\d{2,5}(?:[ .\-]\d{2,5}){0,3}|\d{2,5}(?:[ .\-]\d{2,5}){2,4})" + _EXT + _TRAIL,
             0.45,
         ),
+        # An area code in brackets, then groups of four or five ("(32) 92913-8318", "(021) 6234 5678").
+        Pattern("bracketed area code", _LEAD + r"\(\d{2,4}\)[ ]?\d{4,5}[ \-]\d{4}" + _EXT + _TRAIL, 0.55),
         Pattern("digits only", _LEAD + r"\d{10,11}" + _TRAIL, 0.2),
         Pattern("international compact", _LEAD + r"(?:\+|00)[1-9]\d{6,14}" + _EXT + _TRAIL, 0.6),
         # National numbers with a trunk 0 ("07103 768698", "0151 08207026", "030 62596672", "0643 809 6513").
@@ -80,6 +83,8 @@ class PhoneNumberRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = [
         "phone", "call", "tel", "mobile", "cell", "fax", "desk", "office", "contact", "reach", "dial", "whatsapp",
         "number", "home", "work", "text me", "ring", "sms", "电话", "手机", "联系", "致电", "座机",
+        # Notes abbreviate: "my new no is …", "NOK … on …", "left VM on …", "2nd attempt to …", "Queries: …".
+        "no is", "new no", "my no", "mob", "nok", "next of kin", "vm", "voicemail", "attempt", "queries", "enquiries",
     ]  # fmt: skip
     REGEX_FLAGS = FLAGS_ICASE
 
@@ -133,6 +138,8 @@ class IbanCodeRecognizer(RuleRecognizer):
 
     ENTITY = entities.IBAN_CODE
     PATTERNS: ClassVar[list[Pattern]] = [Pattern("iban", r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}", 0.5)]
+    # Typed in lower case in chat ("ur iban lt52 2544 8689 4513 4800"): taken only when the mod-97 check passes.
+    _LOWER = regex.compile(r"(?<![A-Za-z0-9])[a-z]{2}\d{2}(?: ?[a-z0-9]){11,30}")
     CONTEXT: ClassVar[list[str]] = ["iban", "account", "bank", "wire", "transfer", "payment", "beneficiary", "send",
                                     "pay", "swift", "funds", "arrive", "received", "remit", "payee", "to", "from",
                                     "credit", "debit"]
@@ -141,6 +148,11 @@ class IbanCodeRecognizer(RuleRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None, regex_flags: int | None = None
     ) -> list[RecognizerResult]:
         results = []
+        for match in self._LOWER.finditer(text):
+            length = IBAN_LENGTHS.get(match.group()[:2].upper())
+            end = self._end(text, match, length) if length else None
+            if end is not None and iban_valid(text[match.start():end].upper()):
+                results.append(self.result(match.start(), end, 0.9))
         for match in self.patterns[0].compiled_regex.finditer(text):
             length = IBAN_LENGTHS.get(match.group()[:2])
             if length is None:
@@ -158,6 +170,17 @@ class IbanCodeRecognizer(RuleRecognizer):
                                           text[match.start() : end])
                 results.append(self.result(match.start(), end, 1.0 if valid else 0.45 if grouped else 0.35))
         return results
+
+
+    @staticmethod
+    def _end(text: str, match: regex.Match[str], length: int) -> int | None:
+        """Where ``length`` characters of the match (spaces not counted) end, if a word does not go on there."""
+        end, seen = match.start(), 0
+        while seen < length and end < match.end():
+            seen += text[end] != " "
+            end += 1
+        following = text[end : end + 1]
+        return end if seen == length and not (following.isascii() and following.isalnum()) else None
 
 
 class SocialSecurityNumberRecognizer(RuleRecognizer):

@@ -25,7 +25,8 @@ _ROLE = (
     r"(?i:patient|pt\.|account[ \-]?holder|card[ \-]?holder|customer|client|physician|surgeon|doctor|nurse|"
     r"attending|resident|referring|provider|clinician|therapist|pharmacist|beneficiary|applicant|borrower|"
     r"co-?signer|guarantor|signatory|payee|payer|insured|policy[ \-]?holder|guardian|spouse|wife|husband|son|"
-    r"daughter|mother|father|sister|brother|partner|my name is|name is|i am|i'm|this is|name:|named|called|"
+    r"daughter|mother|father|sister|brother|partner|nok|next of kin|emergency contact|"
+    r"my name is|name is|i am|i'm|this is|name:|named|called|"
     r"signed by|seen by|referred by|examined by|treated by|authorized by|approved by|prepared by|attn:?|dear|"
     r"speak to|speak with|talk to|contact|colleague|call me|calls me|called me|known as|goes by|hi|hello|hey|"
     r"thanks|thank you|(?:summary|address|funds|payment|transfer|statement|letter|note|report|request|referral|"
@@ -97,11 +98,15 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
         Pattern(
             "after contact verbs",
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|speaking to|speaking with|talked to|talking to|"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|spoke w/|speaking to|speaking with|talked to|talking to|"
             rf"my name's|name's|on behalf of(?: cx| customer| client)?|cx|the other driver,|executor,|partner,|"
             rf"payee added:|parcel for|case review:|new starter -)[ \t]+){_NAME}",
             0.6,
         ),
+        # A name with the birth date or record number that identifies the patient: "Takatifu Simba (DOB 1962-11-30)".
+        Pattern("before identifying details", rf"(?<![\p{{L}}])(?=\p{{Lu}})(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t]){_NAME}"
+                rf"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b|born|"
+                r"nhs|mrn|hosp(?:ital)? no)(?![\p{L}]))", 0.6),
         Pattern("call back",
                 rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
         # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
@@ -120,6 +125,7 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
     ]
     REGEX_FLAGS = FLAGS
+    REQUIRES: ClassVar[dict[str, str]] = {"before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not is_plausible_name(pattern_text):
@@ -142,6 +148,9 @@ class AddressedNameRecognizer(RuleRecognizer):
             r"(?=,[ \t]+(?i:can|could|would|will|please|i|we|you|thanks|thank|are|is|do|did|have)\b)",
             0.6,
         ),
+        # Addressed after a message heading: "Reminder: Gerd, your appt at …", "Update: Priya, we have …".
+        Pattern("vocative after a heading", rf"^[ \t]*\p{{L}}[\p{{L}} ]{{2,20}}:[ \t]+\K{_NAME}"
+                r"(?=,[ \t]+(?i:your|you|we|please|thanks|thank you|this is)\b)", 0.6),
         Pattern("heading a postal block", rf"(?<=\A[ \t]*){_NAME}(?=[ \t]*\n(?:[^\n]*\n)?[ \t]*\d)", 0.6),
         Pattern(
             "lower case heading a postal block",
@@ -269,6 +278,15 @@ _CAPITALISED_RUN = regex.compile(
 _LOWER_RUN = regex.compile(
     r"(?<![\p{L}\d])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
 _SELF_CUE = regex.compile(r"(?i:(?<![\p{L}])(?:this is|my name is|my name's|name is|i am|i'm|im|call me)[ \t]+)$")
+# Typed in lower case, a name also follows a kin word, a bed number or a request about someone, with or without a
+# title: "nok husband abiona fajimi", "bed 4 gerald ray 80yo", "check why francesca cook cant", "letter to miss kokol".
+_LOWER_CUED = regex.compile(
+    r"(?<![\p{L}])(?:(?i:husband|wife|son|daughter|mother|father|partner|nok|next of kin|bed[ \t]*\d{1,3}[a-z]?|"
+    r"check why|see why|find out why|letter to|email to|write to|reply to|dear)[ \t]+)+"
+    r"(?:(?P<title>mr|mrs|ms|miss|mx|dr)\.?[ \t]+)?"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\d])")
+# A name written in capitals in running text ("CRM NOTE // JON JEFFERSON // ..."): two or three capitalised words.
+_CAPS_RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’\-]+){1,2}(?![\p{L}\d])")
 
 
 def _not_a_name_word(word: str) -> bool:
@@ -277,8 +295,8 @@ def _not_a_name_word(word: str) -> bool:
     return lowered in STOP_WORDS or lowered in NOT_NAMES or (len(lowered) >= 6 and lowered.endswith(("ing", "ed")))
 _SELF_INTRODUCTION = regex.compile(
     r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
-    r"(?:this is|my name is|my name's|name's|i am|i'm|im)[ \t]+)"
-    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|$|and[ \t]))"
+    r"(?:this is|my name is|my name's|name's|i am|i'm|im|(?<=(?:hey|hi|hiya|hello),?[ \t]+)it'?s)[ \t]+)"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|[ \t][\-–][ \t]|$|and[ \t]))"
 )
 _HUMAN_VERB = regex.compile(
     r"^[ \t]+(?:called|phoned|rang|emailed|wrote|said|says|asked|visited|came|reported|confirmed|requested|"
@@ -342,6 +360,18 @@ class LexiconNameRecognizer(EntityRecognizer):
             if (cued or lexical) and is_plausible_name(" ".join(words)):
                 end = match.start() + len(" ".join(words[:2] if cued else words[:3]))
                 found.append((match.start(), end, 0.6 if cued else 0.5))
+        for match in _LOWER_CUED.finditer(text):
+            words = list(itertools.takewhile(lambda w: not _not_a_name_word(w), match.group("name").split()))
+            titled = match.group("title")
+            if words and (len(words) >= 2 or titled or is_known_name(words[0])) and is_plausible_name(" ".join(words)):
+                found.append((match.start("name"), match.start("name") + len(" ".join(words)), 0.55))
+        if any(ch.islower() for ch in text):  # in a text all in capitals every heading would qualify
+            for match in _CAPS_RUN.finditer(text):
+                words = match.group().split()
+                if any(is_known_name(w) for w in words) and not any(
+                        w.lower() in NOT_NAMES or w.lower() in ACRONYMS or w.lower() in STOP_WORDS
+                        or _STREET_TYPE.fullmatch(w) for w in words):
+                    found.append((match.start(), match.end(), 0.5))
         for match in _SELF_INTRODUCTION.finditer(text):
             value = match.group("name")
             if not any(w in STOP_WORDS or w in NOT_NAMES for w in value.split()):

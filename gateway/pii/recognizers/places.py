@@ -28,6 +28,10 @@ _RESIDENCE_CUE = (
     r"|(?i:destination)[ \t]*:?|(?i:while|stayed|staying|holidaying|holiday)[ \t]+(?i:in)"
     r"|(?i:travelled|traveled|travelling|traveling|trip|flew|flying)[ \t]+(?i:to)"
 )
+# The issuing state of a licence or ID, in brackets after the number ("licence W312-017-13-609-4 (FL)").
+_US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 # Fields that hold a place, not a ward or a department ("Location: ICU" is not asked for).
 _FIELD = r"(?i:where|city|town|village|country|place of birth|birthplace|hometown)"
 
@@ -40,11 +44,15 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("after residence cue", rf"(?<![\p{{L}}])(?:{_RESIDENCE_CUE})[ \t]+\K(?=\p{{Lu}}){_PLACE}", 0.6),
         Pattern("form field", rf"^[ \t]*{_FIELD}[ \t]*:[ \t]*\K(?=\p{{Lu}}){_PLACE}", 0.6),
+        Pattern("issuing state", r"(?<=(?<![A-Za-z0-9])(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\- ]{3,24}[ \t]?\()"
+                r"[A-Z]{2}(?=\))", 0.6),
     ]
     REGEX_FLAGS = FLAGS
-    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":"}
+    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if len(pattern_text) == 2 and pattern_text.isupper():
+            return None if pattern_text in _US_STATES else False
         return None if is_plausible_name(pattern_text) else False
 
 

@@ -16,7 +16,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from gateway.pii import entities
 from gateway.pii.lexicon import JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES
+from gateway.pii.recognizers import chinese_text
 from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
+from gateway.pii.vocabulary import NOT_NAMES
+
+_PARTNERS_SHAPE = regex.compile(r"[^,\n]+(?:,[ \t]+[^,\n]+)+,?[ \t]+(?:and|&)[ \t]+\S+")
+_NOT_PARTNERS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                          "june july august september october november december visa mastercard amex maestro discover "
+                          "english french german spanish chinese".split())
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -32,10 +39,13 @@ DATE = (
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
     rf"|(?<![\d\p{{L}}]|\d[.,])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
     rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
+    # A day and month without the year, after a preposition of time ("chest pain since 21/06", "on 04/05").
+    r"|(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])(?![\d/.]?\d)"
+    r"(?<=(?<![\p{L}])(?:on|since|from|until|till|before|after|dated)[ \t]+\d{1,2}[/.]\d{1,2})"
     r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
     r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
-    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|date|dob)[^\d\n]{0,6}"
-    r"\d{8}))"
+    r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|时间|date|dob)"
+    r"[^\d\n]{0,6}(?:\n[^\d\n]{0,12})?\d{8}))"
 )
 """A calendar date in the common numeric, written-out and Chinese forms (times and durations are not dates)."""
 
@@ -45,6 +55,7 @@ _NUMBER_WORDS = (
     r"four|five|six|seven|eight|nine))?"
 )
 _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
+_CN_NAME = (rf"(?:{chinese_text.SURNAME_PATTERN}[\p{{Han}}]{{1,2}}|\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,6}})")
 
 
 _SORT_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|sc)[ \t]*[:#=]?[ \t]*$")
@@ -85,14 +96,29 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]*[:=])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])", 0.7),
         Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
         Pattern("age and sex", r"(?<=[ (,/]|^)\d{1,3}(?=(?:M|F|yo|y)(?:[,;) /]|$))", 0.5),
+        # An age in words after the person: "Customer states she is sixty-three and works as ...".
+        Pattern("is n in words", r"(?<=(?<![\p{L}])(?:he|she|they|i|patient|customer|who)[ \t]+(?:is|was|am)[ \t]+|"
+                r"(?<![\p{L}])(?:i'm|aged|turned|turns)[ \t]+)"
+                r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|four|five|six|"
+                r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\p{L}\-])",
+                0.55),
         Pattern("is n and", r"(?<=(?:\b(?:is|was|turned|turns|now|aged|age of))[ \t]+)\d{1,3}"
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
+        # The age among a person's descriptors in brackets: "Aurora López (Chilean, 77)", "Kim (F, 24)".
+        Pattern("descriptor, age", r"(?<![\d])\d{1,3}(?=\))"
+                r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2}\d{1,3})", 0.55),
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
+        # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族", "伍平  52  1971-06-21").
+        Pattern("age column after a chinese name", rf"(?<![\d])\d{{1,3}}(?=[ \t]{{2,}}(?:\p{{Han}}|(?:19|20)\d{{2}}[\-/年]))"
+                rf"(?<=(?:^|[ \t]){_CN_NAME}[ \t]{{2,}}\d{{1,3}})", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.IGNORECASE
+    REQUIRES: ClassVar[dict[str, str]] = {"descriptor, age": r",[ \t]?\d{1,3}\)",
+                                          "age column after a chinese name": r"\p{Han}[ \t]{2,}\d",
+                                          "is n in words": r"(?i:ty|teen)(?![\p{L}])"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = re.sub(r"\D", "", pattern_text)
@@ -148,11 +174,18 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?:(?:Senior|Chief|Lead)[ \t]+)?\w+)", 0.5),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|变更为|[，,、：:（(/]|"
                 rf"公司|集团|医院|银行|学校|^|[ \t])"
-                rf"\p{{Han}}{{0,7}}?(?:{_CN_JOBS})(?=[，,。；;、）)（( \t]|$)", 0.55),
+                rf"(?:\p{{Han}}{{1,8}}/)*\p{{Han}}{{0,7}}?(?:{_CN_JOBS}|药剂师|\p{{Han}}师|工商户)(?=[，,。；;、）)（( \t/]|$)"
+                rf"(?<!客户|用户|账户|帐户|住户|会员|成员)", 0.55),
+        # In brackets after a name, a clause ending in an occupation suffix, or a list of roles joined by "/"
+        # ("推荐人雷晓晓（配色工）", "龚凯辉（寻呼员/话务员）", "乌兰图雅（首席执行官CEO/总裁/总经理）").
+        Pattern("chinese role in brackets", rf"(?<=\p{{Han}}{{2}}[（(])(?:[\p{{Han}}A-Za-z]{{1,12}}/)*"
+                rf"(?:\p{{Han}}{{1,10}}?(?:{_CN_JOBS}|师|员|工|官|商户|手|匠)|[\p{{Han}}A-Za-z]{{1,12}}(?:/[\p{{Han}}A-Za-z]{{1,12}})+)"
+                rf"(?=[）)])(?<!客户|用户|账户|帐户|住户|会员|成员|党员|团员|社员|盟员)", 0.55),
     ]
     CONTEXT: ClassVar[list[str]] = ["works as", "occupation", "job", "position", "employed", "career", "profession",
                                     "salary as", "title"]
     REGEX_FLAGS = FLAGS_ICASE
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese role in brackets": r"\p{Han}[（(]", "chinese job noun": r"\p{Han}"}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -191,6 +224,10 @@ class NrpRecognizer(RuleRecognizer):
         Pattern("group", rf"(?<![\p{{L}}])(?:(?:mixed|white|black|british|asian|other)[ \t]+(?:and[ \t]+)?)*"
                 rf"(?:{_WORDS})(?:[ \t]+(?:british|american|irish|caribbean|african|asian|other))?(?![\p{{L}}])",
                 0.5),
+        # Faiths named in more than one word, or by a word the adjective list lacks.
+        Pattern("faith", r"(?<![\p{L}])(?:Seventh[ \-]day Adventists?|Jehovah['’]?s Witness(?:es)?|Church of "
+                r"(?:England|Scotland|Ireland|Wales)|Latter[ \-]day Saints?|Greek Orthodox|Russian Orthodox|"
+                r"Plymouth Brethren|Pentecostal|Adventist|Quaker|Rastafarian|Baha['’]?i)(?![\p{L}])", 0.55),
         Pattern("chinese", r"(?:汉族|回族|藏族|维吾尔族|苗族|彝族|壮族|满族|蒙古族|土家族|布依族|朝鲜族|侗族|瑶族|白族|"
                 r"哈尼族|"
                 r"哈萨克族|傣族|黎族|傈僳族|佤族|畲族|高山族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|"
@@ -198,10 +235,12 @@ class NrpRecognizer(RuleRecognizer):
         Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
                 + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
         Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
-        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|$)"
+        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
                 r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
     ]
     REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
+    REQUIRES: ClassVar[dict[str, str]] = {"faith": r"(?i:adventist|witness|church of|saints?|orthodox|brethren|"
+                                                   r"pentecostal|quaker|rastafarian|baha)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         lowered = pattern_text.lower()
@@ -219,6 +258,11 @@ class OrganizationRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("suffixed", rf"(?<![\p{{L}}])\p{{Lu}}[\p{{L}}'’&.\-]*(?:[ \t]+{_CAP}){{0,5}}[ \t,]+(?:{_SUFFIX})"
                 rf"(?![\p{{L}}])", 0.55),
+        # Partnerships are named by their partners: "Cummings, Fox and Atkinson", "Carroll and Sons".
+        Pattern("partners", r"(?<![\p{L}])\p{Lu}\p{Ll}[\p{L}'’\-]*(?:,[ \t]+\p{Lu}\p{Ll}[\p{L}'’\-]*)+,?[ \t]+(?:and|&)"
+                r"[ \t]+\p{Lu}\p{Ll}[\p{L}'’\-]*(?![\p{L}])", 0.5),
+        Pattern("and sons", r"(?<![\p{L}])\p{Lu}\p{Ll}[\p{L}'’\-]*[ \t]+(?:and|&)[ \t]+"
+                r"(?:Sons|Daughters|Partners|Co\.?)(?![\p{L}])", 0.55),
         Pattern("of-form", r"(?<![\p{L}])(?:University|Bank|Ministry|Department|Hospital|College|Institute|Academy|"
                 r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
         Pattern("chinese", r"(?:(?<![\p{Han}])|(?<=入住|住在|前往|就职于|任职于|工作于|来自|位于|单位|在|于|到|去))"
@@ -232,7 +276,8 @@ class OrganizationRecognizer(RuleRecognizer):
                 r"(?:[\p{Han}]{0,6}?(?:支行|分行|分院|分公司|营业部))?", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1
-    REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}"}
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}", "partners": r"[ \t](?:and|&)[ \t]+\p{Lu}",
+                                          "and sons": r"[ \t](?:and|&)[ \t]+(?:Sons|Daughters|Partners|Co)"}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -243,6 +288,11 @@ class OrganizationRecognizer(RuleRecognizer):
             # "Our Bank", "The Hospital": a suffix after a function word only is not a name.
             if len(words) >= 2 and words[0].lower() in {"our", "the", "your", "my", "this", "that", "a", "an"} \
                     and len(words) == 2:
+                continue
+            # "Monday, Tuesday and Friday", "Visa, Mastercard and Amex": words, not partners' names.
+            if _PARTNERS_SHAPE.fullmatch(text, result.start, result.end) and any(
+                    w.strip(",").lower() in NOT_NAMES or w.strip(",").lower() in _NOT_PARTNERS for w in words
+                    if w not in {"and", "&"}):
                 continue
             # "National Insurance number", "Social Security card": the name of an identifier, not an insurer.
             if text[result.start:result.end].lower() in {"national insurance", "social security"}:

@@ -45,7 +45,8 @@ class PassportShapeRecognizer(RuleRecognizer):
 class DriverLicenseShapeRecognizer(RuleRecognizer):
     ENTITY = entities.US_DRIVER_LICENSE
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("letter and groups", _bounded(r"[A-Z][0-9]{2,4}(?:[ \-]?[0-9]{2,4}){2,4}"), 0.2),
+        # Florida-style groups end in a single check digit ("W312-017-13-609-4").
+        Pattern("letter and groups", _bounded(r"[A-Z][0-9]{2,4}(?:[ \-]?[0-9]{2,4}){2,4}(?:-[0-9])?"), 0.2),
         Pattern("letters and digits", _bounded(r"[A-Z]{1,3}[0-9]{4,14}|[0-9]{1,3}[A-Z]{1,3}[0-9]{3,8}"), 0.2),
         Pattern("digit groups",
                 _bounded(r"[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3,4}|[0-9]{2}[ \-][0-9]{3}[ \-][0-9]{3}"), 0.15),
@@ -147,7 +148,8 @@ class NationalIdShapeRecognizer(RuleRecognizer):
         "national insurance", "nino", "ni number", "social insurance", "sin", "aadhaar", "aadhar", "pesel", "cpf",
         "curp", "codice fiscale", "dni", "nie", "nif", "bsn", "personnummer", "personal identity", "hetu",
         "henkilötunnus", "tckn", "kimlik", "insee", "nric", "ppsn", "pps", "tax id", "tax file", "tin", "tfn", "ird",
-        "utr", "national id", "identity number", "id number", "id card", "id no", "identification", "身份证",
+        "utr", "national id", "identity number", "id number", "id card", "id no", "identification", "rrn", "cpr",
+        "身份证",
         "证件", "社保", "社会保障",
     ]
 
