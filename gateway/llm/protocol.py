@@ -34,9 +34,11 @@ class Embedder(Protocol):
 
     dimensions: int
     max_tokens: int
-    identity: Mapping[str, str]
-    """What produces the vectors (model, file sha256, prefixes, normalisation): recorded with the knowledge base's
-    table, which refuses to be searched with vectors of another."""
+    @property
+    def identity(self) -> Mapping[str, str]:
+        """What produces the vectors (model, file sha256, prefixes, normalisation): recorded with the knowledge
+        base's table, which refuses to be searched with vectors of another."""
+        ...
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
         """Embeddings of passages (stored, searched)."""

@@ -38,8 +38,13 @@ def test_the_default_fetch_never_takes_e5(monkeypatch: pytest.MonkeyPatch, tmp_p
     import gateway.model_files.fetch as fetch
 
     taken: list[str] = []
-    monkeypatch.setattr(fetch, "_ensure_extracted", lambda item, *_: taken.append(item.name) or "")
-    monkeypatch.setattr(fetch, "_ensure_converted", lambda item, *_: taken.append(item.name) or "")
+
+    def take(item: manifest.ModelFile, *_: object) -> str:
+        taken.append(item.name)
+        return ""
+
+    monkeypatch.setattr(fetch, "_ensure_extracted", take)
+    monkeypatch.setattr(fetch, "_ensure_converted", take)
     monkeypatch.setattr(fetch, "_ensure_spacy", lambda *_: "")
     monkeypatch.setattr(fetch, "_ensure_spacy_md", lambda *_: "")
     fetch_default_models(tmp_path / "models", cache_dir=tmp_path / "cache")
