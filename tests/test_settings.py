@@ -191,7 +191,7 @@ def test_the_e5_embedder_brings_its_file_and_retrieval_defaults(tmp_path: Path,
     settings = load_settings(data_dir=tmp_path, models_dir=tmp_path / "models",
                              embedding={"model": "multilingual-e5-small"})
     assert settings.embedding_model_path == tmp_path / "models" / "multilingual-e5-small.Q4_0.gguf"
-    assert (settings.kb.dense_weight_cjk, settings.kb.min_relevance) == (1.0, 0.80)
+    assert (settings.kb.dense_weight_cjk, settings.kb.min_relevance) == (1.5, 0.80)
     monkeypatch.setenv("GATEWAY_KB__DENSE_WEIGHT_CJK", "0.3")
     chosen = load_settings(data_dir=tmp_path, embedding={"model": "multilingual-e5-small"})
     assert (chosen.kb.dense_weight_cjk, chosen.kb.min_relevance) == (0.3, 0.80)  # what is set stays set

@@ -63,7 +63,7 @@ class KbSettings(BaseModel):
     dense_weight_cjk: float = Field(default=0.05, ge=0.0, le=10.0)
     """The same for Chinese (and other CJK) queries: the default MiniLM embedder is English-only, so its ranking of
     Chinese text must not outvote the lexical one (it stays as a tie-breaker and a fallback). Unless set, it
-    follows ``embedding.model``: 0.05 with MiniLM, 1.0 with multilingual-e5-small (best on ``bench/retrieval.py``)."""
+    follows ``embedding.model``: 0.05 with MiniLM, 1.5 with multilingual-e5-small (best on ``bench/retrieval.py``)."""
     reference_dense_factor: float = Field(default=0.1, ge=0.0, le=1.0)
     """Multiplies the dense weight when the query names a section or article (``§ 101.3``, ``第十三条``): the
     embedder does not know which section a number names; the blind index keys the reference exactly."""

@@ -43,7 +43,7 @@ EMBEDDING_MODELS: dict[str, EmbeddingModel] = {
     "all-MiniLM-L6-v2": EmbeddingModel("all-MiniLM-L6-v2", manifest.EMBEDDING_MODEL),
     "multilingual-e5-small": EmbeddingModel(
         "multilingual-e5-small", manifest.E5_EMBEDDING_MODEL, query_prefix="query: ", passage_prefix="passage: ",
-        nfkc=True, dense_weight_cjk=1.0, min_relevance=0.80,
+        nfkc=True, dense_weight_cjk=1.5, min_relevance=0.80,
     ),
 }
 assert set(EMBEDDING_MODELS) == set(get_args(EmbeddingModelName))
