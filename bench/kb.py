@@ -44,6 +44,7 @@ class NoisyReuse:
 
     def __init__(self, real: LlamaCppEmbedder, pool: np.ndarray, sigma: float = 0.05) -> None:
         self.dimensions, self.max_tokens, self.count_tokens = real.dimensions, real.max_tokens, real.count_tokens
+        self.identity, self.embed_query = real.identity, real.embed_query
         self._pool, self._sigma, self._rng = pool, sigma, np.random.default_rng(7)
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:

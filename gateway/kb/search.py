@@ -137,7 +137,7 @@ class Retriever:
         named = self.blind_index.blind_references(query) if ranking == "fused" else ""
         # A query naming a section or article also ranks the passages headed by it (a third, small ranking).
         named_future = self._helpers.submit(self.store.lexical, snapshot, named, where, pool) if named else None
-        vector = np.asarray(self.embedder.embed([query])[0], dtype=np.float32)
+        vector = np.asarray(self.embedder.embed_query(query), dtype=np.float32)
         dense = self.store.dense(snapshot, vector, where, pool, exact=exact) if ranking != "lexical" else None
         lexical = lexical_future.result() if lexical_future is not None else None
         headed = named_future.result() if named_future is not None else None

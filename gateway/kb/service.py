@@ -193,7 +193,7 @@ def open_knowledge_base(
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
     keyring = KeyRing(db, provider)
     keyring.verify()
-    store = ChunkStore(kb_uri, kb, embedder.dimensions)
+    store = ChunkStore(kb_uri, kb, embedder.dimensions, embedder.identity)
     knowledge = KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
                               settings=kb, collections=frozenset(collections) if collections is not None else None)
     if detector is not None:

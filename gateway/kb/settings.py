@@ -61,8 +61,9 @@ class KbSettings(BaseModel):
     """Weight of the dense (embedding) ranking in the fusion for queries in Latin script; the lexical ranking's
     weight is 1."""
     dense_weight_cjk: float = Field(default=0.05, ge=0.0, le=10.0)
-    """The same for Chinese (and other CJK) queries: the bundled MiniLM embedder is English-only, so its ranking of
-    Chinese text must not outvote the lexical one (it stays as a tie-breaker and a fallback)."""
+    """The same for Chinese (and other CJK) queries: the default MiniLM embedder is English-only, so its ranking of
+    Chinese text must not outvote the lexical one (it stays as a tie-breaker and a fallback). Unless set, it
+    follows ``embedding.model``: 0.05 with MiniLM, 1.5 with multilingual-e5-small (best on ``bench/retrieval.py``)."""
     reference_dense_factor: float = Field(default=0.1, ge=0.0, le=1.0)
     """Multiplies the dense weight when the query names a section or article (``§ 101.3``, ``第十三条``): the
     embedder does not know which section a number names; the blind index keys the reference exactly."""
@@ -73,7 +74,9 @@ class KbSettings(BaseModel):
     max_top_k: int = Field(default=50, ge=1)
     """Upper bound on ``top_k`` whatever the client asks."""
     min_relevance: float = Field(default=0.30, ge=-1.0, le=1.0)
-    """Cosine similarity below which a passage is not relevant for chat (the chat then says it found nothing)."""
+    """Cosine similarity below which a passage is not relevant for chat (the chat then says it found nothing).
+    Unless set, it follows ``embedding.model`` (e5's similarities lie higher): 0.30 with MiniLM, 0.80 with
+    multilingual-e5-small."""
     validity_refresh_s: float = Field(default=1.0, ge=0.0)
     """How often a search re-reads which served versions have a validity window (``valid_from``/``valid_until``);
     this process's own ingests take effect at once, another process's (``gateway kb sync``) within this time."""

@@ -3,15 +3,21 @@
 Only what search must filter or rank on is in the clear: document id, version, collection, classification level,
 the ``active`` flag, the vector and the keyed ``lex`` digests. Chunk text, title and metadata are ciphertext.
 Visibility is one flag flipped in one Lance commit (``activate``), which is what makes ingestion atomic.
+
+The table's schema metadata records which embedder built its vectors (``Embedder.identity``: model, file sha256,
+prefixes, normalisation); opening it with another raises ConfigurationError, since vectors of two models (even of
+equal dimension, as MiniLM's and e5-small's 384) cannot be compared. A table from before this record was built by
+the only embedder there was, the bundled all-MiniLM-L6-v2.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import time
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -20,7 +26,9 @@ import numpy as np
 import pyarrow as pa
 from lance import LanceDataset
 
+from gateway.errors import ConfigurationError
 from gateway.kb.settings import KbSettings
+from gateway.llm.embedder import DEFAULT_EMBEDDING_MODEL, EMBEDDING_MODELS
 
 log = logging.getLogger("gateway.kb")
 
@@ -28,6 +36,8 @@ _INDEX_LIST_TTL_S = 30.0
 _FTS_INDEX = "lex_idx"
 _VECTOR_INDEX = "vector_idx"
 _SCALAR_INDICES = {"doc_id": "BTREE", "collection": "BITMAP", "classification": "BITMAP", "active": "BITMAP"}
+EMBEDDER_KEY = "gateway.embedder"
+"""Schema metadata key holding the JSON identity of the embedder that built the table."""
 HIT_COLUMNS = ["chunk_id", "doc_id", "version", "collection", "classification", "text_ct", "meta_ct", "vector"]
 
 
@@ -54,14 +64,47 @@ def sql_list(values: Iterable[str]) -> str:
 class ChunkStore:
     """One LanceDB table holding every collection; collections and levels are filter columns."""
 
-    def __init__(self, uri: str, settings: KbSettings, dimensions: int) -> None:
+    def __init__(self, uri: str, settings: KbSettings, dimensions: int, embedder: Mapping[str, str]) -> None:
         self.settings = settings
         self.dimensions = dimensions
         self.schema = chunk_schema(dimensions)
         self._db = lancedb.connect(uri, read_consistency_interval=timedelta(seconds=settings.read_consistency_s))
-        self.table = self._db.create_table(settings.table_name, schema=self.schema, exist_ok=True)
+        self.table = self._open(uri, dict(embedder))
         self._indices: tuple[float, frozenset[str]] | None = None
         self._snapshot: LanceDataset | None = None
+
+    def _open(self, uri: str, embedder: dict[str, str]) -> lancedb.table.Table:
+        """The table, created with ``embedder`` recorded; an existing one must have been built by ``embedder``."""
+        name = self.settings.table_name
+        try:
+            table = self._db.open_table(name)
+        except ValueError:  # not there yet
+            recorded = self.schema.with_metadata({EMBEDDER_KEY: json.dumps(embedder, sort_keys=True)})
+            return self._db.create_table(name, schema=recorded, exist_ok=True)
+        if table.schema.field("vector").type != self.schema.field("vector").type:
+            raise ConfigurationError(
+                f"knowledge base table {name!r} at {uri} holds vectors of another dimension than the embedder's "
+                f"{self.dimensions} ({embedder['model']}); it was built with another embedding model")
+        raw = (table.schema.metadata or {}).get(EMBEDDER_KEY.encode())
+        if raw is not None:
+            built_by: dict[str, str] = json.loads(raw)
+        elif table.count_rows() == 0:
+            built_by = embedder
+        else:
+            default = EMBEDDING_MODELS[DEFAULT_EMBEDDING_MODEL]
+            built_by = {"model": default.name, "sha256": default.file.sha256, "dimensions": str(self.dimensions),
+                        "query_prefix": "", "passage_prefix": "", "normalization": "none"}
+        if _comparable(built_by) != _comparable(embedder):
+            raise ConfigurationError(
+                f"knowledge base table {name!r} at {uri} was built with embedding model {_describe(built_by)}, "
+                f"but the configured embedder is {_describe(embedder)}: vectors of two models cannot be compared. "
+                f"Set embedding.model (and embedding.model_path) back to the model that built it, or re-ingest the "
+                f"documents with the new model into a new knowledge base (a new data_dir, or a new database_url and "
+                f"lancedb_uri); there is no in-place re-embedding command yet")
+        if raw is None:  # a table from before the record: record who built it
+            table.to_lance().update_schema_metadata({EMBEDDER_KEY: json.dumps(built_by, sort_keys=True)})
+            table = self._db.open_table(name)
+        return table
 
     # -- writing: pending rows, one atomic flip, clean-up --------------------------------------------------------
     def write_pending(self, rows: pa.Table) -> None:
@@ -238,3 +281,14 @@ class ChunkStore:
         self.fold_into_indices()
         self._cleanup(older_than=timedelta(0), delete_unverified=True)
         return self.version_count()
+
+
+def _comparable(identity: Mapping[str, str]) -> tuple[str, ...]:
+    """What makes two embedders' vectors comparable: the same file, prefixes and normalisation (not the name)."""
+    return tuple(identity.get(k, "") for k in ("sha256", "dimensions", "query_prefix", "passage_prefix",
+                                                "normalization"))
+
+
+def _describe(identity: Mapping[str, str]) -> str:
+    return (f"{identity.get('model', '?')} (file sha256 {identity.get('sha256', '?')[:12]}..., "
+            f"passage prefix {identity.get('passage_prefix', '')!r}, normalisation {identity.get('normalization')})")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from gateway.llm.types import ChatMessage, GenerationEvent, Prompt, SamplingParams
@@ -34,7 +34,18 @@ class Embedder(Protocol):
 
     dimensions: int
     max_tokens: int
+    @property
+    def identity(self) -> Mapping[str, str]:
+        """What produces the vectors (model, file sha256, prefixes, normalisation): recorded with the knowledge
+        base's table, which refuses to be searched with vectors of another."""
+        ...
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embeddings of passages (stored, searched)."""
+        ...
+
+    def embed_query(self, text: str) -> list[float]:
+        """The embedding of a search query (models such as e5 embed queries and passages differently)."""
+        ...
 
     def count_tokens(self, text: str) -> int: ...

