@@ -77,7 +77,9 @@ def test_eval_on_a_subset_prints_every_metric_and_the_numbers_match_a_hand_count
     assert (s["format_compliance"], s["first_try_compliance"], s["counts"]["formatted"]) == (1.0, 1.0, 3)
     assert s["pii_leaks"] == 0 and s["errors"] == 0
     answered = [q for q in base["questions"] if q["relevance_question"] is not None]
-    assert s["relevance_question"] == round(sum(q["relevance_question"] for q in answered) / len(answered), 4)
+    # The summary averages unrounded scores; each question's is shown rounded to 4 places: equal to within 1e-4.
+    mean_shown = sum(q["relevance_question"] for q in answered) / len(answered)
+    assert s["relevance_question"] == pytest.approx(mean_shown, abs=1e-4)
     assert 0 < s["latency_p50_ms"] <= s["latency_p95_ms"]
 
     # The strict configuration declines everything: the desks refuse without calling the model, the teller
