@@ -130,8 +130,10 @@ def list_documents(roles: tuple[str, ...], collection: str | None, level: str | 
     collection, classification, served version and versions, chunks, when it went live, validity (current,
     expired, pending)."""
     import json
+    from functools import partial
 
     from gateway.kb.listing import DocumentQuery
+    from gateway.pii.service import MaskingService
     from gateway.pii.vault import PseudonymVault
     from gateway.policy.pii_rules import pii_rules_for
     from gateway.policy.schema import Classification
@@ -140,11 +142,13 @@ def list_documents(roles: tuple[str, ...], collection: str | None, level: str | 
     query = DocumentQuery(collection=collection, classification=int(classification(level)) if level else None,
                           validity=validity, limit=limit, offset=offset)  # type: ignore[arg-type]
     documents = knowledge.list_documents(policy.rights(roles, "documents:read"), query=query)
-    masker = settings().pii_engine.masker()
-    rules = pii_rules_for(policy, roles)
-    vault = PseudonymVault()
-    for document in documents:
-        title = masker.mask(document.title or "", rules, vault).text
+    masking = MaskingService(settings().pii_engine.masker(), partial(pii_rules_for, policy))
+    rules = masking.rules_for(roles)
+    vault = PseudonymVault()  # titles masked from the spans found at ingestion where they have them, as the API does
+    titles = masking.mask_found_now([(d.title or "", d.found.title if d.found else None) for d in documents], rules,
+                                    [vault] * len(documents))
+    for document, masked in zip(documents, titles, strict=True):
+        title = masked.text
         when = document.ingested_at.isoformat(timespec="seconds") if document.ingested_at else "-"
         level_name = Classification(document.classification).name
         if as_json:

@@ -102,7 +102,7 @@ class EmbeddingSettings(BaseModel):
 
     model: EmbeddingModelName = DEFAULT_EMBEDDING_MODEL
     """Which embedding model: ``all-MiniLM-L6-v2`` (English only, the default) or ``multilingual-e5-small``
-    (opt-in, for Chinese and other languages: ``gateway models fetch --embedder multilingual-e5-small``; about 1.6x
+    (opt-in, for Chinese and other languages: ``gateway models fetch --embedder multilingual-e5-small``; about 1.8x
     slower on English and 365 MB more memory). It sets the default file, the query and passage prefixes, the input
     normalisation, and the defaults of ``kb.dense_weight_cjk`` and ``kb.min_relevance`` (unless those are set).
     A knowledge base is searched only with the model that built it: changing this means re-ingesting."""
