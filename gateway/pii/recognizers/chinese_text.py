@@ -112,7 +112,8 @@ class CnPersonNameRecognizer(RuleRecognizer):
                 rf"(?={_AFTER_NAME}|(?<![·•・]\p{{Han}}{{1,4}})(?![\p{{Han}}]))", 0.7),
         Pattern(
             "name opening a clause",
-            rf"(?<=^|[\n：:，,。；;、（(|\t]|^[ \t]*[·•\-*][ \t]*|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|[0-9]{{1,3}}床|"
+            rf"(?<=^|[\n：:，,。；;、（(|\t]|^[ \t]*[·•\-*][ \t]*|称|由|向|与|和|及|跟|给|替|陪同|联系人|邻居|"
+            rf"[0-9]{{1,3}}床|"
             rf"同事|爱人|"
             rf"母亲|父亲|儿子|女儿)"
             rf"{_SURNAME}{_GIVEN}(?={_AFTER_NAME})",
@@ -120,7 +121,8 @@ class CnPersonNameRecognizer(RuleRecognizer):
         ),
         Pattern("surname given", rf"(?<=我姓|免贵姓|本人姓|贵姓是){_SURNAME}(?![\p{{Han}}])", 0.6),
         # A ward list: "18床 管峰超 男 75岁", "3床韦诺兰（十九岁）".
-        Pattern("after a bed number", rf"(?<=[0-9]{{1,3}}床[ \t]?){_SURNAME}{_GIVEN}(?=[ \t（(，,]|[0-9]{{1,3}}岁)", 0.6),
+        Pattern("after a bed number",
+                rf"(?<=[0-9]{{1,3}}床[ \t]?){_SURNAME}{_GIVEN}(?=[ \t（(，,]|[0-9]{{1,3}}岁)", 0.6),
         Pattern("names in a list",
                 rf"(?<=[、和及与])(?:{_SURNAME}{_GIVEN})(?=[、和及，,。]|的)|{_SURNAME}{_GIVEN}(?=、)", 0.6),
     ]
@@ -138,7 +140,8 @@ class CnAddressRecognizer(RuleRecognizer):
         Pattern("estate and unit", rf"(?<![\p{{Han}}]){_HAN}{{2,8}}?(?:小区|花园|公寓|大厦|家园|新村|名苑|华庭)"
                 rf"{_UNIT}+", 0.5),
         # "家住和平区阳光花园29栋2456": after a cue or at a boundary, any district name (和平区 too).
-        Pattern("district, estate and unit", rf"(?:{_ADDRESS_CUE}\K|(?<![\p{{Han}}]))(?:\p{{Han}}{{1,4}}?(?:区|县|市|镇))?"
+        Pattern("district, estate and unit",
+                rf"(?:{_ADDRESS_CUE}\K|(?<![\p{{Han}}]))(?:\p{{Han}}{{1,4}}?(?:区|县|市|镇))?"
                 rf"{_HAN}{{1,8}}?"
                 rf"(?:小区|花园|公寓|大厦|家园|新村|名苑|华庭|新城|城|苑|园|湾)(?:[0-9]{{1,3}}(?:号楼|栋|幢|座))"
                 rf"{_UNIT}*(?:[0-9]{{1,5}})?", 0.5),
@@ -150,6 +153,7 @@ class CnAddressRecognizer(RuleRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         # A province or city name alone is a LOCATION, not an address; require a road, a house or a building number.
         has_road_or_house = any(
-            mark in pattern_text for mark in ("路", "街", "道", "巷", "胡同", "弄", "号", "號", "村", "栋", "幢", "单元")
+            mark in pattern_text
+            for mark in ("路", "街", "道", "巷", "胡同", "弄", "号", "號", "村", "栋", "幢", "单元")
         )
         return None if has_road_or_house else False

@@ -98,7 +98,8 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
         Pattern(
             "after contact verbs",
-            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|spoke w/|speaking to|speaking with|talked to|talking to|"
+            rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:spoke to|spoke with|spoke w/|speaking to|speaking with|talked to|"
+            rf"talking to|"
             rf"my name's|name's|on behalf of(?: cx| customer| client)?|cx|the other driver,|executor,|partner,|"
             rf"payee added:|parcel for|case review:|new starter -)[ \t]+){_NAME}",
             0.6,
@@ -296,7 +297,8 @@ def _not_a_name_word(word: str) -> bool:
 _SELF_INTRODUCTION = regex.compile(
     r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
     r"(?:this is|my name is|my name's|name's|i am|i'm|im|(?<=(?:hey|hi|hiya|hello),?[ \t]+)it'?s)[ \t]+)"
-    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?=[ \t]*(?:[.,;:!?\n]|[ \t][\-–][ \t]|$|and[ \t]))"
+    r"(?P<name>\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?)"
+    r"(?=[ \t]*(?:[.,;:!?\n]|[ \t][\-–][ \t]|$|and[ \t]))"
 )
 _HUMAN_VERB = regex.compile(
     r"^[ \t]+(?:called|phoned|rang|emailed|wrote|said|says|asked|visited|came|reported|confirmed|requested|"

@@ -111,8 +111,10 @@ class AgeRecognizer(RuleRecognizer):
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
-        # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族", "伍平  52  1971-06-21").
-        Pattern("age column after a chinese name", rf"(?<![\d])\d{{1,3}}(?=[ \t]{{2,}}(?:\p{{Han}}|(?:19|20)\d{{2}}[\-/年]))"
+        # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族",
+        # "伍平  52  1971-06-21").
+        Pattern("age column after a chinese name",
+                rf"(?<![\d])\d{{1,3}}(?=[ \t]{{2,}}(?:\p{{Han}}|(?:19|20)\d{{2}}[\-/年]))"
                 rf"(?<=(?:^|[ \t]){_CN_NAME}[ \t]{{2,}}\d{{1,3}})", 0.55),
     ]
     REGEX_FLAGS = FLAGS | regex.IGNORECASE
@@ -174,7 +176,8 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?:(?:Senior|Chief|Lead)[ \t]+)?\w+)", 0.5),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|变更为|[，,、：:（(/]|"
                 rf"公司|集团|医院|银行|学校|^|[ \t])"
-                rf"(?:\p{{Han}}{{1,8}}/)*\p{{Han}}{{0,7}}?(?:{_CN_JOBS}|药剂师|\p{{Han}}师|工商户)(?=[，,。；;、）)（( \t/]|$)"
+                rf"(?:\p{{Han}}{{1,8}}/)*\p{{Han}}{{0,7}}?(?:{_CN_JOBS}|药剂师|\p{{Han}}师|工商户)"
+                rf"(?=[，,。；;、）)（( \t/]|$)"
                 rf"(?<!客户|用户|账户|帐户|住户|会员|成员)", 0.55),
         # In brackets after a name, a clause ending in an occupation suffix, or a list of roles joined by "/"
         # ("推荐人雷晓晓（配色工）", "龚凯辉（寻呼员/话务员）", "乌兰图雅（首席执行官CEO/总裁/总经理）").
@@ -235,7 +238,8 @@ class NrpRecognizer(RuleRecognizer):
         Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
                 + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
         Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
-        Pattern("chinese nationality", r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
+        Pattern("chinese nationality",
+                r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
                 r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
     ]
     REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
