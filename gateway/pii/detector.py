@@ -12,7 +12,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.paths import PROJECT_ROOT
-from gateway.pii import entities
+from gateway.pii import entities, lexicon
 from gateway.pii.candidates import Candidates, engine_version
 from gateway.pii.chinese_ner import ChineseNer
 from gateway.pii.context import WindowContextEnhancer
@@ -111,8 +111,9 @@ class PiiDetector:
             context_aware_enhancer=WindowContextEnhancer(),
         )
         detector = cls(analyzer, nlp_engine, ChineseNer(), spacy_model=spacy_model)
-        # The first call loads tldextract's bundled suffix snapshot and the word lists, and warms spaCy and the
-        # Chinese tagger: pay it at start-up.
+        # The word lists are read on first use, and the first call loads tldextract's bundled suffix snapshot and
+        # warms spaCy and the Chinese tagger: pay all of it at start-up, not on a staff member's first question.
+        lexicon.load()
         detector.detect("Warm-up: mail a.b@example.com, call Anna Berg on +1 217 555 0143 in Leeds.", "en")
         detector.detect("客户张伟在北京市工作，电话13800138000。", "zh")
         return detector

@@ -110,6 +110,12 @@ def places() -> frozenset[str]:
     return frozenset(p for p in found if len(p) > 2 and p not in _NOT_PLACE_WORDS)
 
 
+def load() -> None:
+    """Read every word list now (about a second: the GeoNames cities are a large JSON file), so that the first
+    request naming a place or a surname does not pay for it (``PiiDetector.create`` calls this)."""
+    first_names(), surnames(), major_places(), places()
+
+
 def is_place(words: str) -> bool:
     return fold(words) in places() if words.isascii() or not _is_han(words) else words in places()
 

@@ -117,3 +117,11 @@ def test_building_and_detecting_makes_no_network_call(monkeypatch: pytest.Monkey
     found = {text[d.start : d.end] for d in fresh.detect(text)}
     assert {"https://portal.bank.example.com/login", "help@bank.co.uk", "10.0.0.8"} <= found
     assert attempts == []
+
+
+def test_word_lists_are_read_at_start_up_not_on_the_first_request(detector: PiiDetector) -> None:
+    from gateway.pii import lexicon
+
+    # Reading the GeoNames cities and census names takes about a second; a first question must not wait for it.
+    for loader in (lexicon.first_names, lexicon.surnames, lexicon.major_places, lexicon.places):
+        assert loader.cache_info().currsize == 1, loader.__name__
