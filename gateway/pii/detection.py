@@ -25,9 +25,11 @@ def resolve_overlaps(results: Iterable[Detection]) -> list[Detection]:
     shorter would leave the rest of, say, an address in clear. Partly overlapping spans are merged into one span
     over both, typed by the higher score, then the longer, then the more specific type: dropping either would
     leave some of its characters in clear ("Asian operations director" against "Mixed White and Asian").
+    Equal ranks go by type name, so that a text gets the same types in every process (a set's order is not).
     """
     ranked = sorted(
-        set(results), key=lambda d: (-d.score, -(d.end - d.start), -SPECIFICITY.get(d.entity_type, 0), d.start)
+        set(results),
+        key=lambda d: (-d.score, -(d.end - d.start), -SPECIFICITY.get(d.entity_type, 0), d.start, d.entity_type),
     )
     outer = [
         d

@@ -73,7 +73,9 @@ def mentions(text: str, words: set[str], taken: Iterable[Detection], score: floa
     """Mentions in ``text`` of known name ``words`` (Chinese names as substrings), outside the ``taken`` spans."""
     spans = [(d.start, d.end) for d in taken]
     extra: list[Detection] = []
-    for name in (w for w in words if _HAN_NAME.match(w)):
+    # Longest first, so "买买提" is found whole before "买提" takes part of it (and in the same order in every
+    # process: a set's order changes with the hash seed).
+    for name in sorted((w for w in words if _HAN_NAME.match(w)), key=lambda w: (-len(w), w)):
         start = text.find(name)
         while start != -1:
             end = start + len(name)
