@@ -30,23 +30,28 @@ MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORD = r"(?:st|nd|rd|th)"
-DATE = (
-    r"(?:(?<![\d/.\-vV])(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})"
+_NUMERIC_DATE = (
+    r"(?<![\d/.\-vV])(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2})"
     r"(?![\d/.\-]?\d|(?!T\d)[A-Za-z])"
     rf"|(?<![\d\p{{L}}])\d{{1,2}}[\-/.]{MONTH}[\-/.](?:19|20)?\d{{2}}(?!\d)"
-    rf"|{MONTH}[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH},?[ \t]+(?:19|20)\d{{2}}"
-    rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
     rf"|(?<![\d\p{{L}}]|\d[.,])\d{{1,2}}{_ORD}?[ \t]+(?:of[ \t]+)?{MONTH}(?![\p{{L}}])"
-    rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
     # A day and month without the year, after a preposition of time ("chest pain since 21/06", "on 04/05").
     r"|(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])(?![\d/.]?\d)"
     r"(?<=(?<![\p{L}])(?:on|since|from|until|till|before|after|dated)[ \t]+\d{1,2}[/.]\d{1,2})"
     r"|(?:19|20)\d{2}[ \t]*年[ \t]*\d{1,2}[ \t]*月(?:[ \t]*\d{1,2}[ \t]*[日号])?"
     r"|(?<!\d)\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*[日号]"
     r"|(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)(?<=(?:生日|出生|日期|时间|date|dob)"
-    r"[^\d\n]{0,6}(?:\n[^\d\n]{0,12})?\d{8}))"
+    r"[^\d\n]{0,6}(?:\n[^\d\n]{0,12})?\d{8})"
 )
+_WORDY_DATE = (
+    rf"{MONTH}[ \t]+\d{{1,2}}{_ORD}?,?[ \t]+(?:19|20)\d{{2}}"
+    rf"|(?<![\p{{L}}]){MONTH}[ \t]+\d{{1,2}}{_ORD}?(?![\d\p{{L}}])"
+    rf"|(?<![\p{{L}}]){MONTH}[ \t]+(?:19|20)\d{{2}}(?!\d)"
+)
+# Each form starts with a digit or with a month's first letter, and the lookaheads say so before any alternative is
+# tried: the same matches (checked on every evaluation text), a third of the time (most positions fail at once).
+DATE = rf"(?:(?=\d)(?:{_NUMERIC_DATE})|(?=[adfjmnos])(?:{_WORDY_DATE}))"
 """A calendar date in the common numeric, written-out and Chinese forms (times and durations are not dates)."""
 
 _NUMBER_WORDS = (
@@ -242,7 +247,9 @@ class NrpRecognizer(RuleRecognizer):
                 r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
                 r"|(?<![\p{Han}])(?:华人|华侨|港澳同胞|台湾同胞|外籍)(?![\p{Han}])", 0.55),
     ]
-    REGEX_FLAGS = FLAGS_ICASE | regex.VERSION1
+    # Not VERSION1: its full case folding made the nationality list three to five times slower, and no pattern
+    # here uses a set operation (the same matches on every evaluation text).
+    REGEX_FLAGS = FLAGS_ICASE
     REQUIRES: ClassVar[dict[str, str]] = {"faith": r"(?i:adventist|witness|church of|saints?|orthodox|brethren|"
                                                    r"pentecostal|quaker|rastafarian|baha)"}
 
