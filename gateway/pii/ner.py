@@ -37,6 +37,10 @@ WINDOW_WORDS = 4
 _WORD = regex.compile(r"[^\s\p{Han}\u3000-\u303f]+")
 # Letter runs, Chinese and Japanese excluded: "客户John" yields "John".
 _LETTERS = regex.compile(r"[^\W\d_\p{Han}\u3040-\u30ff]+(?:['’][^\W\d_\p{Han}\u3040-\u30ff]+)?")
+_HAN = regex.compile(r"\p{Han}")
+# The parts of a Chinese text between its Chinese characters and punctuation, stripped of spaces at their ends.
+_LATIN_PART = regex.compile(r"[^\s\p{Han}\u3000-\u303f\uff00-\uffef](?:[^\p{Han}\u3000-\u303f\uff00-\uffef]*"
+                            r"[^\s\p{Han}\u3000-\u303f\uff00-\uffef])?")
 # A NOT_NAMES word alone is never kept (``FilteredSpacyRecognizer`` drops it), and one inside a longer name sits
 # next to that name's other words, which open the window themselves.
 _NOT_TRIGGERS: frozenset[str] = frozenset(STOP_WORDS) | ACRONYMS | SENTENCE_WORDS | NOT_NAMES
@@ -84,7 +88,14 @@ def name_windows(text: str, explained: Sequence[tuple[int, int]], width: int = W
         return []
     starts = [w.start() for w in words]
     if not any(ch.isupper() for ch in text):
-        return [(0, len(text))] if any(ch.isalpha() for ch in text) else []
+        if not _HAN.search(text):
+            return [(0, len(text))] if any(ch.isalpha() for ch in text) else []
+        # Lower-case Latin words inside Chinese text ("pls帮我check一下"): the English model can find a name only in
+        # the Latin parts, so it reads those parts, not the whole text (a third of a Chinese query's time went on it).
+        return [(m.start(), m.end()) for m in _LATIN_PART.finditer(text)
+                if any(len(w.group()) > 1 and _bare(w.group()) not in _NOT_TRIGGERS
+                       and not any(s <= m.start() + w.start() and m.start() + w.end() <= e for s, e in explained)
+                       for w in _LETTERS.finditer(m.group()))]
     triggers: set[int] = set()
     for match in _LETTERS.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
