@@ -3,7 +3,11 @@ ingested through the knowledge base as the server does it (chunk, embed, blind-i
 the PII engine, write, flip, record). Rounds alternate between the two; prints passages/s of each (median of the
 rounds) and the ratio ingest / embedding last.
 
-    .venv/bin/python bench/ingest.py [--rounds 3] [--copies 2]
+    .venv/bin/python bench/ingest.py [--rounds 3] [--copies 2] [--threads N]
+
+``--threads``: embedding threads, every core by default (as ``gateway kb ingest`` runs); 1 is the server's default
+(``embedding.n_threads``), where detection has the other core to itself. While a batch's PII detection runs, ingestion
+embeds with one thread fewer (``Ingestor.embed``); embedding alone always uses all ``--threads``.
 
 The passages are the 120 English regulatory passages of ``bench/data/retrieval_en.jsonl`` (``--copies`` times, each
 copy numbered so that no two documents are the same).
@@ -36,11 +40,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--copies", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     rows = [json.loads(line) for line in (DATA / "retrieval_en.jsonl").open(encoding="utf-8")]
     passages = [(f"{r['title']} ({n})", f"{r['text']} Copy {n}.") for n in range(args.copies) for r in rows]
     models = Path(os.environ.get("GATEWAY_MODELS_DIR", PROJECT_ROOT / "models"))
-    embedder = LlamaCppEmbedder(models / "all-MiniLM-L6-v2.F16.gguf", n_threads=os.cpu_count() or 1)
+    embedder = LlamaCppEmbedder(models / "all-MiniLM-L6-v2.F16.gguf", n_threads=args.threads)
     detector = PiiDetector.create()
     settings = KbSettings()
     embed_rates, ingest_rates = [], []
@@ -69,6 +74,7 @@ def main() -> None:
             print(f"round {round_ + 1}: embedding alone {embed_rates[-1]:.1f} passages/s; "
                   f"ingest {ingest_rates[-1]:.1f} passages/s ({chunks} chunks)")
     embedding, ingest = statistics.median(embed_rates), statistics.median(ingest_rates)
+    print(f"embedding threads: {args.threads} of {os.cpu_count()} cores")
     print(f"median: embedding alone {embedding:.1f} passages/s, ingest {ingest:.1f} passages/s")
     print(f"ratio ingest / embedding alone: {ingest / embedding:.2f}")
 

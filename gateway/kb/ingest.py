@@ -13,7 +13,8 @@ import hmac
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 import pyarrow as pa
 
@@ -30,6 +31,9 @@ from gateway.kb.store import ChunkStore
 from gateway.kb.validity import Window
 from gateway.llm.protocol import Embedder
 from gateway.pii.candidates import Candidates
+
+_BESIDE_BATCH = 8
+"""Passages per embedding call while detection runs beside it, so that embedding takes every core soon after."""
 
 
 class Ingestor:
@@ -130,7 +134,7 @@ class Ingestor:
         if self.detector is not None:
             detected = self._hooks.submit(self._detect, items, sections)
         try:
-            vectors = self.embed(texts)
+            vectors = self.embed(texts, beside=detected)
         finally:
             if detected is not None:
                 detected.exception()  # wait for it either way: a failed embed must not leave it running
@@ -182,10 +186,15 @@ class Ingestor:
                                                                                         strict=True)])
         return found
 
-    def embed(self, texts: list[str]) -> list[list[float]]:
-        """Embeddings of passages, in batches of ``kb.embed_batch_size``."""
+    def embed(self, texts: list[str], beside: Future[Any] | None = None) -> list[list[float]]:
+        """Embeddings of passages, in batches of ``kb.embed_batch_size``; while ``beside`` (the batch's PII
+        detection) runs, in small batches with one embedding thread fewer, so each has a core of its own."""
         size = self.settings.embed_batch_size
         vectors: list[list[float]] = []
-        for start in range(0, len(texts), size):
-            vectors.extend(self.embedder.embed(texts[start : start + size]))
+        start = 0
+        while start < len(texts):
+            busy = beside is not None and not beside.done()
+            step = min(size, _BESIDE_BATCH) if busy else size
+            vectors.extend(self.embedder.embed(texts[start : start + step], spare_core=busy))
+            start += step
         return vectors

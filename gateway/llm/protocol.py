@@ -40,8 +40,8 @@ class Embedder(Protocol):
         base's table, which refuses to be searched with vectors of another."""
         ...
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        """Embeddings of passages (stored, searched)."""
+    def embed(self, texts: Sequence[str], *, spare_core: bool = False) -> list[list[float]]:
+        """Embeddings of passages (stored, searched); ``spare_core``: leave a core to a busy thread beside it."""
         ...
 
     def embed_query(self, text: str) -> list[float]:
