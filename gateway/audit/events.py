@@ -38,6 +38,7 @@ class Actions:
     DOCUMENT_LIST = "document.list"
     DOCUMENT_PURGE = "document.purge"
     KB_MASTER_KEY_ROTATE = "kb.master_key.rotate"
+    KB_REEMBED = "kb.reembed"
     USER_CREATE = "user.create"
     USER_UPDATE = "user.update"
     KEY_ISSUE = "key.issue"

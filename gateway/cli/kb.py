@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 LEVELS = click.Choice(["public", "internal", "confidential", "restricted"])
 
 
-def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
-    """The knowledge base as configured; ``subjects`` loads the PII detector to index data subjects (ingestion)."""
+def _open(*, subjects: bool = False, reembed: bool = False) -> tuple[KnowledgeBase, PolicySet]:
+    """The knowledge base as configured; ``subjects`` loads the PII detector to index data subjects (ingestion);
+    ``reembed`` opens a table built by another embedding model, to re-embed it."""
     from gateway.db.session import Database
     from gateway.kb.service import open_knowledge_base
     from gateway.llm.embedder import LlamaCppEmbedder
@@ -38,7 +39,7 @@ def _open(*, subjects: bool = False) -> tuple[KnowledgeBase, PolicySet]:
     knowledge = open_knowledge_base(config.kb, data_dir=config.data_dir, kb_uri=config.kb_uri,
                                     db=Database(config.sqlalchemy_url), embedder=embedder,
                                     collections=policy.decl.collections, detector=detector,
-                                    detection_floor=detection_floor(policy))
+                                    detection_floor=detection_floor(policy), reembed=reembed)
     return knowledge, policy
 
 
@@ -182,6 +183,34 @@ def redetect(check: bool) -> None:
         return
     report = knowledge.redetector.run()
     click.echo(f"re-detected {report.redetected} of {report.stale} stale chunks ({report.checked} served)")
+
+
+@kb.command("reembed")
+@click.option("--progress/--no-progress", default=True, help="Print rows done as it goes (to stderr).")
+@fails_cleanly
+def reembed(progress: bool) -> None:
+    """Move the knowledge base to the configured embedding model (``embedding.model``) in place: every passage is
+    decrypted, embedded again and its vector rewritten, then the vector index is retrained. Stop the gateway first:
+    while this runs the knowledge base opens for nothing else. An interrupted run is finished by running it again.
+    Audited (model names and counts)."""
+    from gateway.audit.events import Actions
+    from gateway.cli.common import audit_admin
+
+    knowledge, _ = _open(reembed=True)
+    before = knowledge.store.built_by().get("model", "?")
+
+    def report_progress(done: int, total: int) -> None:
+        if progress:
+            click.echo(f"\r{done}/{total} rows", nl=False, err=True)
+
+    report = knowledge.reembed(report_progress)
+    if progress and report.rows:
+        click.echo(err=True)
+    after = knowledge.ingestor.embedder.identity.get("model", "?")
+    audit_admin(Actions.KB_REEMBED, {"from_model": before, "to_model": after, "rows": report.rows,
+                                     "reembedded": report.reembedded, "shredded": report.shredded})
+    shredded = f"; {report.shredded} rows of purged documents left unreadable as they were" if report.shredded else ""
+    click.echo(f"re-embedded {report.reembedded} of {report.rows} rows with {after} (was {before}){shredded}")
 
 
 @kb.command("sync")

@@ -32,6 +32,12 @@ from gateway.kb.validity import Window
 from gateway.llm.protocol import Embedder
 from gateway.pii.candidates import Candidates
 
+
+def passage_text(title: str, chunk: str) -> str:
+    """What is embedded for a chunk: its document's title, then the chunk (``gateway.kb.reembed`` does the same)."""
+    return f"{title}\n{chunk}" if title else chunk
+
+
 _BESIDE_BATCH = 8
 """Passages per embedding call while detection runs beside it, so that embedding takes every core soon after."""
 
@@ -121,7 +127,7 @@ class Ingestor:
         return [outcomes[i] for i in range(len(documents))]
 
     def _write(self, items: list[tuple[SourceDocument, list[str], str, int]]) -> None:
-        texts = [f"{d.title}\n{chunk}" if d.title else chunk for d, chunks, _, _ in items for chunk in chunks]
+        texts = [passage_text(d.title, chunk) for d, chunks, _, _ in items for chunk in chunks]
         # Each chunk's metadata names the sections it holds, so an answer can cite "title > section".
         sections = []
         for document, chunks, _, _ in items:

@@ -19,6 +19,7 @@ from gateway.kb.listing import MAX_LISTED, DocumentQuery, DocumentSummary, reada
 from gateway.kb.prompt import relevant
 from gateway.kb.readwrite import ReadWriteLock
 from gateway.kb.redetect import Redetector
+from gateway.kb.reembed import Reembedder, ReembedReport
 from gateway.kb.registry import DocumentRegistry
 from gateway.kb.sealing import chunk_aad, unseal
 from gateway.kb.search import Hit, Ranking, Retriever
@@ -105,6 +106,12 @@ class KnowledgeBase:
             self.store.maintain()
         return report
 
+    # -- moving to another embedding model ----------------------------------------------------------------------
+    def reembed(self, on_batch: Callable[[int, int], None] | None = None) -> ReembedReport:
+        """Give every row a vector of the configured embedder (``gateway.kb.reembed``); opened with ``reembed``."""
+        with self.writes:
+            return Reembedder(store=self.store, keyring=self.keyring, embedder=self.ingestor.embedder).run(on_batch)
+
     # -- the data-subject index (erasure itself is gateway.purge) ----------------------------------------------
     def attach_subject_index(self, detector: PiiDetector, floor: float | None = None) -> SubjectIndex:
         """Detect personal data in every chunk ingested from now on: its candidates are sealed with it (detect once,
@@ -180,6 +187,7 @@ def key_provider(kb: KbSettings, data_dir: Path, *, create: bool) -> KeyProvider
 def open_knowledge_base(
     kb: KbSettings, *, data_dir: Path, kb_uri: str, db: Database, embedder: Embedder,
     collections: Iterable[str] | None = None, detector: PiiDetector | None = None, detection_floor: float | None = None,
+    reembed: bool = False,
 ) -> KnowledgeBase:
     """Open (or initialise) the knowledge base: master key, key ring, LanceDB table, registry. The app's, the
     CLI's and the benchmarks' factory, from the ``kb`` settings section and the locations derived by ``Settings``.
@@ -187,13 +195,14 @@ def open_knowledge_base(
     ``collections`` are the policy set's declared collections; documents for any other are rejected. A wrong or
     group-readable master key raises ConfigurationError (start-up stops with a message naming the setting). With a
     ``detector``, every chunk ingested is entered in the data-subject index (erasure by subject); every path that
-    ingests (the app, ``gateway kb ingest``) passes one, and the policy set's ``detection_floor``."""
+    ingests (the app, ``gateway kb ingest``) passes one, and the policy set's ``detection_floor``. ``reembed``: open
+    a table built by another embedding model of the same dimension, for :meth:`KnowledgeBase.reembed` only."""
     if "://" not in kb_uri:
         private_dir(Path(kb_uri))  # LanceDB's files inherit nothing: the directory is what keeps them private
     provider = key_provider(kb, data_dir, create=not KeyRing.holds_keys(db))
     keyring = KeyRing(db, provider)
     keyring.verify()
-    store = ChunkStore(kb_uri, kb, embedder.dimensions, embedder.identity)
+    store = ChunkStore(kb_uri, kb, embedder.dimensions, embedder.identity, reembedding=reembed)
     knowledge = KnowledgeBase(store=store, keyring=keyring, registry=DocumentRegistry(db), embedder=embedder,
                               settings=kb, collections=frozenset(collections) if collections is not None else None)
     if detector is not None:

@@ -7,7 +7,9 @@ Visibility is one flag flipped in one Lance commit (``activate``), which is what
 The table's schema metadata records which embedder built its vectors (``Embedder.identity``: model, file sha256,
 prefixes, normalisation); opening it with another raises ConfigurationError, since vectors of two models (even of
 equal dimension, as MiniLM's and e5-small's 384) cannot be compared. A table from before this record was built by
-the only embedder there was, the bundled all-MiniLM-L6-v2.
+the only embedder there was, the bundled all-MiniLM-L6-v2. ``gateway kb reembed`` moves a table to another embedder
+of the same dimension in place (``gateway.kb.reembed``); while it runs the table records the target
+(``REEMBED_KEY``) and opens for nothing else, so an interrupted run leaves a table no one searches half-converted.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _VECTOR_INDEX = "vector_idx"
 _SCALAR_INDICES = {"doc_id": "BTREE", "collection": "BITMAP", "classification": "BITMAP", "active": "BITMAP"}
 EMBEDDER_KEY = "gateway.embedder"
 """Schema metadata key holding the JSON identity of the embedder that built the table."""
+REEMBED_KEY = "gateway.reembedding"
+"""Schema metadata key holding the JSON identity of the embedder a re-embedding is moving the table to ("" when none
+is under way)."""
 HIT_COLUMNS = ["chunk_id", "doc_id", "version", "collection", "classification", "text_ct", "meta_ct", "vector"]
 
 
@@ -64,16 +69,19 @@ def sql_list(values: Iterable[str]) -> str:
 class ChunkStore:
     """One LanceDB table holding every collection; collections and levels are filter columns."""
 
-    def __init__(self, uri: str, settings: KbSettings, dimensions: int, embedder: Mapping[str, str]) -> None:
+    def __init__(self, uri: str, settings: KbSettings, dimensions: int, embedder: Mapping[str, str], *,
+                 reembedding: bool = False) -> None:
+        """``reembedding``: open a table built by another embedder of the same dimension to re-embed it with
+        ``embedder`` (``gateway.kb.reembed``); it is marked as under way until :meth:`finish_reembedding`."""
         self.settings = settings
         self.dimensions = dimensions
         self.schema = chunk_schema(dimensions)
         self._db = lancedb.connect(uri, read_consistency_interval=timedelta(seconds=settings.read_consistency_s))
-        self.table = self._open(uri, dict(embedder))
+        self.table = self._open(uri, dict(embedder), reembedding=reembedding)
         self._indices: tuple[float, frozenset[str]] | None = None
         self._snapshot: LanceDataset | None = None
 
-    def _open(self, uri: str, embedder: dict[str, str]) -> lancedb.table.Table:
+    def _open(self, uri: str, embedder: dict[str, str], *, reembedding: bool) -> lancedb.table.Table:
         """The table, created with ``embedder`` recorded; an existing one must have been built by ``embedder``."""
         name = self.settings.table_name
         try:
@@ -94,17 +102,53 @@ class ChunkStore:
             default = EMBEDDING_MODELS[DEFAULT_EMBEDDING_MODEL]
             built_by = {"model": default.name, "sha256": default.file.sha256, "dimensions": str(self.dimensions),
                         "query_prefix": "", "passage_prefix": "", "normalization": "none"}
+        target = (table.schema.metadata or {}).get(REEMBED_KEY.encode())
+        if target:
+            if not reembedding:
+                raise ConfigurationError(
+                    f"knowledge base table {name!r} at {uri} is being re-embedded with "
+                    f"{_describe(json.loads(target))}: it opens again when `gateway kb reembed` has finished (if that "
+                    f"run was interrupted, run it again with that model configured; until then the table holds vectors "
+                    f"of two models)")
+            if _comparable(json.loads(target)) != _comparable(embedder):
+                raise ConfigurationError(
+                    f"knowledge base table {name!r} at {uri} is half re-embedded with {_describe(json.loads(target))};"
+                    f" finish that with the same model configured before moving to {_describe(embedder)}")
+        if reembedding:
+            if not target and _comparable(built_by) != _comparable(embedder):
+                table.to_lance().update_schema_metadata({EMBEDDER_KEY: json.dumps(built_by, sort_keys=True),
+                                                         REEMBED_KEY: json.dumps(embedder, sort_keys=True)})
+                table = self._db.open_table(name)
+            return table
         if _comparable(built_by) != _comparable(embedder):
             raise ConfigurationError(
                 f"knowledge base table {name!r} at {uri} was built with embedding model {_describe(built_by)}, "
                 f"but the configured embedder is {_describe(embedder)}: vectors of two models cannot be compared. "
                 f"Set embedding.model (and embedding.model_path) back to the model that built it, or re-ingest the "
-                f"documents with the new model into a new knowledge base (a new data_dir, or a new database_url and "
-                f"lancedb_uri); there is no in-place re-embedding command yet")
+                f"documents with the new model (`gateway kb reembed` does it in place for a model of the same "
+                f"dimension, with the gateway stopped)")
         if raw is None:  # a table from before the record: record who built it
             table.to_lance().update_schema_metadata({EMBEDDER_KEY: json.dumps(built_by, sort_keys=True)})
             table = self._db.open_table(name)
         return table
+
+    def built_by(self) -> dict[str, str]:
+        """The identity of the embedder recorded as having built the table's vectors."""
+        raw = (self.table.schema.metadata or {}).get(EMBEDDER_KEY.encode())
+        return json.loads(raw) if raw else {}
+
+    def reembedding_to(self) -> dict[str, str] | None:
+        """The identity of the embedder a re-embedding under way is moving the table to; None when none is."""
+        target = (self.table.schema.metadata or {}).get(REEMBED_KEY.encode())
+        return json.loads(target) if target else None
+
+    def finish_reembedding(self) -> None:
+        """Record the re-embedding's target as the embedder that built the table, and the re-embedding as done."""
+        target = (self.table.schema.metadata or {}).get(REEMBED_KEY.encode())
+        if not target:
+            return
+        self.table.to_lance().update_schema_metadata({EMBEDDER_KEY: target.decode(), REEMBED_KEY: None})
+        self.table = self._db.open_table(self.settings.table_name)
 
     # -- writing: pending rows, one atomic flip, clean-up --------------------------------------------------------
     def write_pending(self, rows: pa.Table) -> None:
@@ -230,6 +274,12 @@ class ChunkStore:
             kwargs["num_sub_vectors"] = self.dimensions // 4 if self.dimensions % 4 == 0 else None
         self.table.create_index(metric="cosine", vector_column_name="vector", index_type=self.settings.ann_index_type,
                                 num_partitions=partitions, replace=True, name=_VECTOR_INDEX, **kwargs)
+
+    def retrain_vector_index(self) -> None:
+        """Train the vector index afresh (when there is one) and fold everything in: after every vector changed."""
+        if _VECTOR_INDEX in {index.name for index in self.table.list_indices()}:
+            self.build_ann_index()
+        self.maintain()
 
     # -- compaction and vacuum -------------------------------------------------------------------------------------
     # Done with Lance's own optimizer rather than LanceDB's ``optimize()``: that one always merges toward 1M-row
