@@ -186,6 +186,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("US_DRIVER_LICENSE", "Hire form\nDLN   I9812-52650-41560\nCategory: B", ["I9812-52650-41560"]),
     ("US_DRIVER_LICENSE", "Driver Lic #:A95QWS20C15", ["A95QWS20C15"]),
     ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
+    # a place after a lower-case word of the same run, or before a full stop that ends the sentence
+    ("LOCATION", "The couple moved from Glasgow to Cork. They rent now.", ["Glasgow", "Cork"]),
+    ("LOCATION", "BP 130/85. Lives alone in Reading.", ["Reading"]),
+    ("LOCATION", "Then cork the bottle and store it.", []),
 ]
 
 

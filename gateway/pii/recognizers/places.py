@@ -78,34 +78,45 @@ class GazetteerPlaceRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip
-        from gateway.pii.lexicon import COMMON_WORDS, fold, is_place, major_places
-
         if entity_types.LOCATION not in entities:
             return []
         found = []
         for match in _GAZETTEER_RUN.finditer(text):
             words = match.group().split()
-            # Longest known place first: "New South Wales", then "New South", then "New".
-            for size in range(len(words), 0, -1):
-                candidate = " ".join(words[:size])
-                if not is_place(candidate):
-                    continue
-                cued = bool(_PLACE_CUE.search(text[max(0, match.start() - 24):match.start()]))
-                lowered = candidate.lower()
-                common = lowered in COMMON_WORDS or lowered in STOP_WORDS or (lowered in NOT_NAMES
-                                                                               and lowered not in MEDICAL_TERMS)
-                if (candidate[0].islower() and not cued) or (common and not cued):
-                    break
-                if len(candidate) <= 3 and not candidate.isupper() and not cued:
-                    break
-                if size == 1 and not cued and fold(candidate) not in major_places():
-                    break
-                end = match.start() + len(candidate)
-                if EPONYM_AFTER.match(text, end):
-                    break
-                found.append(tagged_result(self, entity_types.LOCATION, match.start(), end, 0.6 if cued else 0.5))
-                break
+            result = self._place(text, match.start(), words)
+            if result is None and len(words) > 1 and words[0][0].islower():
+                # A run may open with a lower-case word ("to Cork", "in New York"): the place then starts after it.
+                result = self._place(text, text.index(words[1], match.start() + len(words[0])), words[1:])
+            if result is not None:
+                found.append(result)
         return found
+
+    def _place(self, text: str, start: int, words: list[str]) -> RecognizerResult | None:
+        from gateway.pii.lexicon import COMMON_WORDS, fold, is_place, major_places
+
+        # Longest known place first: "New South Wales", then "New South", then "New".
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            if not is_place(candidate):
+                # The run takes a full stop into the word ("St." is one): "lives in Reading." ends a sentence.
+                if not (candidate.endswith(".") and is_place(candidate.rstrip("."))):
+                    continue
+                candidate = candidate.rstrip(".")
+            cued = bool(_PLACE_CUE.search(text[max(0, start - 24):start]))
+            lowered = candidate.lower()
+            common = lowered in COMMON_WORDS or lowered in STOP_WORDS or (lowered in NOT_NAMES
+                                                                           and lowered not in MEDICAL_TERMS)
+            if (candidate[0].islower() and not cued) or (common and not cued):
+                return None
+            if len(candidate) <= 3 and not candidate.isupper() and not cued:
+                return None
+            if size == 1 and not cued and fold(candidate) not in major_places():
+                return None
+            end = start + len(candidate)
+            if EPONYM_AFTER.match(text, end):
+                return None
+            return tagged_result(self, entity_types.LOCATION, start, end, 0.6 if cued else 0.5)
+        return None
 
 
 __all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer"]
