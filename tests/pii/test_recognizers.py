@@ -190,6 +190,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("LOCATION", "The couple moved from Glasgow to Cork. They rent now.", ["Glasgow", "Cork"]),
     ("LOCATION", "BP 130/85. Lives alone in Reading.", ["Reading"]),
     ("LOCATION", "Then cork the bottle and store it.", []),
+    # a place after a move, a bank branch named after its town
+    ("LOCATION", "She relocated to Westbrookton last spring.", ["Westbrookton"]),
+    ("LOCATION", "Complaint raised at the Fernhollow branch on Monday.", ["Fernhollow"]),
+    ("LOCATION", "Please visit the Main branch or the Online branch.", []),
 ]
 
 

@@ -27,11 +27,15 @@ _RESIDENCE_CUE = (
     r"|(?i:born)(?::|[ \t]+on)?[ \t]+[^\n.;]{1,30}?[ \t](?i:in|at)"
     r"|(?i:destination)[ \t]*:?|(?i:while|stayed|staying|holidaying|holiday)[ \t]+(?i:in)"
     r"|(?i:travelled|traveled|travelling|traveling|trip|flew|flying)[ \t]+(?i:to)"
+    r"|(?i:moved|moving|relocated|relocating|relocate|emigrating)[ \t]+(?i:to|from|back[ \t]+to)"
 )
 # The issuing state of a licence or ID, in brackets after the number ("licence W312-017-13-609-4 (FL)").
 _US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
     "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+# Words that name a kind of branch, not its town ("the Main branch", "the Online branch").
+_NOT_PLACES = frozenset("main head online local nearest central digital mobile virtual new old same other usual "
+                        "high street city centre center home".split())
 # Fields that hold a place, not a ward or a department ("Location: ICU" is not asked for).
 _FIELD = r"(?i:where|city|town|village|country|place of birth|birthplace|hometown)"
 
@@ -44,15 +48,21 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("after residence cue", rf"(?<![\p{{L}}])(?:{_RESIDENCE_CUE})[ \t]+\K(?=\p{{Lu}}){_PLACE}", 0.6),
         Pattern("form field", rf"^[ \t]*{_FIELD}[ \t]*:[ \t]*\K(?=\p{{Lu}}){_PLACE}", 0.6),
+        # A bank's branch named after its town: "from the North Billyhaven branch".
+        Pattern("branch", rf"(?<![\p{{L}}])(?i:the|our|your|their|at|in)[ \t]+\K(?=\p{{Lu}}){_PLACE}"
+                r"(?=[ \t]+branch(?![\p{L}]))", 0.6),
         Pattern("issuing state", r"(?<=(?<![A-Za-z0-9])(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\- ]{3,24}[ \t]?\()"
                 r"[A-Z]{2}(?=\))", 0.6),
     ]
     REGEX_FLAGS = FLAGS
-    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)"}
+    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)",
+                                          "branch": r"branch"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if len(pattern_text) == 2 and pattern_text.isupper():
             return None if pattern_text in _US_STATES else False
+        if pattern_text.lower() in _NOT_PLACES:
+            return False
         return None if is_plausible_name(pattern_text) else False
 
 
