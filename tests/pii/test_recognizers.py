@@ -186,6 +186,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("US_DRIVER_LICENSE", "Hire form\nDLN   I9812-52650-41560\nCategory: B", ["I9812-52650-41560"]),
     ("US_DRIVER_LICENSE", "Driver Lic #:A95QWS20C15", ["A95QWS20C15"]),
     ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
+    # a phone number listed beside an e-mail address; ten digits as five and five (an Indian mobile)
+    ("PHONE_NUMBER", "Reach me at tomas.h@example.org or 612 804 377 after six.", ["612 804 377"]),
+    ("PHONE_NUMBER", "tomas.h@example.org; 73410 55291; branch 12", ["73410 55291"]),
+    ("PHONE_NUMBER", "Ravi Menon (98451 20763) asked for a callback", ["98451 20763"]),
+    ("PHONE_NUMBER", "a loan of 612 804 377 was approved", []),
     # a place after a lower-case word of the same run, or before a full stop that ends the sentence
     ("LOCATION", "The couple moved from Glasgow to Cork. They rent now.", ["Glasgow", "Cork"]),
     ("LOCATION", "BP 130/85. Lives alone in Reading.", ["Reading"]),
