@@ -199,6 +199,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("LOCATION", "She relocated to Westbrookton last spring.", ["Westbrookton"]),
     ("LOCATION", "Complaint raised at the Fernhollow branch on Monday.", ["Fernhollow"]),
     ("LOCATION", "Please visit the Main branch or the Online branch.", []),
+    # names from where they stand in a note: a sign-on, an age description, who called
+    ("PERSON", "Zbigniew here, stuck in traffic, running late", ["Zbigniew"]),
+    ("PERSON", "Reviewed today. Prudence is a 58-year-old retired nurse.", ["Prudence"]),
+    ("PERSON", "Patient is a 58-year-old retired nurse.", []),
+    ("PERSON", "Treasure rang again about the overdraft.", ["Treasure"]),
+    ("PERSON", "Customer called again about the overdraft.", []),
 ]
 
 

@@ -52,6 +52,18 @@ _PATTERNS: list[tuple[regex.Pattern[str], float]] = [
     (regex.compile(rf"(?m)^[ \t]*[-*•][ \t]+(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]*:"), 0.55),
     (regex.compile(r"(?m)^[ \t]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
                    rf"(?P<name>(?:\p{{Lu}}\.[ \t]*)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)[ \t]*:"), 0.65),
+    # A message that opens with who writes it: "Łukasz here, running late", "Hi, Mei here."
+    (regex.compile(rf"(?m)(?:^|(?<=^[ \t]*(?i:hi|hey|hello)[,!]?[ \t]+))[ \t]*"
+                   rf"(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+here"
+                   r"(?=[ \t]*[,.!:;\-–—]|[ \t]*$)"), 0.6),
+    # A person described by their age, as clinical and case notes open: "Patience is a 76-year-old teacher".
+    (regex.compile(rf"(?m)(?:^|(?<=[.!?:;][ \t]+))(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+"
+                   r"(?:is|was)[ \t]+an?[ \t]+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[ \-](?:years?|yrs?|y)[ \-]old"), 0.6),
+    # A note that opens with who got in touch: "Blessing called again re the offer", "Tomasz rang about …".
+    (regex.compile(rf"(?m)(?:^|(?<=[.!?][ \t]+))(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+"
+                   r"(?:called|rang|phoned|emailed|texted|messaged|wrote|came[ \t]+in|popped[ \t]+in|walked[ \t]+in)"
+                   r"[ \t]+(?:again|back|in|today|this[ \t]+morning|this[ \t]+afternoon|re|about|to|regarding)"
+                   r"(?![\p{L}])"), 0.55),
     (regex.compile(r"(?<![\p{L}])(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+"
                    r"(?P<name>\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’\-]*){0,2})(?![\p{L}])"), 0.7),
 ]
