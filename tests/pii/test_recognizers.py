@@ -205,6 +205,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("PERSON", "Patient is a 58-year-old retired nurse.", []),
     ("PERSON", "Treasure rang again about the overdraft.", ["Treasure"]),
     ("PERSON", "Customer called again about the overdraft.", []),
+    # the job title and the firm in an e-mail's sign-off
+    ("JOB_TITLE", "See attached.\n\nBest regards,\nOwen Pryce\nFleet Coordinator\nBarlow-Kemp\nT: 01632 960 123",
+     ["Fleet Coordinator"]),
+    ("ORGANIZATION", "See attached.\n\nBest regards,\nOwen Pryce\nFleet Coordinator\nBarlow-Kemp\nT: 01632 960 123",
+     ["Barlow-Kemp"]),
+    ("ORGANIZATION", "Thanks,\nOwen\nSent from my phone", []),
 ]
 
 
