@@ -211,6 +211,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("ORGANIZATION", "See attached.\n\nBest regards,\nOwen Pryce\nFleet Coordinator\nBarlow-Kemp\nT: 01632 960 123",
      ["Barlow-Kemp"]),
     ("ORGANIZATION", "Thanks,\nOwen\nSent from my phone", []),
+    # an initial and a surname where a name starts: a list of attendees, after "Dear" or "by"
+    ("PERSON", "Present:\n  K. Wojcik - Harbour Freight (external)\n  T. Brennan - Chair", ["K. Wojcik", "T. Brennan"]),
+    ("PERSON", "Checked by L. Adeyemi on the ward.", ["L. Adeyemi"]),
+    ("PERSON", "Hepatitis B. Treatment began in May.", []),
+    ("PERSON", "A. Background\nB. Scope of the review", []),
 ]
 
 
