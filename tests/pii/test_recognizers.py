@@ -216,6 +216,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("PERSON", "Checked by L. Adeyemi on the ward.", ["L. Adeyemi"]),
     ("PERSON", "Hepatitis B. Treatment began in May.", []),
     ("PERSON", "A. Background\nB. Scope of the review", []),
+    # a firm named by two surnames after a workplace cue
+    ("ORGANIZATION", "She works at Pruett-Galloway as a buyer.", ["Pruett-Galloway"]),
+    ("ORGANIZATION", "Book a Follow-Up with Check-In staff.", []),
+    # an institution named first by its kind, as Spanish, Portuguese and Italian do
+    ("ORGANIZATION", "She was admitted to Hospital Ángeles last week.", ["Hospital Ángeles"]),
+    ("ORGANIZATION", "Hospital Number: 5512093", []),
 ]
 
 
