@@ -212,10 +212,10 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Barlow-Kemp"]),
     ("ORGANIZATION", "Thanks,\nOwen\nSent from my phone", []),
     # an initial and a surname where a name starts: a list of attendees, after "Dear" or "by"
-    ("PERSON", "Present:\n  K. Wojcik - Harbour Freight (external)\n  T. Brennan - Chair", ["K. Wojcik", "T. Brennan"]),
+    ("PERSON", "Present:\n  K. Wojcik (external)\n  T. Brennan, chair", ["K. Wojcik", "T. Brennan"]),
     ("PERSON", "Checked by L. Adeyemi on the ward.", ["L. Adeyemi"]),
     ("PERSON", "Hepatitis B. Treatment began in May.", []),
-    ("PERSON", "A. Background\nB. Scope of the review", []),
+    ("PERSON", "Plan B. Next we ring the branch.", []),
     # a firm named by two surnames after a workplace cue
     ("ORGANIZATION", "She works at Pruett-Galloway as a buyer.", ["Pruett-Galloway"]),
     ("ORGANIZATION", "Book a Follow-Up with Check-In staff.", []),
