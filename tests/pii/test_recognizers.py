@@ -222,6 +222,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     # an institution named first by its kind, as Spanish, Portuguese and Italian do
     ("ORGANIZATION", "She was admitted to Hospital Ángeles last week.", ["Hospital Ángeles"]),
     ("ORGANIZATION", "Hospital Number: 5512093", []),
+    # a job title with its qualifier after a comma or in brackets
+    ("JOB_TITLE", "Customer works as Surveyor, quantity at a firm in town.", ["Surveyor, quantity"]),
+    ("JOB_TITLE", "occupation: Engineer (structural).", ["Engineer (structural)"]),
+    ("JOB_TITLE", "He works as a plumber, and he is self-employed.", ["plumber"]),
 ]
 
 

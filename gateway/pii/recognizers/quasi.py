@@ -167,6 +167,11 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"works as|working as|employed as|job as|career as|salary as|joining us as|joins us as|hired as|"
                 r"appointed as|retired as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
                 r"(?!title\b)\K[A-Za-z][A-Za-z&/'’\-]*(?:[ \t]+[A-Za-z][A-Za-z&/'’\-]*){0,4}?"
+                # A title's qualifier after a comma or in brackets: "Nurse, adult", "Scientist, research (life
+                # sciences)", "Engineer (civil)".
+                r"(?:,[ \t]+(?!(?:and|but|or|so|then|which|who|she|he|they|i|we|it|the|a|an|since|now)(?![a-z]))"
+                r"[a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,2}?(?:[ \t]+\([a-z][a-z \-]{1,30}\))?"
+                r"|[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
         # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
         Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
