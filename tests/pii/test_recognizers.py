@@ -222,6 +222,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     # an institution named first by its kind, as Spanish, Portuguese and Italian do
     ("ORGANIZATION", "She was admitted to Hospital Ángeles last week.", ["Hospital Ángeles"]),
     ("ORGANIZATION", "Hospital Number: 5512093", []),
+    ("ORGANIZATION", "Please ring the ward at Pinegrove Hospital tonight.", ["Pinegrove Hospital"]),
+    # the qualifier of a job title is in lower case: a capitalised word after the comma is something else
+    ("JOB_TITLE", "She works as Barista, Mornington Lane branch.", ["Barista"]),
     # a job title with its qualifier after a comma or in brackets
     ("JOB_TITLE", "Customer works as Surveyor, quantity at a firm in town.", ["Surveyor, quantity"]),
     ("JOB_TITLE", "occupation: Engineer (structural).", ["Engineer (structural)"]),

@@ -58,7 +58,9 @@ _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
 _CN_NAME = (rf"(?:{chinese_text.SURNAME_PATTERN}[\p{{Han}}]{{1,2}}|\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,6}})")
 
 
-_KIND_FIRST = regex.compile(r"\p{Lu}\S+[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?(\p{Lu}[\p{L}\p{M}\-]+)")
+_KINDS = (r"(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Klinikum|Banco|Universidad|Universidade|Università|"
+          r"Université|Instituto)")
+_KIND_FIRST = regex.compile(_KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?(\p{Lu}[\p{L}\p{M}\-]+)")
 _HYPHEN_PAIR = regex.compile(r"\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+")
 _SORT_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|sc)[ \t]*[:#=]?[ \t]*$")
 
@@ -169,7 +171,7 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?!title\b)\K[A-Za-z][A-Za-z&/'’\-]*(?:[ \t]+[A-Za-z][A-Za-z&/'’\-]*){0,4}?"
                 # A title's qualifier after a comma or in brackets: "Nurse, adult", "Scientist, research (life
                 # sciences)", "Engineer (civil)".
-                r"(?:,[ \t]+(?!(?:and|but|or|so|then|which|who|she|he|they|i|we|it|the|a|an|since|now)(?![a-z]))"
+                r"(?-i:,[ \t]+(?!(?:and|but|or|so|then|which|who|she|he|they|i|we|it|the|a|an|since|now)(?![a-z]))"
                 r"[a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,2}?(?:[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"|[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
@@ -278,8 +280,7 @@ class OrganizationRecognizer(RuleRecognizer):
                 r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
         # A hospital, clinic, bank or university named first by its kind, as Spanish, Portuguese, Italian and French
         # do: "Hospital Ángeles", "Clínica Alemana", "Banco Galicia", "Università Bocconi".
-        Pattern("kind first", r"(?<![\p{L}])(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Klinikum|Banco|Universidad|"
-                r"Universidade|Università|Université|Instituto)[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?"
+        Pattern("kind first", r"(?<![\p{L}])" + _KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?"
                 r"\p{Lu}[\p{L}\p{M}\-]+(?![\p{L}])", 0.5),
         # Firms named by two surnames after a workplace cue: "works at Moon-Castillo", "Kashif from Sen-Mall".
         Pattern("hyphenated firm", r"(?<=(?<![\p{L}])(?i:at|from|with|for|employer|company|firm|banks[ \t]+with|"
