@@ -1,6 +1,8 @@
 """Values left verbatim by the training-corpus sanitizer on text nobody here wrote, beside stock Presidio.
 
-Run: ``.venv/bin/python bench/corpus_recall.py [--split test]``. Not a test; it asserts nothing.
+Run: ``.venv/bin/python bench/corpus_recall.py [--split test] [--lang en] [--no-stock] [-v]``. Not a test; it
+asserts nothing. ``-v`` prints each value left verbatim (type, value, some context) on the dev split only: values of
+the held-out test split are never printed.
 
 Chat corpora are built from the independent evaluation sets (``bench/data/pii_eval_{en,zh}.jsonl``, the held-out
 test split by default): each labelled record becomes one training example in OpenAI chat JSONL, ShareGPT or Alpaca
@@ -38,6 +40,18 @@ def as_record(i: int, text: str) -> dict:
     if kind == 1:
         return {"conversations": [{"from": "human", "value": text}, {"from": "gpt", "value": REPLY}]}
     return {"instruction": "Summarise the note.", "input": text, "output": REPLY}
+
+
+def left_values(texts: list[str], outputs: list[str], gold: list[tuple[tuple[str, int, int], ...]]) -> list[str]:
+    """One line per value left verbatim: its type, the value and its context in the input text."""
+    lines = []
+    for text, out, spans in zip(texts, outputs, gold, strict=True):
+        for entity, a, b in spans:
+            value = text[a:b]
+            if len(value) >= 4 and value in out:
+                context = (text[max(0, a - 60):a] + "[[" + value + "]]" + text[b:b + 40]).replace("\n", " ")
+                lines.append(f"   {entity:<16} {value!r:<32} {context}")
+    return lines
 
 
 def verbatim(outputs: list[str], values: list[list[str]]) -> tuple[int, int]:
@@ -82,11 +96,18 @@ def run_stock(texts: list[str]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["dev", "test"])
+    parser.add_argument("--lang", default="en,zh", help="comma-separated: en, zh")
+    parser.add_argument("--no-stock", action="store_true", help="skip stock Presidio")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="print the values left verbatim (dev split only; never on the held-out test split)")
     args = parser.parse_args()
+    if args.verbose and args.split != "dev":
+        parser.error("-v prints values left verbatim: dev split only, the test split's values are never printed")
     work = Path(tempfile.mkdtemp(prefix="corpus-recall-"))
     lines = []
     ratios = []
-    for lang in ("en", "zh"):
+    shown: list[str] = []
+    for lang in args.lang.split(","):
         samples = [s for s in load(f"pii_eval_{lang}.jsonl", args.split) if s.gold]
         values = [[s.text[a:b] for _, a, b in s.gold] for s in samples]
         by_format: dict[str, list[int]] = {"openai": [], "sharegpt": [], "alpaca": []}
@@ -100,16 +121,25 @@ def main() -> None:
                 ours_out[i] = line
         ours_seconds = time.perf_counter() - started
         ours_left, total = verbatim([ours_out[i] for i in range(len(samples))], values)
-        started = time.perf_counter()
-        stock_left, _ = verbatim(run_stock([s.text for s in samples]), values)
-        stock_seconds = time.perf_counter() - started
-        lines.append(f"{lang}: {len(samples)} records, {total} labelled values; left verbatim: ours {ours_left} "
-                     f"({ours_left / total:.1%}, {ours_seconds:.0f} s), stock {stock_left} "
-                     f"({stock_left / total:.1%}, {stock_seconds:.0f} s)")
-        ratios.append(f"{lang} {ours_left / max(stock_left, 1):.3f}")
+        if args.verbose and args.split == "dev":
+            outs = [ours_out[i] for i in range(len(samples))]
+            shown += [f"{lang}:", *left_values([s.text for s in samples], outs, [s.gold for s in samples])]
+        line = (f"{lang}: {len(samples)} records, {total} labelled values; left verbatim: ours {ours_left} "
+                f"({ours_left / total:.1%}, {ours_seconds:.0f} s)")
+        if not args.no_stock:
+            started = time.perf_counter()
+            stock_left, _ = verbatim(run_stock([s.text for s in samples]), values)
+            stock_seconds = time.perf_counter() - started
+            line += f", stock {stock_left} ({stock_left / total:.1%}, {stock_seconds:.0f} s)"
+            ratios.append(f"{lang} {ours_left / max(stock_left, 1):.3f}")
+        lines.append(line)
     print(f"independent evaluation set, {args.split} split, as chat corpora (OpenAI, ShareGPT, Alpaca):")
+    if shown:
+        print("values left verbatim (dev split):")
+        print("\n".join(shown))
     print("\n".join(lines))
-    print("ratio of values left verbatim, ours/stock: " + ", ".join(ratios))
+    if ratios:
+        print("ratio of values left verbatim, ours/stock: " + ", ".join(ratios))
 
 
 if __name__ == "__main__":

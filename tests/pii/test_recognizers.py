@@ -186,6 +186,49 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("US_DRIVER_LICENSE", "Hire form\nDLN   I9812-52650-41560\nCategory: B", ["I9812-52650-41560"]),
     ("US_DRIVER_LICENSE", "Driver Lic #:A95QWS20C15", ["A95QWS20C15"]),
     ("US_DRIVER_LICENSE", "Order 481195160 shipped.", []),
+    # a phone number listed beside an e-mail address; ten digits as five and five (an Indian mobile)
+    ("PHONE_NUMBER", "Reach me at tomas.h@example.org or 612 804 377 after six.", ["612 804 377"]),
+    ("PHONE_NUMBER", "tomas.h@example.org; 73410 55291; branch 12", ["73410 55291"]),
+    ("PHONE_NUMBER", "Ravi Menon (98451 20763) asked for a callback", ["98451 20763"]),
+    ("PHONE_NUMBER", "a loan of 612 804 377 was approved", []),
+    # a place after a lower-case word of the same run, or before a full stop that ends the sentence
+    ("LOCATION", "The couple moved from Glasgow to Cork. They rent now.", ["Glasgow", "Cork"]),
+    ("LOCATION", "BP 130/85. Lives alone in Reading.", ["Reading"]),
+    ("LOCATION", "Then cork the bottle and store it.", []),
+    # a place after a move, a bank branch named after its town
+    ("LOCATION", "She relocated to Westbrookton last spring.", ["Westbrookton"]),
+    ("LOCATION", "Complaint raised at the Fernhollow branch on Monday.", ["Fernhollow"]),
+    ("LOCATION", "Please visit the Main branch or the Online branch.", []),
+    # names from where they stand in a note: a sign-on, an age description, who called
+    ("PERSON", "Zbigniew here, stuck in traffic, running late", ["Zbigniew"]),
+    ("PERSON", "Reviewed today. Prudence is a 58-year-old retired nurse.", ["Prudence"]),
+    ("PERSON", "Patient is a 58-year-old retired nurse.", []),
+    ("PERSON", "Treasure rang again about the overdraft.", ["Treasure"]),
+    ("PERSON", "Customer called again about the overdraft.", []),
+    # the job title and the firm in an e-mail's sign-off
+    ("JOB_TITLE", "See attached.\n\nBest regards,\nOwen Pryce\nFleet Coordinator\nBarlow-Kemp\nT: 01632 960 123",
+     ["Fleet Coordinator"]),
+    ("ORGANIZATION", "See attached.\n\nBest regards,\nOwen Pryce\nFleet Coordinator\nBarlow-Kemp\nT: 01632 960 123",
+     ["Barlow-Kemp"]),
+    ("ORGANIZATION", "Thanks,\nOwen\nSent from my phone", []),
+    # an initial and a surname where a name starts: a list of attendees, after "Dear" or "by"
+    ("PERSON", "Present:\n  K. Wojcik (external)\n  T. Brennan, chair", ["K. Wojcik", "T. Brennan"]),
+    ("PERSON", "Checked by L. Adeyemi on the ward.", ["L. Adeyemi"]),
+    ("PERSON", "Hepatitis B. Treatment began in May.", []),
+    ("PERSON", "Plan B. Next we ring the branch.", []),
+    # a firm named by two surnames after a workplace cue
+    ("ORGANIZATION", "She works at Pruett-Galloway as a buyer.", ["Pruett-Galloway"]),
+    ("ORGANIZATION", "Book a Follow-Up with Check-In staff.", []),
+    # an institution named first by its kind, as Spanish, Portuguese and Italian do
+    ("ORGANIZATION", "She was admitted to Hospital Ángeles last week.", ["Hospital Ángeles"]),
+    ("ORGANIZATION", "Hospital Number: 5512093", []),
+    ("ORGANIZATION", "Please ring the ward at Pinegrove Hospital tonight.", ["Pinegrove Hospital"]),
+    # the qualifier of a job title is in lower case: a capitalised word after the comma is something else
+    ("JOB_TITLE", "She works as Barista, Mornington Lane branch.", ["Barista"]),
+    # a job title with its qualifier after a comma or in brackets
+    ("JOB_TITLE", "Customer works as Surveyor, quantity at a firm in town.", ["Surveyor, quantity"]),
+    ("JOB_TITLE", "occupation: Engineer (structural).", ["Engineer (structural)"]),
+    ("JOB_TITLE", "He works as a plumber, and he is self-employed.", ["plumber"]),
 ]
 
 

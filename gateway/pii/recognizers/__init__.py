@@ -54,6 +54,7 @@ from gateway.pii.recognizers.shapes import (
     PassportShapeRecognizer,
     PostalCodeRecognizer,
 )
+from gateway.pii.recognizers.signatures import SignatureRecognizer
 
 RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     EmailAddressRecognizer,
@@ -91,7 +92,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
 )
 OTHER_RECOGNIZERS: tuple[Callable[..., EntityRecognizer], ...] = (
     FieldValueRecognizer, CuedIdentifierRecognizer, LexiconNameRecognizer, GazetteerPlaceRecognizer,
-    NameMentionRecognizer,
+    NameMentionRecognizer, SignatureRecognizer,
 )
 
 

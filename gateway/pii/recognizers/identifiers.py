@@ -21,6 +21,10 @@ _DATE_LIKE = regex.compile(r"^(?:\d{4}[ .\-]\d{1,2}[ .\-]\d{1,2}|\d{1,2}[ .\-]\d
 _THOUSANDS = regex.compile(r"^[1-9]\d{0,2}(?:[ .,]\d{3})+$")
 _COMMA_THOUSANDS = regex.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+$")
 _CARD_PREFIX = regex.compile(r"^(?:[2-6]|1800|2131|35)")
+_LIST_JOIN = r"[ \t]*(?:[;,/|]|or|and|&)[ \t]*"
+_EMAIL_BEFORE = regex.compile(r"[A-Za-z0-9._%+\-]@[A-Za-z0-9.\-]+\.[A-Za-z]{2,24}" + _LIST_JOIN + r"\Z",
+                              regex.IGNORECASE)
+_EMAIL_AFTER = regex.compile(_LIST_JOIN + r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]", regex.IGNORECASE)
 _CARD_LIKE = regex.compile(r"^\d{4}[ \-]\d{4}[ \-]\d{4}[ \-]\d{1,7}$")
 
 
@@ -77,6 +81,8 @@ class PhoneNumberRecognizer(RuleRecognizer):
                 + _EXT + _TRAIL, 0.5),
         Pattern("international with trunk", _LEAD + r"\+[1-9]\d{0,2}[ .\-]?\(0\)[ .\-]?\d{1,5}(?:[ .\-]?\d{2,8}){1,3}"
                 + _EXT + _TRAIL, 0.6),
+        # Ten digits as five and five, the first 6 to 9: a mobile number of India ("98765 43210"), never an amount.
+        Pattern("five and five mobile", _LEAD + r"[6-9]\d{4}[ \-]\d{5}" + _TRAIL, 0.5),
         # Two or three groups of a national number with no trunk ("73203 82381", "78 651 450"): a cue decides.
         Pattern("two groups", _LEAD + r"\d{2,5}[ .\-]\d{3,5}(?:[ .\-]\d{2,4})?" + _EXT + _TRAIL, 0.25),
     ]
@@ -106,6 +112,13 @@ class PhoneNumberRecognizer(RuleRecognizer):
         for result in results:
             if _THOUSANDS.match(text[result.start:result.end]):
                 result.score = min(result.score, 0.2)
+        if "@" in text:
+            # A number listed beside an e-mail address is the person's phone ("Contact me at ana@x.com or
+            # 778 533 363", "ana@x.com; 69997 21826"): the list of contact details is the cue.
+            for result in results:
+                if result.score < 0.5 and (_EMAIL_BEFORE.search(text, max(0, result.start - 80), result.start)
+                                           or _EMAIL_AFTER.match(text, result.end)):
+                    result.score = 0.5
         return results
 
 

@@ -23,7 +23,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from gateway.pii import entities as entity_types
-from gateway.pii.lexicon import is_known_name
+from gateway.pii.lexicon import COMMON_WORDS, SENTENCE_WORDS, fold, is_known_name
 from gateway.pii.recognizers.rule import tagged_result
 from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES
 
@@ -52,10 +52,34 @@ _PATTERNS: list[tuple[regex.Pattern[str], float]] = [
     (regex.compile(rf"(?m)^[ \t]*[-*•][ \t]+(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]*:"), 0.55),
     (regex.compile(r"(?m)^[ \t]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
                    rf"(?P<name>(?:\p{{Lu}}\.[ \t]*)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}?)[ \t]*:"), 0.65),
+    # A message that opens with who writes it: "Łukasz here, running late", "Hi, Mei here."
+    (regex.compile(rf"(?m)(?:^|(?<=^[ \t]*(?i:hi|hey|hello)[,!]?[ \t]+))[ \t]*"
+                   rf"(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+here"
+                   r"(?=[ \t]*[,.!:;\-–—]|[ \t]*$)"), 0.6),
+    # A person described by their age, as clinical and case notes open: "Patience is a 76-year-old teacher".
+    (regex.compile(rf"(?m)(?:^|(?<=[.!?:;][ \t]+))(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+"
+                   r"(?:is|was)[ \t]+an?[ \t]+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[ \-](?:years?|yrs?|y)[ \-]old"), 0.6),
+    # A note that opens with who got in touch: "Blessing called again re the offer", "Tomasz rang about …".
+    (regex.compile(rf"(?m)(?:^|(?<=[.!?][ \t]+))(?P<name>\p{{Lu}}{_WORD}(?:[ \t]+\p{{Lu}}{_WORD})?)[ \t]+"
+                   r"(?:called|rang|phoned|emailed|texted|messaged|wrote|came[ \t]+in|popped[ \t]+in|walked[ \t]+in)"
+                   r"[ \t]+(?:again|back|in|today|this[ \t]+morning|this[ \t]+afternoon|re|about|to|regarding)"
+                   r"(?![\p{L}])"), 0.55),
+    # An initial and a surname, as attendee lists, chat logs and sign-offs write people ("R. Mazek - Acme",
+    # "S. O'Sullivan", "A. Whitney-Yates:"); the surname must not be an English word ("Plan B. Next", "D. Patient").
+    (regex.compile(r"(?<![\p{L}\p{M}\d.'’\-])(?P<name>\p{Lu}\.[ \t]?\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}][\p{L}\p{M}'’]*"
+                   r"(?:-\p{Lu}[\p{L}\p{M}'’]*)?)(?![\p{L}\p{M}\d]|\.\p{L})"), 0.55),
     (regex.compile(r"(?<![\p{L}])(?i:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+"
                    r"(?P<name>\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’\-]*){0,2})(?![\p{L}])"), 0.7),
 ]
 _ACTION_ITEM = _PATTERNS[5][0]
+_INITIAL_SURNAME = _PATTERNS[10][0]
+# Where an initial starts a name: a line or list item, after punctuation, or after a word that leads to a person.
+# Not after a capitalised word, whose letter it labels ("Hepatitis B. Treatment", "Grade C. Overall").
+_INITIAL_BEFORE = regex.compile(
+    r"(?:^|[\n,:;(\[\-–—/|\"'>])[ \t*•]*\Z"
+    r"|(?<![\p{L}])(?P<lead>(?i:dear|hi|hello|to|by|with|and|from|cc|attn|for|thanks|contact|called|ask|asked|per|"
+    r"via|re|mr|mrs|ms|dr))\.?[ \t]+\Z", regex.MULTILINE)
+_SEPARATOR_AFTER = regex.compile(r"[ \t]+[\-–—(]|[ \t]*[,:]")
 _NOT_A_NAME = frozenset(STOP_WORDS) | NOT_NAMES | ACRONYMS | {
     "note", "notes", "action", "actions", "owner", "outcome", "status", "summary", "risk", "issue", "decision",
     "update", "agenda", "item", "todo", "question", "answer", "comment", "reason", "result", "plan", "goal", "task",
@@ -86,6 +110,10 @@ class NameMentionRecognizer(EntityRecognizer):
                 start, end = match.span("name")
                 if pattern is _ACTION_ITEM and not _unusual_or_known(match.group("name")):
                     continue
+                if pattern is _INITIAL_SURNAME:
+                    if _initial_and_surname(text, start, end):
+                        found.append((start, end, score))
+                    continue
                 if _plausible(match.group("name")):
                     found.append((start, end, score))
         found += self._answers(text)
@@ -107,6 +135,7 @@ class NameMentionRecognizer(EntityRecognizer):
         return found
 
 
+_NOT_NAME_WORDS = _NOT_A_NAME | COMMON_WORDS | SENTENCE_WORDS
 _PARTICLES = frozenset({"van", "de", "da", "di", "von", "der", "den", "del", "nic", "mac", "ó", "ní", "bin", "al"})
 
 
@@ -117,9 +146,33 @@ def _plausible(value: str) -> bool:
         return False
     if len(words) == 1:
         return words[0] not in _NOT_A_NAME
-    if any(w in STOP_WORDS and w not in _PARTICLES for w in words):
+    # An initial is no function word: "A. Chauhan", "I. Okafor".
+    initials = {w.lower().strip(".") for w in value.split() if regex.fullmatch(r"\p{Lu}\.", w)}
+    if any(w in STOP_WORDS and w not in _PARTICLES and w not in initials for w in words):
         return False
     return not all(w in _NOT_A_NAME for w in words)
+
+
+def _initial_and_surname(text: str, start: int, end: int) -> bool:
+    """"R. Mazek" after a word that leads to a person ("Dear", "by"), or at the head of a line or a list item when
+    the surname is a known or foreign-looking one or a separator follows ("R. Mazek - Acme"); never "A. Overview"."""
+    value = text[start:end]
+    if not _surname_shaped(value):
+        return False
+    before = _INITIAL_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    if before.group("lead"):
+        return True
+    surname = value.split(".", 1)[1].strip()
+    return _unusual_or_known(surname) or bool(_SEPARATOR_AFTER.match(text, end))
+
+
+def _surname_shaped(value: str) -> bool:
+    """After the initial, a census surname or a word no English vocabulary has (not "D. Patient", "A. Note")."""
+    surname = value.split(".", 1)[1].strip()
+    parts = [p for p in surname.replace("’", "'").split("-") if p]
+    return not any(fold(p).strip("'") in _NOT_NAME_WORDS for p in parts)
 
 
 def _unusual_or_known(value: str) -> bool:

@@ -27,11 +27,15 @@ _RESIDENCE_CUE = (
     r"|(?i:born)(?::|[ \t]+on)?[ \t]+[^\n.;]{1,30}?[ \t](?i:in|at)"
     r"|(?i:destination)[ \t]*:?|(?i:while|stayed|staying|holidaying|holiday)[ \t]+(?i:in)"
     r"|(?i:travelled|traveled|travelling|traveling|trip|flew|flying)[ \t]+(?i:to)"
+    r"|(?i:moved|moving|relocated|relocating|relocate|emigrating)[ \t]+(?i:to|from|back[ \t]+to)"
 )
 # The issuing state of a licence or ID, in brackets after the number ("licence W312-017-13-609-4 (FL)").
 _US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
     "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+# Words that name a kind of branch, not its town ("the Main branch", "the Online branch").
+_NOT_PLACES = frozenset("main head online local nearest central digital mobile virtual new old same other usual "
+                        "high street city centre center home".split())
 # Fields that hold a place, not a ward or a department ("Location: ICU" is not asked for).
 _FIELD = r"(?i:where|city|town|village|country|place of birth|birthplace|hometown)"
 
@@ -44,15 +48,21 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("after residence cue", rf"(?<![\p{{L}}])(?:{_RESIDENCE_CUE})[ \t]+\K(?=\p{{Lu}}){_PLACE}", 0.6),
         Pattern("form field", rf"^[ \t]*{_FIELD}[ \t]*:[ \t]*\K(?=\p{{Lu}}){_PLACE}", 0.6),
+        # A bank's branch named after its town: "from the North Billyhaven branch".
+        Pattern("branch", rf"(?<![\p{{L}}])(?i:the|our|your|their|at|in)[ \t]+\K(?=\p{{Lu}}){_PLACE}"
+                r"(?=[ \t]+branch(?![\p{L}]))", 0.6),
         Pattern("issuing state", r"(?<=(?<![A-Za-z0-9])(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\- ]{3,24}[ \t]?\()"
                 r"[A-Z]{2}(?=\))", 0.6),
     ]
     REGEX_FLAGS = FLAGS
-    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)"}
+    REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)",
+                                          "branch": r"branch"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if len(pattern_text) == 2 and pattern_text.isupper():
             return None if pattern_text in _US_STATES else False
+        if pattern_text.lower() in _NOT_PLACES:
+            return False
         return None if is_plausible_name(pattern_text) else False
 
 
@@ -78,34 +88,45 @@ class GazetteerPlaceRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip
-        from gateway.pii.lexicon import COMMON_WORDS, fold, is_place, major_places
-
         if entity_types.LOCATION not in entities:
             return []
         found = []
         for match in _GAZETTEER_RUN.finditer(text):
             words = match.group().split()
-            # Longest known place first: "New South Wales", then "New South", then "New".
-            for size in range(len(words), 0, -1):
-                candidate = " ".join(words[:size])
-                if not is_place(candidate):
-                    continue
-                cued = bool(_PLACE_CUE.search(text[max(0, match.start() - 24):match.start()]))
-                lowered = candidate.lower()
-                common = lowered in COMMON_WORDS or lowered in STOP_WORDS or (lowered in NOT_NAMES
-                                                                               and lowered not in MEDICAL_TERMS)
-                if (candidate[0].islower() and not cued) or (common and not cued):
-                    break
-                if len(candidate) <= 3 and not candidate.isupper() and not cued:
-                    break
-                if size == 1 and not cued and fold(candidate) not in major_places():
-                    break
-                end = match.start() + len(candidate)
-                if EPONYM_AFTER.match(text, end):
-                    break
-                found.append(tagged_result(self, entity_types.LOCATION, match.start(), end, 0.6 if cued else 0.5))
-                break
+            result = self._place(text, match.start(), words)
+            if result is None and len(words) > 1 and words[0][0].islower():
+                # A run may open with a lower-case word ("to Cork", "in New York"): the place then starts after it.
+                result = self._place(text, text.index(words[1], match.start() + len(words[0])), words[1:])
+            if result is not None:
+                found.append(result)
         return found
+
+    def _place(self, text: str, start: int, words: list[str]) -> RecognizerResult | None:
+        from gateway.pii.lexicon import COMMON_WORDS, fold, is_place, major_places
+
+        # Longest known place first: "New South Wales", then "New South", then "New".
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            if not is_place(candidate):
+                # The run takes a full stop into the word ("St." is one): "lives in Reading." ends a sentence.
+                if not (candidate.endswith(".") and is_place(candidate.rstrip("."))):
+                    continue
+                candidate = candidate.rstrip(".")
+            cued = bool(_PLACE_CUE.search(text[max(0, start - 24):start]))
+            lowered = candidate.lower()
+            common = lowered in COMMON_WORDS or lowered in STOP_WORDS or (lowered in NOT_NAMES
+                                                                           and lowered not in MEDICAL_TERMS)
+            if (candidate[0].islower() and not cued) or (common and not cued):
+                return None
+            if len(candidate) <= 3 and not candidate.isupper() and not cued:
+                return None
+            if size == 1 and not cued and fold(candidate) not in major_places():
+                return None
+            end = start + len(candidate)
+            if EPONYM_AFTER.match(text, end):
+                return None
+            return tagged_result(self, entity_types.LOCATION, start, end, 0.6 if cued else 0.5)
+        return None
 
 
 __all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer"]

@@ -15,7 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from gateway.pii import entities
-from gateway.pii.lexicon import JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES
+from gateway.pii.lexicon import COMMON_WORDS, JOB_HEADS, NATIONALITIES, ORG_SUFFIXES, PARTIES, is_known_name, is_place
 from gateway.pii.recognizers import chinese_text
 from gateway.pii.recognizers.rule import FLAGS, FLAGS_ICASE, RuleRecognizer
 from gateway.pii.vocabulary import NOT_NAMES
@@ -63,6 +63,10 @@ _CN_NUMBER = r"[一二三四五六七八九十百零两]{1,4}"
 _CN_NAME = (rf"(?:{chinese_text.SURNAME_PATTERN}[\p{{Han}}]{{1,2}}|\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,6}})")
 
 
+_KINDS = (r"(?:Hospital|Hôpital|Ospedale|Clínica|Clinica|Klinikum|Banco|Universidad|Universidade|Università|"
+          r"Université|Instituto)")
+_KIND_FIRST = regex.compile(_KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?(\p{Lu}[\p{L}\p{M}\-]+)")
+_HYPHEN_PAIR = regex.compile(r"\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+")
 _SORT_CODE_BEFORE = regex.compile(r"(?i:sort[ \t\-]?code|sc)[ \t]*[:#=]?[ \t]*$")
 
 
@@ -170,6 +174,11 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"works as|working as|employed as|job as|career as|salary as|joining us as|joins us as|hired as|"
                 r"appointed as|retired as)(?:[ \t]*[:=][ \t]*|[ \t]+(?:an?[ \t]+)?)"
                 r"(?!title\b)\K[A-Za-z][A-Za-z&/'’\-]*(?:[ \t]+[A-Za-z][A-Za-z&/'’\-]*){0,4}?"
+                # A title's qualifier after a comma or in brackets: "Nurse, adult", "Scientist, research (life
+                # sciences)", "Engineer (civil)".
+                r"(?-i:,[ \t]+(?!(?:and|but|or|so|then|which|who|she|he|they|i|we|it|the|a|an|since|now)(?![a-z]))"
+                r"[a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,2}?(?:[ \t]+\([a-z][a-z \-]{1,30}\))?"
+                r"|[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
         # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
         Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
@@ -276,6 +285,13 @@ class OrganizationRecognizer(RuleRecognizer):
                 r"(?:Sons|Daughters|Partners|Co\.?)(?![\p{L}])", 0.55),
         Pattern("of-form", r"(?<![\p{L}])(?:University|Bank|Ministry|Department|Hospital|College|Institute|Academy|"
                 r"Royal Bank|National Bank)[ \t]+of[ \t]+\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,3}", 0.55),
+        # A hospital, clinic, bank or university named first by its kind, as Spanish, Portuguese, Italian and French
+        # do: "Hospital Ángeles", "Clínica Alemana", "Banco Galicia", "Università Bocconi".
+        Pattern("kind first", r"(?<![\p{L}])" + _KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?"
+                r"\p{Lu}[\p{L}\p{M}\-]+(?![\p{L}])", 0.5),
+        # Firms named by two surnames after a workplace cue: "works at Moon-Castillo", "Kashif from Sen-Mall".
+        Pattern("hyphenated firm", r"(?<=(?<![\p{L}])(?i:at|from|with|for|employer|company|firm|banks[ \t]+with|"
+                r"joined|joining|left|leaving)[ \t]*:?[ \t]+)\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+(?![\p{L}\-])", 0.5),
         Pattern("chinese", r"(?:(?<![\p{Han}])|(?<=入住|住在|前往|就职于|任职于|工作于|来自|位于|单位|在|于|到|去))"
                 r"(?!入住|住在|前往|就职|任职|工作|来自|位于|致电|单位)"
                 r"(?:(?!的|了|在|是|和|给|被|把|向|对|通过|我|你|他|她)\p{Han})"
@@ -288,7 +304,27 @@ class OrganizationRecognizer(RuleRecognizer):
     ]
     REGEX_FLAGS = FLAGS | regex.VERSION1
     REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}", "partners": r"[ \t](?:and|&)[ \t]+\p{Lu}",
-                                          "and sons": r"[ \t](?:and|&)[ \t]+(?:Sons|Daughters|Partners|Co)"}
+                                          "and sons": r"[ \t](?:and|&)[ \t]+(?:Sons|Daughters|Partners|Co)",
+                                          "hyphenated firm": r"\p{Ll}-\p{Lu}\p{Ll}",
+                                          "kind first": r"(?:Hospital|Hôpital|Ospedale|Cl[íi]nica|Klinikum|Banco|"
+                                                        r"Universi|Instituto)[ \t]+\p{L}"}
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        kind_first = _KIND_FIRST.fullmatch(pattern_text)
+        if kind_first:
+            # "Hospital Number", "Hospital Discharge": a field, not a name; the name is known, a place or foreign.
+            name = kind_first.group(1)
+            lowered = name.lower()
+            if lowered in STOP_WORDS or lowered in NOT_NAMES or lowered in COMMON_WORDS:
+                return False
+            return None if (is_known_name(name) or is_place(name) or not name.isascii()) else False
+        if _HYPHEN_PAIR.fullmatch(pattern_text):
+            parts = [p.lower() for p in pattern_text.split("-")]
+            if any(p in STOP_WORDS for p in parts):
+                return False
+            if not any(is_known_name(p) for p in parts) and any(p in NOT_NAMES or p in COMMON_WORDS for p in parts):
+                return False
+        return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
