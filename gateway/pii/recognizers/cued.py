@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities as e
-from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.recognizers.rule import TextRecognizer, tagged_result
 
 CUES: dict[str, str] = {
     e.PASSPORT_NUMBER: r"passports?(?:[ \t]+(?:no\.?|number|num|#|id))?|travel document(?:[ \t]+(?:no\.?|number))?"
@@ -179,19 +179,15 @@ def _values(match: regex.Match[str], entity: str) -> list[tuple[int, int]]:
     return spans
 
 
-class CuedIdentifierRecognizer(EntityRecognizer):
+class CuedIdentifierRecognizer(TextRecognizer):
     ENTITIES: ClassVar[list[str]] = list(CUES)
     SCORES: ClassVar[dict[str, float]] = {e.ACCOUNT_NUMBER: 0.8, e.CREDIT_CARD: 0.8, e.PHONE_NUMBER: 0.7,
                                           e.POSTAL_CODE: 0.8}
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
+        super().__init__(supported_language)
         self._patterns = {entity: _pattern(entity) for entity in CUES}
         self._answers = {entity: _pattern(entity, answer_only=True) for entity in CUES}
-
-    def load(self) -> None:
-        return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip

@@ -13,13 +13,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities as e
 from gateway.pii.lexicon import is_first_name
 from gateway.pii.recognizers.quasi import DATE
-from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.recognizers.rule import TextRecognizer, tagged_result
 from gateway.pii.vocabulary import NOT_NAMES
 
 # Field labels (lower case, spaces normalised) → the entity type of their value.
@@ -168,17 +168,10 @@ def _label(text: str) -> str:
     return key if key in FIELD_TYPES else _SQUASHED.get(key.replace(" ", ""), key)
 
 
-class FieldValueRecognizer(EntityRecognizer):
+class FieldValueRecognizer(TextRecognizer):
     """Values named by a field label, a table header, a speaker tag, a sign-off or a list heading."""
 
     ENTITIES: ClassVar[list[str]] = sorted(set(FIELD_TYPES.values()))
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
-
-    def load(self) -> None:
-        return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip

@@ -18,13 +18,13 @@ from itertools import pairwise
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from gateway.pii import entities as entity_types
 from gateway.pii.lexicon import COMMON_WORDS, SENTENCE_WORDS, fold, is_known_name
-from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.recognizers.rule import TextRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES
 
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*"
@@ -90,15 +90,8 @@ _NOT_A_NAME = frozenset(STOP_WORDS) | NOT_NAMES | ACRONYMS | {
 }
 
 
-class NameMentionRecognizer(EntityRecognizer):
+class NameMentionRecognizer(TextRecognizer):
     ENTITIES: ClassVar[list[str]] = [entity_types.PERSON]
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
-
-    def load(self) -> None:
-        return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip

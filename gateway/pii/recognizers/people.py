@@ -6,13 +6,13 @@ import itertools
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.pii import entities as entity_types
 from gateway.pii.lexicon import is_known_name
-from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
+from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, TextRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’\-]*\p{Ll}\p{M}*|\p{Lu}\.)"
@@ -314,7 +314,7 @@ _STREET_TYPE = regex.compile(
 )
 
 
-class LexiconNameRecognizer(EntityRecognizer):
+class LexiconNameRecognizer(TextRecognizer):
     """Names the model is unsure of, found with the census name lists (``gateway.pii.lexicon``):
 
     - a run of two to four capitalised words or initials of which at least one is a known first name or surname
@@ -324,12 +324,7 @@ class LexiconNameRecognizer(EntityRecognizer):
     - a capitalised word opening a line or sentence and followed by what people do ("Inés called again").
     """
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[entity_types.PERSON], supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
-
-    def load(self) -> None:
-        return None
+    ENTITIES: ClassVar[list[str]] = [entity_types.PERSON]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip

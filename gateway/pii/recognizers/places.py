@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities
 from gateway.pii import entities as entity_types
 from gateway.pii.recognizers.people import is_plausible_name
-from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, tagged_result
+from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, TextRecognizer, tagged_result
 from gateway.pii.vocabulary import EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
 _WORD = r"(?!I(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’\-]*"  # not the pronoun: "While in Cork I fell ill"
@@ -74,17 +74,12 @@ _GAZETTEER_RUN = regex.compile(
 )
 
 
-class GazetteerPlaceRecognizer(EntityRecognizer):
+class GazetteerPlaceRecognizer(TextRecognizer):
     """Places of the GeoNames list (cities of 15,000 people or more, countries, US states; ``gateway.pii.lexicon``):
     a capitalised name anywhere ("Florida DL …", "in UK"), a lower-case one after a place word ("moved to praha").
     A place name that is also a common word ("Reading", "Mobile") counts only after a place word."""
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[entity_types.LOCATION], supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
-
-    def load(self) -> None:
-        return None
+    ENTITIES: ClassVar[list[str]] = [entity_types.LOCATION]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip

@@ -23,6 +23,20 @@ def tagged_result(recognizer: EntityRecognizer, entity: str, start: int, end: in
     })
 
 
+class TextRecognizer(EntityRecognizer):
+    """A recognizer with its own ``analyze`` over the text (no patterns, no model): it finds the class's
+    ``ENTITIES`` and has nothing to load."""
+
+    ENTITIES: ClassVar[list[str]]
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
+                         name=f"{type(self).__name__}_{supported_language}")
+
+    def load(self) -> None:
+        return None
+
+
 class RuleRecognizer(PatternRecognizer):
     """A ``PatternRecognizer`` whose entity, patterns, context and flags are class constants.
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities as entity_types
 from gateway.pii.lexicon import JOB_HEADS
-from gateway.pii.recognizers.rule import tagged_result
+from gateway.pii.recognizers.rule import TextRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, NOT_NAMES, STOP_WORDS
 
 _CLOSING_HINT = regex.compile(r"(?i)regards|sincerely|faithfully|wishes|cheers|thanks|thank you|^[ \t]*--", regex.M)
@@ -53,15 +53,8 @@ def _plausible_line(line: str) -> bool:
     return not all(w in STOP_WORDS or (w in NOT_NAMES and w not in JOB_HEADS) or w in ACRONYMS for w in words)
 
 
-class SignatureRecognizer(EntityRecognizer):
+class SignatureRecognizer(TextRecognizer):
     ENTITIES: ClassVar[list[str]] = [entity_types.JOB_TITLE, entity_types.ORGANIZATION]
-
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=list(self.ENTITIES), supported_language=supported_language,
-                         name=f"{type(self).__name__}_{supported_language}")
-
-    def load(self) -> None:
-        return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip
