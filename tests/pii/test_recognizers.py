@@ -19,6 +19,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("EMAIL_ADDRESS", "邮箱wang.fang@163.com谢谢", ["wang.fang@163.com"]),
     ("EMAIL_ADDRESS", "not an address: user@localhost", []),
     ("EMAIL_ADDRESS", "unknown suffix: a@b.notarealtld", []),
+    # identity document numbers: a passport card, "travel doc" as staff shorten it, a document number of any kind
+    ("PASSPORT_NUMBER", "Scanned her passport-card C12345678 at the desk.", ["C12345678"]),
+    ("PASSPORT_NUMBER", "travel doc A12345678 expired last month", ["A12345678"]),
+    ("PASSPORT_NUMBER", "Travel document number: K98765432", ["K98765432"]),
+    ("NATIONAL_ID", "document number A12345678 on the ID card", ["A12345678"]),
+    ("NATIONAL_ID", "ID doc: Z7781234", ["Z7781234"]),
+    ("NATIONAL_ID", "Please attach document #12 to the file.", []),
+    ("NATIONAL_ID", "Document No. 2023-2024 budget attached", []),
     # phone numbers in common formats
     ("PHONE_NUMBER", "Call (217) 555-0143 now", ["(217) 555-0143"]),
     ("PHONE_NUMBER", "Desk: 986.291.2294x751", ["986.291.2294x751"]),

@@ -18,7 +18,9 @@ from gateway.pii import entities as e
 from gateway.pii.recognizers.rule import TextRecognizer, tagged_result
 
 CUES: dict[str, str] = {
-    e.PASSPORT_NUMBER: r"passports?(?:[ \t]+(?:no\.?|number|num|#|id))?|travel document(?:[ \t]+(?:no\.?|number))?"
+    # "passport card" (the US wallet-sized one), "travel doc" as staff shorten it.
+    e.PASSPORT_NUMBER: r"passports?(?:[ \t\-]+card)?(?:[ \t]+(?:no\.?|number|num|#|id))?"
+                       r"|travel doc(?:ument)?(?:[ \t]+(?:no\.?|number|#))?"
                        r"|护照(?:号码|号)?|通行证(?:号码|号)?",
     e.NATIONAL_ID: r"national[ \t]+insurance(?:[ \t]+(?:number|no\.?|#))?|ni[ \t]+(?:number|no\.?)|nino|"
                    r"social[ \t]+insurance[ \t]+(?:number|no\.?)|(?<![\p{L}])sin(?:[ \t]+(?:number|no\.?))?|aadhaar|"
@@ -36,6 +38,9 @@ CUES: dict[str, str] = {
                    # Korean resident registration and Danish CPR numbers ("RRN 531125-1509468", "CPR number: …").
                    r"rrn|resident[ \t]+registration[ \t]+(?:number|no\.?)|cpr(?:[ \t]+(?:number|no\.?|nr\.?))?|"
                    r"nik|ktp|cnic|nid|ghana[ \t]+card|kra[ \t]+pin|omang|id[ \t]+number|identity[ \t]+no\.?|"
+                   # The number of an identity document whatever its kind ("document number", "ID doc no.").
+                   r"(?<!travel[ \t])(?:(?:id|identity)[ \t]+)?doc(?:ument)?[ \t]*(?:no\.?|number|#)|"
+                   r"(?:id|identity)[ \t]+doc(?:ument)?|"
                    r"id(?![\-/])",
     e.US_DRIVER_LICENSE: r"driv(?:er'?s?|ers’|ing)[ \t]+(?:licen[cs]e|lic\.?|permit)(?:[ \t]+(?:number|no\.?|#|id))?|"
                          r"(?-i:DLN)|"
@@ -116,6 +121,7 @@ YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY
 _CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohip", "id", "mr"})
 # Cue words that also start prose or name other things: after them a value must look like a record number.
 _WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|"
+                          r"(?:(?:id|identity)[ \t]+)?doc(?:ument)?[ \t]*(?:no\.?|number|#)|"
                           r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|"
                           r"k[ \t]+number|"
                           r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
