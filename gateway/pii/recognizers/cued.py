@@ -54,7 +54,7 @@ CUES: dict[str, str] = {
                              r"|hosp(?:ital)?\.?[ \t]*(?:numbers?|nos?\.?|id|#"
                              r"|reg(?:istration)?\.?[ \t]+(?:number|no\.?))"
                              r"|nhs[ \t]+(?:number|no\.?)|chi[ \t]+(?:number|no\.?)|chi(?![\-/])"
-                             r"|patient[ \t]+(?:id|number|no\.?|#)|pt[ \t]+(?:id|number|no\.?|#)|pid(?![\-/])"
+                             r"|patient[ \t]+(?:id|number|no\.?|#)|patient|pt[ \t]+(?:id|number|no\.?|#)|pid(?![\-/])"
                              r"|unit[ \t]+(?:number|no\.?)|ur[ \t]+(?:number|no\.?)|urn?(?![\-/])"
                              r"|nhi[ \t]+(?:number|no\.?)|nhi(?![\-/])|emr[ \t]*(?:id|number|no\.?|#)"
                              r"|ehr[ \t]*(?:id|number|no\.?|#)|epr[ \t]*(?:id|number|no\.?|#)"
@@ -120,7 +120,8 @@ YEARS_OR_DATE = regex.compile(rf"(?:19|20)\d{{2}}[\-/](?:(?:19|20)?\d{{2}}|{_DAY
 # bare "ID" only where no word stands just before it ("Employee ID" names another number).
 _CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohip", "id", "mr"})
 # Cue words that also start prose or name other things: after them a value must look like a record number.
-_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|"
+# "patient" alone: a number right after it is the patient's ("Patient 7719204 was discharged"), if it is long.
+_WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|patient|"
                           r"(?:(?:id|identity)[ \t]+)?doc(?:ument)?[ \t]*(?:no\.?|number|#)|"
                           r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|"
                           r"k[ \t]+number|"
