@@ -27,6 +27,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("NATIONAL_ID", "ID doc: Z7781234", ["Z7781234"]),
     ("NATIONAL_ID", "Please attach document #12 to the file.", []),
     ("NATIONAL_ID", "Document No. 2023-2024 budget attached", []),
+    # a long number right after "patient" is the patient's record number; a short one or a date is not
+    ("MEDICAL_RECORD_NUMBER", "Patient 7719204 was discharged this morning.", ["7719204"]),
+    ("MEDICAL_RECORD_NUMBER", "the patient, 88123456, left before the review", ["88123456"]),
+    ("MEDICAL_RECORD_NUMBER", "patient 2 of 3 seen; patient 2023-2024 cohort", []),
+    # a lower-case place word before a number is a place in a building, not a town
+    ("LOCATION", "Patient in bay 2 is stable; family waiting in reading room 3.", []),
+    ("LOCATION", "she moved to praha last year", ["praha"]),
     # phone numbers in common formats
     ("PHONE_NUMBER", "Call (217) 555-0143 now", ["(217) 555-0143"]),
     ("PHONE_NUMBER", "Desk: 986.291.2294x751", ["986.291.2294x751"]),

@@ -74,6 +74,8 @@ _GAZETTEER_RUN = regex.compile(
 )
 
 
+_NUMBERED_AFTER = regex.compile(r"[ \t]+(?:(?:room|bay|ward|bed|unit|suite|floor|desk|office|hall|wing)s?[ \t]*)?#?\d")
+
 class GazetteerPlaceRecognizer(TextRecognizer):
     """Places of the GeoNames list (cities of 15,000 people or more, countries, US states; ``gateway.pii.lexicon``):
     a capitalised name anywhere ("Florida DL …", "in UK"), a lower-case one after a place word ("moved to praha").
@@ -119,6 +121,9 @@ class GazetteerPlaceRecognizer(TextRecognizer):
                 return None
             end = start + len(candidate)
             if EPONYM_AFTER.match(text, end):
+                return None
+            # "in bay 2", "in reading room 3": a lower-case word before a number or a room is a place in a building.
+            if (candidate[0].islower() or common) and _NUMBERED_AFTER.match(text, end):
                 return None
             return tagged_result(self, entity_types.LOCATION, start, end, 0.6 if cued else 0.5)
         return None
