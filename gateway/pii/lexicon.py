@@ -184,7 +184,7 @@ JOB_HEADS = frozenset(
 """Head nouns of job titles; a title is an optional run of modifier words and one of these ("senior software
 engineer", "dental nurse", "head of compliance")."""
 
-ORG_SUFFIXES = (
+ORG_SUFFIXES: tuple[str, ...] = (
     "Inc", "Inc.", "Incorporated", "Ltd", "Ltd.", "Limited", "LLC", "L.L.C.", "LLP", "PLC", "plc", "GmbH", "AG",
     "S.A.", "SA", "S.p.A.", "SpA", "S.r.l.", "B.V.", "BV", "N.V.", "NV", "AB", "ASA", "A/S", "Oy", "Pty", "Pty Ltd",
     "Co", "Co.", "Corp", "Corp.", "Corporation", "Company", "Group", "Holdings", "Partners", "Associates",

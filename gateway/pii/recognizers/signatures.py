@@ -73,7 +73,8 @@ class SignatureRecognizer(TextRecognizer):
                 else:
                     entity = entity_types.JOB_TITLE if _job_like(value) else entity_types.ORGANIZATION
                 if entity in entities:
-                    found.append(tagged_result(self, entity, *match.span(group), 0.55))
+                    start, end = match.span(group)
+                    found.append(tagged_result(self, entity, start, end, 0.55))
         return found
 
 
