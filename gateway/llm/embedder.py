@@ -8,7 +8,6 @@ The embedder applies both, so callers only say which of the two a text is: ``emb
 
 from __future__ import annotations
 
-import os
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -92,19 +91,22 @@ class LlamaCppEmbedder:
             "query_prefix": self.model.query_prefix, "passage_prefix": self.model.passage_prefix,
             "normalization": "NFKC" if self.model.nfkc else "none",
         }
-        self._threads = n_threads or os.cpu_count() or 1
-        self._current_threads = self._threads
+        self._threads = (self._llm.n_threads, self._llm.n_threads_batch)
+        """The context's own thread counts (single tokens, batches), restored after a ``spare_core`` call."""
+        self._spared = False
         self._lock = threading.Lock()
 
     def _prepare(self, prefix: str, text: str) -> str:
         return prefix + (unicodedata.normalize("NFKC", text) if self.model.nfkc else text)
 
-    def _embed(self, texts: list[str], threads: int | None = None) -> list[list[float]]:
+    def _embed(self, texts: list[str], spare_core: bool = False) -> list[list[float]]:
         with self._lock:
-            wanted = threads or self._threads
-            if wanted != self._current_threads:
-                self._llm._ctx.set_n_threads(wanted, wanted)
-                self._current_threads = wanted
+            if spare_core != self._spared:
+                single, batch = self._threads
+                if spare_core:
+                    single, batch = max(1, single - 1), max(1, batch - 1)
+                self._llm._ctx.set_n_threads(single, batch)
+                self._spared = spare_core
             result = self._llm.embed(texts, normalize=True, truncate=True)
         return cast(list[list[float]], result)
 
@@ -112,8 +114,7 @@ class LlamaCppEmbedder:
         """Embeddings of passages (what is stored and searched). ``spare_core``: one thread fewer than configured
         (at least one), because another thread is busy on a core (PII detection beside ingestion): llama.cpp's
         threads wait for each other at every layer, so one of them sharing a core stalls them all."""
-        threads = max(1, self._threads - 1) if spare_core else None
-        return self._embed([self._prepare(self.model.passage_prefix, t) for t in texts], threads)
+        return self._embed([self._prepare(self.model.passage_prefix, t) for t in texts], spare_core)
 
     def embed_query(self, text: str) -> list[float]:
         """The embedding of a search query."""

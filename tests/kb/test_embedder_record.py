@@ -26,11 +26,11 @@ RIGHTS = EffectiveRights(roles=("t",), permissions=frozenset({"search"}),
                          grants={"regulations": Classification.restricted})
 
 
-def open_kb(data_dir: Path, embedder: LlamaCppEmbedder) -> KnowledgeBase:
+def open_kb(data_dir: Path, embedder: LlamaCppEmbedder, *, reembed: bool = False) -> KnowledgeBase:
     url = f"sqlite:///{data_dir / 'gateway.db'}"
     upgrade(url)
     return open_knowledge_base(KbSettings(), data_dir=data_dir, kb_uri=str(data_dir / "kb"), db=Database(url),
-                               embedder=embedder)
+                               embedder=embedder, reembed=reembed)
 
 
 def recorded(data_dir: Path) -> dict[str, str] | None:

@@ -37,12 +37,7 @@ def build(data: Path, embedder: LlamaCppEmbedder) -> None:
 
 
 def reembed_open(data: Path, embedder: LlamaCppEmbedder) -> KnowledgeBase:
-    from gateway.db.session import Database
-    from gateway.kb.service import open_knowledge_base
-    from gateway.kb.settings import KbSettings
-
-    return open_knowledge_base(KbSettings(), data_dir=data, kb_uri=str(data / "kb"),
-                               db=Database(f"sqlite:///{data / 'gateway.db'}"), embedder=embedder, reembed=True)
+    return open_kb(data, embedder, reembed=True)
 
 
 def test_reembedding_moves_every_row_to_the_new_model(tmp_path: Path, kb_embedder: LlamaCppEmbedder,
