@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 import regex
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.paths import PROJECT_ROOT
@@ -25,6 +25,7 @@ from gateway.pii.normalise import normal_form
 from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
+from gateway.pii.registry import CachedRecognizerRegistry
 from gateway.pii.rules import PiiRules
 
 Language = Literal["en", "zh"]
@@ -101,7 +102,7 @@ class PiiDetector:
             nlp_engine.load()
         except (OSError, ValueError) as exc:
             raise PiiError(f"cannot load spaCy model {spacy_model!r}") from exc
-        registry = RecognizerRegistry(supported_languages=["en", "zh"])
+        registry = CachedRecognizerRegistry(supported_languages=["en", "zh"])
         for recognizer in build_recognizers("en", with_ner=True) + build_recognizers("zh", with_ner=False):
             registry.add_recognizer(recognizer)
         analyzer = AnalyzerEngine(

@@ -105,6 +105,7 @@ _ANSWER = (r"(?:[^\n?？]{0,40}[?？][ \t]*\n[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?"
            r"[^\d\n]{0,30}?)")
 
 
+_DIGIT = regex.compile(r"\d")
 # Versions and the last digits of a number shown as such are not identifiers in full.
 _NOT_A_VALUE = regex.compile(r"(?i:v\d+(?:\.\d+)+$|(?:ending|ends|ending in|last(?:[ \t]+(?:\d|four|digits?))*|xx+|\*+)"
                             r"[ \t]*\d{2,4}$)")
@@ -198,6 +199,8 @@ class CuedIdentifierRecognizer(TextRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:  # fmt: skip
+        if _DIGIT.search(text) is None:  # every value shape holds a digit (``_ID``, ``_POSTCODE``, ``_PHONE``)
+            return []
         results = []
         for entity in entities:
             pattern = self._patterns.get(entity)

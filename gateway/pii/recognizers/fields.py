@@ -451,6 +451,8 @@ def split_cells(line: str, delimiter: str) -> list[tuple[int, int]]:
     not split it); ``"  "`` splits fixed-width columns at runs of two or more spaces."""
     if delimiter == "  ":
         return [m.span() for m in regex.finditer(r"\S+(?: \S+)*", line)] if "  " in line else []
+    if delimiter not in line:
+        return []
     cells, start, quoted = [], 0, False
     for i, ch in enumerate(line):
         if ch == '"':
