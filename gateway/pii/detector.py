@@ -27,6 +27,7 @@ from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
 from gateway.pii.registry import CachedRecognizerRegistry
 from gateway.pii.rules import PiiRules
+from gateway.pii.transliterated import transliterated_names
 
 Language = Literal["en", "zh"]
 
@@ -217,6 +218,9 @@ class PiiDetector:
             if entities.STREET_ADDRESS in rules.entities_masked:
                 detections.extend(postal_blocks(form.text, detections))
             if entities.PERSON in rules.entities_masked:
+                detections.extend(d for d in transliterated_names(form.text, detections)
+                                  if d.score >= rules.threshold_for(d.entity_type)
+                                  and not rules.is_allowed(form.text[d.start:d.end]))
                 detections = without_titles(form.text, detections)
                 detections.extend(repeated_names(form.text, detections))
             kept = detections if widest else resolve_overlaps(detections)
