@@ -25,7 +25,7 @@ from gateway.pii.normalise import normal_form
 from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
-from gateway.pii.registry import CachedRecognizerRegistry
+from gateway.pii.analyzer import CachedRecognizerRegistry, GroupingAnalyzerEngine
 from gateway.pii.rules import PiiRules
 from gateway.pii.transliterated import transliterated_names
 
@@ -106,7 +106,7 @@ class PiiDetector:
         registry = CachedRecognizerRegistry(supported_languages=["en", "zh"])
         for recognizer in build_recognizers("en", with_ner=True) + build_recognizers("zh", with_ner=False):
             registry.add_recognizer(recognizer)
-        analyzer = AnalyzerEngine(
+        analyzer = GroupingAnalyzerEngine(
             registry=registry,
             nlp_engine=nlp_engine,
             supported_languages=["en", "zh"],

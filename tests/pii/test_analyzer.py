@@ -5,7 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
 
 from gateway.pii.recognizers import build_recognizers
-from gateway.pii.registry import CachedRecognizerRegistry
+from gateway.pii.analyzer import CachedRecognizerRegistry
 
 
 def _registries() -> tuple[CachedRecognizerRegistry, RecognizerRegistry]:
@@ -36,3 +36,22 @@ def test_adding_or_removing_a_recognizer_is_seen() -> None:
     assert set(cached.get_recognizers("en", ["PERSON"])) == set(before) | {badge}
     cached.remove_recognizer("BadgeRecognizer")
     assert set(cached.get_recognizers("en", ["PERSON"])) == set(before)
+
+
+def test_the_grouped_context_step_gives_the_stock_engines_results(detector) -> None:  # type: ignore[no-untyped-def]
+    from presidio_analyzer import AnalyzerEngine
+
+    grouped = detector._analyzer  # the detector's own engine: its registry, context enhancer and NLP engine
+    stock = AnalyzerEngine(registry=grouped.registry, nlp_engine=grouped.nlp_engine,
+                           supported_languages=["en", "zh"], context_aware_enhancer=grouped.context_aware_enhancer)
+    texts = ["Patient Maria Lopez, MRN 4471902, DOB 03/04/1981, phone +44 20 7946 0958, SSN 123-45-6789.",
+             "Card number 4111 1111 1111 1111, account no. 12345678, passport G20021234, ZIP 94105.",
+             "客户张伟，身份证号码110105194912310021，手机13800138000，住址北京市朝阳区建国路88号。"]
+    for text in texts:
+        language = "zh" if "客户" in text else "en"
+        artifacts = grouped.nlp_engine.empty_artifacts(language)
+        ours = grouped.analyze(text=text, language=language, nlp_artifacts=artifacts, score_threshold=0.3)
+        theirs = stock.analyze(text=text, language=language, nlp_artifacts=artifacts, score_threshold=0.3)
+        assert ours, text
+        assert [(r.entity_type, r.start, r.end, r.score) for r in ours] == \
+            [(r.entity_type, r.start, r.end, r.score) for r in theirs]
