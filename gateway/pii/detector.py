@@ -13,6 +13,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration
 
 from gateway.paths import PROJECT_ROOT
 from gateway.pii import entities, lexicon
+from gateway.pii.analyzer import CachedRecognizerRegistry, GroupingAnalyzerEngine
 from gateway.pii.candidates import Candidates, engine_version
 from gateway.pii.chinese_ner import ChineseNer
 from gateway.pii.context import WindowContextEnhancer
@@ -25,7 +26,6 @@ from gateway.pii.normalise import normal_form
 from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
-from gateway.pii.analyzer import CachedRecognizerRegistry, GroupingAnalyzerEngine
 from gateway.pii.rules import PiiRules
 from gateway.pii.transliterated import transliterated_names
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
 
-from gateway.pii.recognizers import build_recognizers
 from gateway.pii.analyzer import CachedRecognizerRegistry
+from gateway.pii.recognizers import build_recognizers
 
 
 def _registries() -> tuple[CachedRecognizerRegistry, RecognizerRegistry]:
