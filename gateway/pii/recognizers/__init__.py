@@ -19,6 +19,7 @@ from gateway.pii.recognizers.dates import DateOfBirthRecognizer
 from gateway.pii.recognizers.fields import FieldValueRecognizer
 from gateway.pii.recognizers.identifiers import (
     AccountNumberRecognizer,
+    CryptoWalletRecognizer,
     DriverLicenseRecognizer,
     EmailAddressRecognizer,
     IbanCodeRecognizer,
@@ -63,6 +64,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     IbanCodeRecognizer,
     SocialSecurityNumberRecognizer,
     AccountNumberRecognizer,
+    CryptoWalletRecognizer,
     MedicalRecordNumberRecognizer,
     DriverLicenseRecognizer,
     IpAddressRecognizer,

@@ -64,7 +64,7 @@ CUES: dict[str, str] = {
                              # Flat alternatives, each led by its own word: a group of leading words defeats the
                              # search's literal prefix scan and costs several times more.
                              + "".join(rf"|{word}[ \t]+(?:number|no\.?|#|id)" for word in (
-                                 "case", "clinic", "registration", "admission", "episode", "encounter", "folder"))
+                                 "case", "clinic", "registration", "admission", "episode", "encounter", "visit", "folder"))
                              + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
                                        for word in ("hospital", "patient", "medical"))
                              + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"
@@ -124,7 +124,7 @@ _CAPITALS_ONLY = frozenset({"chi", "pid", "ur", "urn", "nhi", "phn", "ihi", "ohi
 # "patient" alone: a number right after it is the patient's ("Patient 7719204 was discharged"), if it is long.
 _WEAK_CUE = regex.compile(r"(?i)records?(?:[ \t]+(?:number|no\.?|#))?|chart|urn?|pid|id|nhi|chi|phn|ihi|ohip|patient|"
                           r"(?:(?:id|identity)[ \t]+)?doc(?:ument)?[ \t]*(?:no\.?|number|#)|"
-                          r"(?:case|clinic|registration|admission|episode|encounter|folder|file)[ \t]+\S+|"
+                          r"(?:case|clinic|registration|admission|episode|encounter|visit|folder|file)[ \t]+\S+|"
                           r"k[ \t]+number|"
                           r"(?:hospital|patient|medical)[ \t]+(?:file|folder|ref(?:erence)?).*|(?:ip|op|cr)[ \t]+\S+|"
                           r"unit[ \t]+\S+|ur[ \t]+\S+")

@@ -138,6 +138,9 @@ class NationalIdShapeRecognizer(RuleRecognizer):
         Pattern("cpf", _bounded(r"[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}"), 0.6),
         Pattern("nino", _bounded(r"(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?"
                                  r"[0-9]{2} ?[A-D]"), 0.6),
+        # India's PAN: five letters (the fourth names the holder's kind: P a person, C a company ...), four digits,
+        # a letter.
+        Pattern("pan", _bounded(r"[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z]"), 0.6),
         # Need a cue: SIN / Aadhaar / PESEL / DNI / NIE / BSN / personnummer / TCKN and other digit runs.
         Pattern("digit groups", _bounded(r"[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}|[0-9]{4} [0-9]{4} [0-9]{4}|"
                                          r"[0-9]{6}[\-+][0-9]{4}|[0-9]{6}[\-A+][0-9]{3}[0-9A-Z]"), 0.2),
@@ -149,7 +152,7 @@ class NationalIdShapeRecognizer(RuleRecognizer):
         "curp", "codice fiscale", "dni", "nie", "nif", "bsn", "personnummer", "personal identity", "hetu",
         "henkilötunnus", "tckn", "kimlik", "insee", "nric", "ppsn", "pps", "tax id", "tax file", "tin", "tfn", "ird",
         "utr", "national id", "identity number", "id number", "id card", "id no", "identification", "rrn", "cpr",
-        "身份证",
+        "permanent account number", "income tax", "身份证",
         "证件", "社保", "社会保障",
     ]
 
