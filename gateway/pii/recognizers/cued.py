@@ -64,7 +64,8 @@ CUES: dict[str, str] = {
                              # Flat alternatives, each led by its own word: a group of leading words defeats the
                              # search's literal prefix scan and costs several times more.
                              + "".join(rf"|{word}[ \t]+(?:number|no\.?|#|id)" for word in (
-                                 "case", "clinic", "registration", "admission", "episode", "encounter", "visit", "folder"))
+                                 "case", "clinic", "registration", "admission", "episode", "encounter", "visit",
+                                 "folder"))
                              + "".join(rf"|{word}[ \t]+(?:file|folder|ref(?:erence)?)(?:[ \t]+(?:number|no\.?))?"
                                        for word in ("hospital", "patient", "medical"))
                              + r"|uhid|ip[ \t]+(?:number|no\.?)|op[ \t]+(?:number|no\.?)|cr[ \t]+(?:number|no\.?)"

@@ -246,7 +246,8 @@ class CryptoWalletRecognizer(RuleRecognizer):
                            r"(?![A-Za-z0-9])", 0.5),
         Pattern("ethereum", r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.8),
     ]
-    CONTEXT: ClassVar[list[str]] = ["wallet", "btc", "bitcoin", "crypto", "eth", "ethereum", "address", "钱包", "比特币"]
+    CONTEXT: ClassVar[list[str]] = ["wallet", "btc", "bitcoin", "crypto", "eth", "ethereum", "address", "钱包",
+                                    "比特币"]
     _CHECKSUMS = CryptoRecognizer()
 
     def validate_result(self, pattern_text: str) -> bool | None:
