@@ -14,6 +14,11 @@ Sets (``--sets``, default all):
 - ``en-dev4``, ``en-test4``, ``zh-dev4``, ``zh-test4``: the fourth independent set (``bench/pii_eval4/``: assistant
   questions, CRM wrap-ups, SBAR handovers, SMS, e-mail replies, referral letters, complaint logs, OCR'd forms, ...,
   split by kind of text), generated before the detector was run on it; rules are tuned on the dev split only.
+- ``en-dev5``, ``en-test5``, ``zh-dev5``, ``zh-test5``: the fifth independent set (``bench/pii_eval5/``: mortgage
+  notes, pharmacy logs, HR e-mails, visa-desk chats, adjuster calls, legal intake, safeguarding notes, telehealth
+  chats, fraud alerts, probate letters, pasted spreadsheet rows, Slack messages, dictation, debt letters, subject
+  access requests; 40 name locales; split by kind of text), written without the detector and measured at first
+  contact; rules may be tuned on its dev split only.
 - ``shared-dev``: the 100-sentence presidio-research development set in ``../shared/data/pii`` (gold ORGANIZATION,
   TITLE and DATE_TIME not counted, as before).
 - ``own-en``, ``own-zh``: the project's own fixtures (``tests/fixtures/pii``): evidence of nothing but regressions.
@@ -78,6 +83,10 @@ SETS = {
     "en-test4": ("fourth independent English set, held-out test split", lambda: load("pii_eval4_en.jsonl", "test")),
     "zh-dev4": ("fourth independent Chinese set, dev split (tuned on)", lambda: load("pii_eval4_zh.jsonl", "dev")),
     "zh-test4": ("fourth independent Chinese set, held-out test split", lambda: load("pii_eval4_zh.jsonl", "test")),
+    "en-dev5": ("fifth independent English set, dev split", lambda: load("pii_eval5_en.jsonl", "dev")),
+    "en-test5": ("fifth independent English set, held-out test split", lambda: load("pii_eval5_en.jsonl", "test")),
+    "zh-dev5": ("fifth independent Chinese set, dev split", lambda: load("pii_eval5_zh.jsonl", "dev")),
+    "zh-test5": ("fifth independent Chinese set, held-out test split", lambda: load("pii_eval5_zh.jsonl", "test")),
     "shared-dev": ("shared dev set (presidio-research, 100 sentences)", shared_dev),
     "own-en": ("own English bank/clinical fixtures", lambda: own_fixture("en_bank_clinical.jsonl")),
     "own-zh": ("own Chinese/mixed fixtures", lambda: own_fixture("zh_mixed.jsonl")),

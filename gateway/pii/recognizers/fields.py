@@ -38,6 +38,8 @@ FIELD_TYPES: dict[str, str] = {
          "patient surname", "patient forename", "patient forenames", "referring gp", "referring clinician",
          "insured", "insured name", "name as shown", "requested by", "referred by", "reported by", "completed by",
          "checked by", "verified by", "authorised by", "authorized by", "broker", "nok", "executor",
+         # a legal matter's other side: a person as often as a firm, and a person is the one to hide
+         "opposing party", "other party", "counterparty", "defendant", "respondent", "claimant", "plaintiff",
          "姓名", "名字", "户名", "账户名", "联系人", "收件人", "收款人", "付款人", "申请人", "持卡人", "客户", "患者",
          "病人", "家属", "紧急联系人", "担保人", "借款人", "开户人", "经办人"],
         e.PERSON),
@@ -402,6 +404,8 @@ _WORDY = {e.PERSON: 5, e.LOCATION: 4, e.JOB_TITLE: 5, e.ORGANIZATION: 6, e.NRP: 
 # What ends a value inside a line: a separator, a sentence's end (not an initial's full stop), a joining word.
 _VALUE_STOP = regex.compile(r"[;|]|(?<!(?:^|[ \t(])\p{Lu})[.!?](?=[ \t]|$)"
                             r"|[ \t](?:and|&|or|my|is|was|but|who|which|with)[ \t]")
+_ORG_VALUE_STOP = regex.compile(r"[;|]|(?<!(?:^|[ \t(.])\p{Lu})[.!?](?=[ \t]|$)|,[ \t]+(?=\p{Ll})"
+                                r"|[ \t](?:or|my|is|was|but|who|which|with)[ \t]")
 _DATE = regex.compile(DATE, regex.IGNORECASE)
 _NEXT_COLUMN = regex.compile(r"[ \t]{2,}|[ \t]+[A-Za-z_][A-Za-z0-9_.\-]*=")
 
@@ -413,7 +417,8 @@ def _value_end(text: str, start: int, end: int, entity: str) -> int:
     column = _NEXT_COLUMN.search(text, start, end)
     if column is not None and (entity != e.STREET_ADDRESS or len(column.group()) > 2 or "=" in column.group()):
         end = column.start()
-    stop = _VALUE_STOP.search(text, start, end)
+    # "and" and "&" join the names of a firm ("Johnson, King and Smith", "Blom & Keijser"), not two values.
+    stop = (_ORG_VALUE_STOP if entity == e.ORGANIZATION else _VALUE_STOP).search(text, start, end)
     if stop is not None and entity != e.STREET_ADDRESS:
         end = stop.start()
     if entity == e.DATE_OF_BIRTH and (date := _DATE.match(text, start, end)):  # "14 August 1954 in Pécs"

@@ -131,7 +131,8 @@ class PaymentCardRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "card",
-            r"(?<![0-9.,])(?:[1-9]\d{11,18}|[1-9]\d{1,6}(?:[ \-]\d{2,7}){1,5}|[1-9]\d{3}(?:\.\d{4}){3}"
+            # groups apart by one space, a hyphen, or two spaces (column-aligned text)
+            r"(?<![0-9.,])(?:[1-9]\d{11,18}|[1-9]\d{1,6}(?:(?:[ \-]|[ ]{2})\d{2,7}){1,5}|[1-9]\d{3}(?:\.\d{4}){3}"
             r"|[1-9]\d{3}(?:,[ \t]?\d{4}){2},[ \t]?\d{2,4})(?![0-9]|[.,]\d)",
             0.3,
         )

@@ -105,9 +105,14 @@ class RoleNameRecognizer(RuleRecognizer):
             0.6,
         ),
         # A name with the birth date or record number that identifies the patient: "Takatifu Simba (DOB 1962-11-30)".
-        Pattern("before identifying details", rf"(?<![\p{{L}}])(?=\p{{Lu}})(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t]){_NAME}"
+        Pattern("before identifying details", rf"(?<![\p{{L}}])(?=\p{{Lu}})(?!{_ROLE}[ \t]|{_TITLE}\.?[ \t])"
+                rf"(?<!(?i:the|a|an|this|that|our|your|my)[ \t]+)"
+                rf"(?!(?:The|A|An|This|That|These|Those|Our|Your|My|Each|Every|All|Any)[ \t]){_NAME}"
                 rf"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b|born|"
-                r"nhs|mrn|hosp(?:ital)? no)(?![\p{L}]))", 0.6),
+                r"nhs|mrn|hosp(?:ital)? no)(?![\p{L}])"
+                # or an age, or a school year and age: "Sverre (Year 9, age 14)", "Ana (aged 7)", "Tom (12 yo)"
+                r"|[ \t]*\([ \t]*(?i:aged?[ \t]*\d|\d{1,3}[ \t]*(?:y/?o|yrs?|years?)(?![\p{L}])|"
+                r"year[ \t]*\d{1,2}[ \t]*,[ \t]*aged?[ \t]*\d))", 0.6),
         Pattern("call back",
                 rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
         # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
@@ -126,7 +131,8 @@ class RoleNameRecognizer(RuleRecognizer):
         ),
     ]
     REGEX_FLAGS = FLAGS
-    REQUIRES: ClassVar[dict[str, str]] = {"before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp)"}
+    REQUIRES: ClassVar[dict[str, str]] = {
+        "before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp|age|\d[ \t]*(?:y|yrs|years))"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not is_plausible_name(pattern_text):

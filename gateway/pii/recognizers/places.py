@@ -16,10 +16,11 @@ from gateway.pii.recognizers.people import is_plausible_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, TextRecognizer, tagged_result
 from gateway.pii.vocabulary import EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
-_WORD = r"(?!I(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’\-]*"  # not the pronoun: "While in Cork I fell ill"
+# Not the pronoun ("While in Cork I fell ill"); a dot inside a name joins it ("St.-Annaparochie", "St.Gallen").
+_WORD = r"(?!I(?![\p{L}]))\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=[\p{L}\-]))*"
 # Small words inside place names: "Ústí nad Labem", "Frankfurt am Main", "Santiago de Compostela".
 _JOIN = r"(?:nad|pod|am|an|der|upon|de|del|della|la|le|du|des|di|da|do|dos|sur|van|von)"
-_PLACE = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_WORD}){{0,3}}"
+_PLACE = rf"{_WORD}(?:[ \t]+(?:{_JOIN}[ \t]+){{0,2}}{_WORD}){{0,3}}"  # "Bruck an der Mur"
 _RESIDENCE_CUE = (
     r"(?i:grew up|was born|born|raised|brought up|lives|lived|living|resides|resided|residing|settled|emigrated)"
     r"[ \t]+(?i:in|to)"
@@ -48,6 +49,11 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("after residence cue", rf"(?<![\p{{L}}])(?:{_RESIDENCE_CUE})[ \t]+\K(?=\p{{Lu}}){_PLACE}", 0.6),
         Pattern("form field", rf"^[ \t]*{_FIELD}[ \t]*:[ \t]*\K(?=\p{{Lu}}){_PLACE}", 0.6),
+        # Typed in lower case after a birth cue ("born 9 aug 1950 in east andrewmouth, ..."): the cue says it is a
+        # place, up to the end of the clause.
+        Pattern("lower case after birth cue",
+                r"(?<![\p{L}])(?i:born)(?::|[ \t]+on)?(?:[ \t]+[^\n.;]{1,30}?)?[ \t]+(?i:in)[ \t]+\K"
+                r"\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*){0,2}(?=[ \t]*(?:[,;.\n]|$))", 0.6),
         # A bank's branch named after its town: "from the North Billyhaven branch".
         Pattern("branch", rf"(?<![\p{{L}}])(?i:the|our|your|their|at|in)[ \t]+\K(?=\p{{Lu}}){_PLACE}"
                 r"(?=[ \t]+branch(?![\p{L}]))", 0.6),
@@ -56,7 +62,7 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     ]
     REGEX_FLAGS = FLAGS
     REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)",
-                                          "branch": r"branch"}
+                                          "branch": r"branch", "lower case after birth cue": r"(?i:born)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if len(pattern_text) == 2 and pattern_text.isupper():

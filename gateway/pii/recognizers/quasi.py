@@ -102,7 +102,18 @@ class AgeRecognizer(RuleRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("n-year-old", rf"(?<![\d.])(?:\d{{1,3}}|{_NUMBER_WORDS})(?=[ \-]?(?:years?|yrs?)[ \-]?old\b)", 0.7),
         Pattern("y/o", r"(?<![\d.])\d{1,3}(?=[ \t]?(?:y/?o|yo|yrs?|y\.o\.)(?![\p{L}]))", 0.6),
-        Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]*[:=])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])", 0.7),
+        Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age(?:[ \t]+at[ \t]+(?:death|admission|diagnosis|onset|entry))?"
+                        rf"[ \t]*[:=\-–])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])"
+                        r"(?:[ \t]*(?:months?|mos?|weeks?|wks?|days?)(?![\p{L}]))?", 0.7),
+        # "45 years of age", "at the age of 45", "ages 7 and 9", "in her 40s", "F/34", "DOB 1/2/1980 (44)"
+        Pattern("years of age", r"(?<![\d.])\d{1,3}(?=[ \t]+years?[ \t]+of[ \t]+age(?![\p{L}]))", 0.7),
+        Pattern("age of", r"(?<=(?<![\p{L}])age[ \t]+of[ \t]+)\d{1,3}(?![\d.])", 0.7),
+        Pattern("ages", r"(?<=(?<![\p{L}])ages[ \t]+(?:\d{1,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))*)"
+                        r"\d{1,3}(?![\d.])", 0.6),
+        Pattern("decade", r"(?<=(?<![\p{L}])(?:his|her|their|my|your)[ \t]+(?:(?:early|mid|late)[ \t\-]*)?)"
+                          r"[1-9]0['’]?s(?![\p{L}])", 0.5),
+        Pattern("sex/age", r"(?<=(?<![\p{L}\d])[MF]/)\d{1,3}(?![\d.])", 0.5),
+        Pattern("age after a date", r"(?<=\d{4}[ \t]?\()\d{1,3}(?=\))", 0.55),
         Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
         Pattern("age and sex", r"(?<=[ (,/]|^)\d{1,3}(?=(?:M|F|yo|y)(?:[,;) /]|$))", 0.5),
         # An age in words after the person: "Customer states she is sixty-three and works as ...".
@@ -111,13 +122,14 @@ class AgeRecognizer(RuleRecognizer):
                 r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \-](?:one|two|three|four|five|six|"
                 r"seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\p{L}\-])",
                 0.55),
-        Pattern("is n and", r"(?<=(?:\b(?:is|was|turned|turns|now|aged|age of))[ \t]+)\d{1,3}"
+        Pattern("is n and", r"(?<=(?:\b(?:is|was|am|turned|turns|now|aged|age of)|(?<=\p{L})['’]s)[ \t]+)\d{1,3}"
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
         Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
         # The age among a person's descriptors in brackets: "Aurora López (Chilean, 77)", "Kim (F, 24)".
         Pattern("descriptor, age", r"(?<![\d])\d{1,3}(?=\))"
                 r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2}\d{1,3})", 0.55),
-        Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll})", 0.55),
+        Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll}|[ \t]+(?:years?|yrs?)(?![\p{L}]))",
+                0.55),
         Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
         # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族",
@@ -251,6 +263,11 @@ class NrpRecognizer(RuleRecognizer):
                 r"达斡尔族|羌族|基督徒|天主教徒|佛教徒|穆斯林|中共党员|共青团员|民主党派|群众)", 0.6),
         Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
                 + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
+        # Membership named after the party ("i'm Green Party member", "Labour supporters"): the whole phrase.
+        Pattern("party member", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len,
+                                                                                              reverse=True))
+                + r")[ \t]+(?:party[ \t]+)?(?:member|supporter|voter|activist|councillor|candidate)s?(?![\p{L}])",
+                0.55),
         Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
         Pattern("chinese nationality",
                 r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
