@@ -15,9 +15,9 @@ Sets (``--sets``, default all):
   questions, CRM wrap-ups, SBAR handovers, SMS, e-mail replies, referral letters, complaint logs, OCR'd forms, ...,
   split by kind of text), generated before the detector was run on it; rules are tuned on the dev split only.
 - ``en-dev5``, ``en-test5``, ``zh-dev5``, ``zh-test5``: the fifth independent set (``bench/pii_eval5/``: mortgage
-  notes, pharmacy logs, HR e-mails, visa-desk chats, adjuster calls, legal intake, safeguarding notes, telehealth
-  chats, fraud alerts, probate letters, pasted spreadsheet rows, Slack messages, dictation, debt letters, subject
-  access requests; 40 name locales; split by kind of text), written without the detector and measured at first
+  notes, pharmacy logs, HR e-mails, visa-desk chats, adjuster calls, legal intake, safeguarding notes and pasted
+  rows in dev; telehealth chats, fraud alerts, probate and dental letters, Slack messages, dictation, debt letters
+  and subject access requests in test; 40 name locales), written without the detector and measured at first
   contact; rules may be tuned on its dev split only.
 - ``shared-dev``: the 100-sentence presidio-research development set in ``../shared/data/pii`` (gold ORGANIZATION,
   TITLE and DATE_TIME not counted, as before).
