@@ -239,7 +239,8 @@ class CryptoWalletRecognizer(RuleRecognizer):
     """Cryptocurrency wallet addresses, an account that names its holder as surely as a bank's: Bitcoin legacy and
     SegWit addresses (kept only when their checksum holds, as stock Presidio's ``CryptoRecognizer`` decides) and
     Ethereum addresses (no checksum in lower case, so by shape: 0x and 40 hexadecimal digits). Masked as
-    ACCOUNT_NUMBER: a policy that hides account numbers hides wallets too."""
+    ACCOUNT_NUMBER: a policy that hides account numbers hides wallets too. No context words: a checksum decides a
+    Bitcoin address, and an Ethereum one scores above every threshold by its shape."""
 
     ENTITY = entities.ACCOUNT_NUMBER
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -247,8 +248,6 @@ class CryptoWalletRecognizer(RuleRecognizer):
                            r"(?![A-Za-z0-9])", 0.5),
         Pattern("ethereum", r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![A-Za-z0-9])", 0.8),
     ]
-    CONTEXT: ClassVar[list[str]] = ["wallet", "btc", "bitcoin", "crypto", "eth", "ethereum", "address", "钱包",
-                                    "比特币"]
     _CHECKSUMS = CryptoRecognizer()
 
     def validate_result(self, pattern_text: str) -> bool | None:

@@ -244,6 +244,10 @@ class JobTitleRecognizer(RuleRecognizer):
         return results
 
 
+_PARTY = r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True)) + ")"
+"""A party's name, longest first, not inside a word."""
+
+
 class NrpRecognizer(RuleRecognizer):
     """Nationalities, religions, ethnic and political groups (a short list; spaCy's NORP adds more)."""
 
@@ -261,13 +265,11 @@ class NrpRecognizer(RuleRecognizer):
                 r"哈尼族|"
                 r"哈萨克族|傣族|黎族|傈僳族|佤族|畲族|高山族|拉祜族|水族|东乡族|纳西族|景颇族|柯尔克孜族|土族|"
                 r"达斡尔族|羌族|基督徒|天主教徒|佛教徒|穆斯林|中共党员|共青团员|民主党派|群众)", 0.6),
-        Pattern("party", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len, reverse=True))
-                + r")(?![\p{L}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)[^\n]{0,20})", 0.55),
+        Pattern("party", rf"{_PARTY}(?![\p{{L}}])(?<=(?:vot\w*|member|supporter|support|about|for|of|joined|with)"
+                         r"[^\n]{0,20})", 0.55),
         # Membership named after the party ("i'm Green Party member", "Labour supporters"): the whole phrase.
-        Pattern("party member", r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in sorted(PARTIES, key=len,
-                                                                                              reverse=True))
-                + r")[ \t]+(?:party[ \t]+)?(?:member|supporter|voter|activist|councillor|candidate)s?(?![\p{L}])",
-                0.55),
+        Pattern("party member", rf"{_PARTY}[ \t]+(?:party[ \t]+)?(?:member|supporter|voter|activist|councillor|"
+                                r"candidate)s?(?![\p{L}])", 0.55),
         Pattern("chinese party", r"(?<![\p{Han}])\p{Han}{1,6}?(?:党员|社员|团员|盟员|会员)(?=[，,。；;、）)]|$)", 0.55),
         Pattern("chinese nationality",
                 r"(?<=为|是|系)?\p{Han}{1,8}?籍(?=华人|华侨|人士|公民|客户|，|,|。|）|\)|、|；|$)"
