@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from gateway.coordination.counters import RedisCounters
 from gateway.db.migrate import upgrade
 from gateway.db.session import Database
 from gateway.db.tables import AuditEntry
@@ -50,6 +51,25 @@ def _redis() -> str:
     except redis.RedisError as exc:  # pragma: no cover - depends on the machine
         pytest.skip(f"Redis not reachable at {REDIS_URL}: {type(exc).__name__}")
     return REDIS_URL
+
+
+def _busy_slots(server: LlamaServerProcess) -> int:
+    """Slots generating now, from llama-server's Prometheus metrics (its ``/slots`` is disabled: it shows prompts)."""
+    metrics = httpx.get(f"{server.base_url}/metrics", headers={"Authorization": f"Bearer {server.api_key}"},
+                        timeout=5)
+    metrics.raise_for_status()
+    for line in metrics.text.splitlines():
+        if line.startswith("llamacpp:requests_processing "):
+            return int(float(line.split()[1]))
+    raise AssertionError("llama-server reports no llamacpp:requests_processing")
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.05)
 
 
 def test_two_gateways_share_limits_and_keep_one_intact_audit_chain(
@@ -118,19 +138,37 @@ def test_two_gateways_share_limits_and_keep_one_intact_audit_chain(
         assert all(s < 500 for s in statuses), statuses
         assert statuses.count(200) == 2 * CLIENTS, statuses  # 16 × 2 fits in 4 slots + 32 waiting
 
-        # One principal, two gateways: the limit of 2 open requests holds across the processes.
-        slow = {"messages": [{"role": "user", "content": "Tell me a long story."}], "max_tokens": 400,
-                "temperature": 0.8, "stream": True}
+        # One principal, two gateways: the limit of 2 open requests holds across the processes. The model tier's
+        # four slots are first filled with answers that cannot end early (ignore_eos), so the two streams wait for
+        # a slot, holding their leases, for as long as the third request needs: nothing depends on how soon the
+        # model would have stopped by itself.
+        hold = {"prompt": "Count slowly:", "n_predict": 400, "ignore_eos": True, "temperature": 0}
+        slow = {"messages": [{"role": "user", "content": "Tell me a long story."}], "max_tokens": 16,
+                "temperature": 0, "stream": True}
         auth = {"Authorization": f"Bearer {tellers[0]}"}
-        with httpx.Client(timeout=120) as http, \
-                http.stream("POST", f"http://127.0.0.1:{ports[0]}/v1/chat/completions", json=slow,
-                            headers=auth) as first, \
-                http.stream("POST", f"http://127.0.0.1:{ports[1]}/v1/chat/completions", json=slow,
-                            headers=auth) as second:
-            assert first.status_code == second.status_code == 200
+        held = RedisCounters.connect(redis_url, prefix=env["GATEWAY_COORDINATION__KEY_PREFIX"], lease_s=60,
+                                     timeout_s=5)
+
+        def occupy_slot() -> int:
+            return httpx.post(f"{model_tier.base_url}/completion", json=hold, timeout=300,
+                              headers={"Authorization": f"Bearer {model_tier.api_key}"}).status_code
+
+        def stream_slowly(port: int) -> int:
+            with httpx.Client(timeout=300) as http, http.stream(
+                    "POST", f"http://127.0.0.1:{port}/v1/chat/completions", json=slow, headers=auth) as response:
+                response.read()
+                return response.status_code
+
+        with ThreadPoolExecutor(4 + GATEWAYS) as pool:
+            occupying = [pool.submit(occupy_slot) for _ in range(4)]
+            _wait_for(lambda: _busy_slots(model_tier) == 4, "the model tier's four slots to fill")
+            streams = [pool.submit(stream_slowly, port) for port in ports]
+            _wait_for(lambda: held.held("open:teller0") == 2, "both streams to hold teller0's two leases")
             third = httpx.post(f"http://127.0.0.1:{ports[0]}/v1/chat/completions", json=slow, headers=auth)
             assert third.status_code == 429
             assert third.json()["error"]["code"] == "too_many_concurrent_requests"
+            assert [future.result() for future in streams] == [200, 200]
+            assert [future.result() for future in occupying] == [200] * 4
     finally:
         for process in processes:
             process.terminate()
