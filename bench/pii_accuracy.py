@@ -19,6 +19,10 @@ Sets (``--sets``, default all):
   rows in dev; telehealth chats, fraud alerts, probate and dental letters, Slack messages, dictation, debt letters
   and subject access requests in test; 40 name locales), written without the detector and measured at first
   contact; rules may be tuned on its dev split only.
+- ``en-dev6``, ``en-test6``, ``zh-dev6``, ``zh-test6``: the sixth independent set (``bench/pii_eval6/``: courier
+  notes, tenancy e-mails, trial screening logs, passenger reports, admissions letters and more, split by kind; heavy
+  on ages with their units, standalone postcodes of many countries, addresses, places, firms and job titles; 34
+  locales), written without the detector and measured at first contact; rules may be tuned on its dev split only.
 - ``shared-dev``: the 100-sentence presidio-research development set in ``../shared/data/pii`` (gold ORGANIZATION,
   TITLE and DATE_TIME not counted, as before).
 - ``own-en``, ``own-zh``: the project's own fixtures (``tests/fixtures/pii``): evidence of nothing but regressions.
@@ -87,6 +91,10 @@ SETS = {
     "en-test5": ("fifth independent English set, held-out test split", lambda: load("pii_eval5_en.jsonl", "test")),
     "zh-dev5": ("fifth independent Chinese set, dev split", lambda: load("pii_eval5_zh.jsonl", "dev")),
     "zh-test5": ("fifth independent Chinese set, held-out test split", lambda: load("pii_eval5_zh.jsonl", "test")),
+    "en-dev6": ("sixth independent English set, dev split", lambda: load("pii_eval6_en.jsonl", "dev")),
+    "en-test6": ("sixth independent English set, held-out test split", lambda: load("pii_eval6_en.jsonl", "test")),
+    "zh-dev6": ("sixth independent Chinese set, dev split", lambda: load("pii_eval6_zh.jsonl", "dev")),
+    "zh-test6": ("sixth independent Chinese set, held-out test split", lambda: load("pii_eval6_zh.jsonl", "test")),
     "shared-dev": ("shared dev set (presidio-research, 100 sentences)", shared_dev),
     "own-en": ("own English bank/clinical fixtures", lambda: own_fixture("en_bank_clinical.jsonl")),
     "own-zh": ("own Chinese/mixed fixtures", lambda: own_fixture("zh_mixed.jsonl")),
