@@ -79,7 +79,10 @@ CUES: dict[str, str] = {
                    r"(?:number|no\.?|#)|card|cards|pan|卡号|银行卡|信用卡|借记卡|储蓄卡",
     e.POSTAL_CODE: r"zip(?:[ \t]?code)?|postcode|post[ \t]+code|postal[ \t]+code|eircode|pin[ \t]?code|pc|"
                    r"kod[ \t]+pocztowy|postnummer|postnr\.?|postal[ \t]+district|c[óo]digo[ \t]+postal|"
-                   r"cep|plz|postleitzahl|npa|code[ \t]+postal|c\.p\.|邮编|邮政编码|〒",
+                   r"cep|plz|postleitzahl|npa|code[ \t]+postal|c\.p\.|posta[ \t]+kodu|irányítószám|"
+                   r"cod[ \t]+po[sș]tal|p/code|postinumero|pincode|psč|(?-i:PIN|CAP|C\.A\.P\.|CP)|"
+                   # "your site says you deliver to 3857 only": an area served, given by its code.
+                   r"deliver(?:s|ing|y)?[ \t]+to|邮编|邮政编码|〒",
     # "was called on 766 711 729", "rang her at …", "text me on …": a call's number after the verb.
     e.PHONE_NUMBER: r"phone|telephone|tel|mobile|cell|cellphone|landline|fax|whatsapp|call[ \t]+me(?:[ \t]+back)?|"
                     r"(?:called|call|rang|ring|phoned|texted|text|dialled|dialed|reached)(?:[ \t]+(?:me|him|her|them|"
@@ -91,14 +94,16 @@ _ID = (r"(?=(?:[^\d\n]{0,20}\d){2})[A-Za-z0-9]{1,24}(?:[.\-/][A-Za-z0-9]{1,14}|[
        r"|(?-i:[A-Z]{1,2}))(?![A-Za-z])){0,7}(?:\([A-Za-z0-9]\))?")
 """Letters and digits (two digits at least); groups joined by . - / or, when they hold a digit or are one or two
 capitals, by a space ("JM 098562 C", "YX 26 10 09 A"), so a following word is never taken."""
-_POSTCODE = (r"(?:[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z][ \t\-]?\d[A-Za-z]\d|"
+_POSTCODE = (r"(?:〒[ \t]?\d{3}-?\d{4}|\d{3}-\d{4}|(?-i:[A-Z]{1,2})-\d{4,5}|"  # Japan; "A-4641", "CH-8001"
+             r"[A-Za-z]{1,2}\d[A-Za-z\d]?[ \t]?\d[A-Za-z]{2}|[A-Za-z]\d[A-Za-z][ \t\-]?\d[A-Za-z]\d|"
              r"\d{5}(?:-\d{3,4})?|"
              r"\d{3}[ \t]?\d{3}|\d{4}[ \t]?[A-Za-z]{2}|\d{4,6}|[A-Za-z]\d{2}[ \t]?[A-Za-z0-9]{4}|"
              r"\d{2}-\d{3}|\d{3}[ \t]\d{2})")  # Polish "00-950", Swedish and Czech "114 55"
 _PHONE = r"\+?\(?\d[\d ().\-]{5,20}\d(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?"
 _VALUES: dict[str, str] = {e.POSTAL_CODE: _POSTCODE, e.PHONE_NUMBER: _PHONE}
 # Between cue and value: a few filler words and punctuation ("number is", "no.", ":", "#", "on file is", "为").
-_GAP = (r"(?:[ \t]*(?:[:：=#\-,(|]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
+_GAP = (r"(?:[ \t]*(?:[:：=#\-,(|)]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
+        r"home|work|"
         r"actually|be|now|changed to|updated to|to|为|是|：)"
         r"[ \t]*|[ \t]+){0,4}[\"'(#]*")
 # A question on one line, the answer at the start of the next (after a speaker label or a bullet).

@@ -95,23 +95,40 @@ class CalendarDateRecognizer(RuleRecognizer):
         return None
 
 
+# What may follow an age's number as part of it: "-year-old", " years old", " years of age", "yrs", " y/o",
+# " years, 3 months", " months old", "岁", "周岁左右". The unit is masked with the number ("a <AGE> woman").
+_AGE_UNIT = regex.compile(
+    r"(?:[ \t]?-?[ \t]?(?:years?|yrs?)(?:[ \t\-]*old|[ \t]+of[ \t]+age)?"
+    r"(?:,?[ \t]+(?:and[ \t]+)?\d{1,2}[ \t]+(?:months?|mos?)(?:[ \t\-]*old)?)?"
+    r"|[ \t]?(?:y/o|y\.o\.|yo)"
+    r"|[ \t]?-?[ \t]?(?:months?|mos?|weeks?|wks?|days?)(?:[ \t\-]*old)?)(?![\p{L}\d])"
+    r"|[ \t]?多?(?:周岁|岁)(?:半|左右)?",
+    regex.IGNORECASE,
+)
+_DECADES = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[1-9]0['’]?s)"
+
+
 class AgeRecognizer(RuleRecognizer):
-    """Ages: "42-year-old", "aged 42", "age: 42", "42 y/o", "42 years old", "(42)" after a name, "19岁", "六十五岁"."""
+    """Ages: "42-year-old", "aged 42", "age: 42", "42 y/o", "42 years old", "(42)" after a name, "19岁", "六十五岁".
+    The span holds the unit that follows the number ("42-year-old", "42 yrs", "19周岁")."""
 
     ENTITY = entities.AGE
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("n-year-old", rf"(?<![\d.])(?:\d{{1,3}}|{_NUMBER_WORDS})(?=[ \-]?(?:years?|yrs?)[ \-]?old\b)", 0.7),
+        Pattern("n-year-old", rf"(?<![\d.])(?:\d{{1,3}}|{_NUMBER_WORDS})"
+                              r"(?=[ \-]?(?:years?|yrs?|months?|weeks?|days?)[ \-]?old\b)", 0.7),
         Pattern("y/o", r"(?<![\d.])\d{1,3}(?=[ \t]?(?:y/?o|yo|yrs?|y\.o\.)(?![\p{L}]))", 0.6),
-        Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age(?:[ \t]+at[ \t]+(?:death|admission|diagnosis|onset|entry))?"
-                        rf"[ \t]*[:=\-–])[ \t]*\K(?:\d{{1,3}}|{_NUMBER_WORDS})(?![\d.])"
+        Pattern("aged", rf"(?<![\p{{L}}])(?:aged?|age[ \t]+at[ \t]+\p{{L}}+|age[ \t]*[:=\-–\[(|])"
+                        r"[ \t]*[:=\-–\[(|]?[ \t]*\K"
+                        rf"(?:\d{{1,3}}|{_NUMBER_WORDS})(?!\d|\.\d|\p{{L}})"
                         r"(?:[ \t]*(?:months?|mos?|weeks?|wks?|days?)(?![\p{L}]))?", 0.7),
         # "45 years of age", "at the age of 45", "ages 7 and 9", "in her 40s", "F/34", "DOB 1/2/1980 (44)"
         Pattern("years of age", r"(?<![\d.])\d{1,3}(?=[ \t]+years?[ \t]+of[ \t]+age(?![\p{L}]))", 0.7),
         Pattern("age of", r"(?<=(?<![\p{L}])age[ \t]+of[ \t]+)\d{1,3}(?![\d.])", 0.7),
         Pattern("ages", r"(?<=(?<![\p{L}])ages[ \t]+(?:\d{1,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+))*)"
                         r"\d{1,3}(?![\d.])", 0.6),
-        Pattern("decade", r"(?<=(?<![\p{L}])(?:his|her|their|my|your)[ \t]+(?:(?:early|mid|late)[ \t\-]*)?)"
-                          r"[1-9]0['’]?s(?![\p{L}])", 0.5),
+        Pattern("decade", r"(?<=(?<![\p{L}])(?:(?:his|her|their|my|your)[ \t]+(?:(?:early|mid|late)[ \t\-]*)?|"
+                          r"(?:is|was|am|are|be|i['’]m|he['’]s|she['’]s|hes|shes)[ \t]+(?:early|mid|late)[ \t\-]*))"
+                          rf"{_DECADES}(?![\p{{L}}])", 0.5),
         Pattern("sex/age", r"(?<=(?<![\p{L}\d])[MF]/)\d{1,3}(?![\d.])", 0.5),
         Pattern("age after a date", r"(?<=\d{4}[ \t]?\()\d{1,3}(?=\))", 0.55),
         Pattern("male/female age", r"(?<![\p{L}\d])\d{1,3}(?=[ \t]?(?:M|F|m|f)(?![\p{L}\d]))(?<=[ (,]\d{1,3})", 0.3),
@@ -124,13 +141,22 @@ class AgeRecognizer(RuleRecognizer):
                 0.55),
         Pattern("is n and", r"(?<=(?:\b(?:is|was|am|turned|turns|now|aged|age of)|(?<=\p{L})['’]s)[ \t]+)\d{1,3}"
                 r"(?=[ \t]+(?:and|but|now|today|years?|yrs?|in|this|next|last|,)(?![\p{L}]))", 0.5),
-        Pattern("name (age)", r"(?<=\p{Lu}\p{Ll}+[ \t]?\()\d{1,3}(?=\))", 0.6),
+        Pattern("name (age)", rf"(?<=\p{{Lu}}\p{{Ll}}+[ \t]?\(\(?)(?:\d{{1,3}}|{_NUMBER_WORDS})(?=\))", 0.6),
         # The age among a person's descriptors in brackets: "Aurora López (Chilean, 77)", "Kim (F, 24)".
         Pattern("descriptor, age", r"(?<![\d])\d{1,3}(?=\))"
                 r"(?<=\p{Lu}[\p{Ll}\p{M}]+[ \t]?\((?:[\p{L}\p{M} \-]{1,30},[ \t]?){1,2}\d{1,3})", 0.55),
         Pattern("name, age,", r"(?<=\p{Lu}[\p{Ll}.]+,[ \t])\d{1,3}(?=,[ \t]+\p{Ll}|[ \t]+(?:years?|yrs?)(?![\p{L}]))",
                 0.55),
-        Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?(?:岁|周岁))", 0.8),
+        # "hes 42yrs", "I'm (56) and", "Owner is forty-two and", "As you will be 19yo at", "a man, (39),"
+        Pattern("person is n", r"(?<=(?<![\p{L}])(?:(?:i['’]m|im|i[ \t]+am|he['’]s|hes|she['’]s|shes|they['’]re|"
+                r"(?:he|she|they|you|owner|guest|applicant|client|patient|customer|caller|member|child|son|daughter)"
+                r"[ \t]+(?:is|was|will[ \t]+be|would[ \t]+be))"
+                r"|(?:man|woman|male|female|boy|girl|lady|gentleman|person|guest|child),)[ \t]+\(?)"
+                rf"(?:\d{{1,3}}|{_NUMBER_WORDS})(?=\)?[MF]?(?:[ \t]*[,.;!?)]|[ \t]+(?:and|but|now|today|at|in|so|"
+                r"this|next|last|with|when)(?![\p{L}])|[ \t]?-?[ \t]?(?:years?|yrs?|y/o|y\.o\.|yo)(?![\p{L}])))",
+                0.55),
+        Pattern("chinese", rf"(?<!\d)(?:\d{{1,3}}|{_CN_NUMBER})(?=[ \t]?多?(?:岁|周岁))", 0.8),
+        Pattern("chinese decade", rf"(?<![一二三四五六七八九十百零两]){_CN_NUMBER}(?:旬|出头)", 0.6),
         Pattern("chinese age cue", r"年龄[:：]?[ \t]*\K\d{1,3}(?!\d)", 0.8),
         # A column of ages in an aligned table, right after a person's name ("蒲海涛  39  蒙古族",
         # "伍平  52  1971-06-21").
@@ -146,6 +172,15 @@ class AgeRecognizer(RuleRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = re.sub(r"\D", "", pattern_text)
         return False if digits and int(digits) > 125 else None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in found:
+            unit = _AGE_UNIT.match(text, result.end)
+            if unit is not None:
+                result.end = unit.end()
+        return found
 
 
 _HEAD = regex.compile(
@@ -165,7 +200,7 @@ _CN_JOBS = ("工程师|分析师|设计师|会计师|律师|医师|药师|厨师
             "工人|电工|焊工|钳工|车工|木工|瓦工|复卷工|操作工|普工|技术员|研究员|记者|编辑|演员|画家|作家|翻译|"
             "导游|厨工|保姆|家政|护工|快递|出纳|会计|审计|柜员|行长|科长|处长|局长|院长|校长|学生|研究生|博士生|"
             "退休人员|无业|待业|岗|厨师长|护士长|组长|班长|部长|总裁|董事|监事|合伙人|督导|稽核员|审批员|"
-            "调查员|理赔员|核保员|客户经理|规培医师")
+            "调查员|理赔员|核保员|客户经理|规培医师|驾驶员|健身教练|教练|网格员|销售代表|村支书|兽医")
 
 
 _NOT_OCCUPATION = ("man|woman|men|women|boy|girl|male|female|patient|gentleman|lady|child|son|daughter|mother|"
@@ -193,6 +228,14 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"|[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
         # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
+        # "You were employed as chef de partie until …", "confirmed you started as self-employed joiner on …"
+        Pattern("employed as", r"(?<![\p{L}])(?:employed|worked|working|works|work|started|starting|joined|hired|"
+                r"promoted|retired|served|serving|trained|qualified|practising|practicing)[ \t]+as[ \t]+"
+                r"(?:(?:an?|the)[ \t]+)?\K(?!(?:expected|usual|normal|planned|intended|before|required|needed|agreed|"
+                r"described|shown|above|below|follows|such|well|part|one|soon|long|much|far|good|possible|usual)"
+                r"(?![\p{L}]))[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,3}?"
+                r"(?=[ \t]+(?:until|on|from|since|at|with|for|in|between|before|after|and)(?![\p{L}])|[ \t]*[,.;)]|$)",
+                0.5),
         Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
                 r"(?=[ \t]+(?:who|with|from|presenting|attending|living|working|in|at)\b)", 0.5),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
@@ -201,7 +244,7 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"SHO|StR|HCA|BMS|RMN|RGN|ANP|CNS|ACP)(?![\p{L}\d]))(?<=(?:,|\||Dr[^\n]{0,40}|\n|:|\()[ \t]*"
                 r"(?:(?:Senior|Chief|Lead)[ \t]+)?\w+)", 0.5),
         Pattern("chinese job noun", rf"(?<=退休|现任|担任|任职|兼任|是一名|是名|做|当|从事|变更为|[，,、：:（(/]|"
-                rf"公司|集团|医院|银行|学校|^|[ \t])"
+                rf"公司|集团|医院|银行|学校|公司的|集团的|医院的|银行的|学校的|^|[ \t])(?!的)"
                 rf"(?:\p{{Han}}{{1,8}}/)*\p{{Han}}{{0,7}}?(?:{_CN_JOBS}|药剂师|\p{{Han}}师|工商户)"
                 rf"(?=[，,。；;、）)（( \t/]|$)"
                 rf"(?<!客户|用户|账户|帐户|住户|会员|成员)", 0.55),
