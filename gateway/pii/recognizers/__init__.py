@@ -35,6 +35,7 @@ from gateway.pii.recognizers.people import (
     AddressedNameRecognizer,
     FilteredSpacyRecognizer,
     LexiconNameRecognizer,
+    OtherScriptNameRecognizer,
     RoleNameRecognizer,
     TitledNameRecognizer,
 )
@@ -73,6 +74,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     TitledNameRecognizer,
     RoleNameRecognizer,
     AddressedNameRecognizer,
+    OtherScriptNameRecognizer,
     StreetAddressRecognizer,
     ResidencePlaceRecognizer,
     CnResidentIdRecognizer,

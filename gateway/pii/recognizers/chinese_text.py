@@ -64,6 +64,7 @@ _ROLE_BEFORE = (
     r"邻居|同事|顾客|租客|房东|嫌疑人|当事人|受害人|被害人|证人|法人|法定代表人|代理人|经办|复核|复核人|录入人|记录人|"
     r"处理人|审批人|审核人|陪护|参会人员|出席|列席|主持人|交易对手|推荐人|介绍人|委托人|监护人|代办人|尊敬的|"
     r"其子|其女|其夫|其妻|其母|其父|配偶|检验者|审核者|转诊医生|交班护士|接班护士|"
+    r"孩子|家长|主人|乘客|旅客|同住人|入住人|司机|"
     r"name|customer|patient)[:：]?\s*"
 )
 
@@ -88,8 +89,8 @@ _ESTATE = (r"(?:[ \t]?\p{Han}{1,8}?(?:小区|花园|公寓|大厦|广场|中心|
            r"|[ \t]?\p{Han}{2,8}?(?=[0-9A-Za-z]{1,4}(?:号楼|栋|幢|座)))")
 """An estate, tower or park after the house number ("锦绣名苑", "时代广场西塔"), or any name a building number follows
 ("保利香槟国际19栋")."""
-_UNIT = (r"(?:[ \t]?[0-9A-Za-z\-]{1,6}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门)"
-         r"(?:[0-9A-Za-z\-]{1,6}(?![号楼栋幢座单元层室户门]))?)")
+_UNIT = (r"(?:[ \t]?[0-9A-Za-z\-]{1,6}(?:号楼|号院|栋|幢|座|单元|楼|层|室|号|户|门|期)"
+         r"(?:[0-9A-Za-z\-]{1,6}(?![号楼栋幢座单元层室户门期]))?)")
 _HOUSE = (
     r"(?:[0-9０-９]+|[一二三四五六七八九十百零]+)(?:号|號)"
     rf"{_ESTATE}?{_UNIT}*"
@@ -119,6 +120,9 @@ class CnPersonNameRecognizer(RuleRecognizer):
             rf"{_SURNAME}{_GIVEN}(?={_AFTER_NAME})",
             0.5,
         ),
+        # Under a name label a name needs no known surname: "户名次仁卓玛。", "姓名：那日苏".
+        Pattern("after a name label", r"(?:户名|开户名|账户名|姓名|持卡人|收款人)[:：为是]?[ \t]*\K\p{Han}{2,4}"
+                                      r"(?=[，,。；;\s）)]|$)", 0.6),
         Pattern("surname given", rf"(?<=我姓|免贵姓|本人姓|贵姓是){_SURNAME}(?![\p{{Han}}])", 0.6),
         # A ward list: "18床 管峰超 男 75岁", "3床韦诺兰（十九岁）".
         Pattern("after a bed number",

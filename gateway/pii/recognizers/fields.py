@@ -10,6 +10,7 @@ they share the label vocabulary (``FIELD_TYPES``).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import ClassVar
 
 import regex
@@ -40,6 +41,10 @@ FIELD_TYPES: dict[str, str] = {
          "checked by", "verified by", "authorised by", "authorized by", "broker", "nok", "executor",
          # a legal matter's other side: a person as often as a firm, and a person is the one to hide
          "opposing party", "other party", "counterparty", "defendant", "respondent", "claimant", "plaintiff",
+         # people a delivery, a booking, a tenancy or a visit names
+         "driver", "consignee", "passenger", "guest", "lead guest", "accompanying guest", "lead booker", "tenant",
+         "landlord", "guarantor", "pet owner", "member name", "parent", "child",
+         "主人", "宠物主人", "房东", "租客", "承租人", "乘客", "旅客", "同住人", "入住人", "司机", "家长", "孩子",
          "姓名", "名字", "户名", "账户名", "联系人", "收件人", "收款人", "付款人", "申请人", "持卡人", "客户", "患者",
          "病人", "家属", "紧急联系人", "担保人", "借款人", "开户人", "经办人"],
         e.PERSON),
@@ -53,7 +58,8 @@ FIELD_TYPES: dict[str, str] = {
         ["address", "home address", "street", "street address", "address line 1", "address line 2", "address 1",
          "address 2", "billing address", "mailing address", "postal address", "residential address",
          "correspondence address", "shipping address", "delivery address", "addr", "地址", "住址", "家庭住址",
-         "通讯地址", "户籍地址", "收货地址", "联系地址", "现住址"],
+         "通讯地址", "户籍地址", "收货地址", "联系地址", "现住址", "收件地址", "寄件地址", "送货地址", "派送地址",
+         "居住地址", "房屋地址", "单位地址", "工作地址", "deliver to", "ship to"],
         e.STREET_ADDRESS),
     **dict.fromkeys(["postcode", "post code", "postal code", "zip", "zip code", "zipcode", "eircode", "pin code",
                      "邮编", "邮政编码"], e.POSTAL_CODE),
@@ -95,7 +101,8 @@ _LINE_ONLY = {"t", "m", "ph", "mob", "from", "to", "cc", "title", "role", "posit
               "client", "partner",
               "signed", "origin", "destination", "location", "job", "state", "district", "region", "school",
               "bank", "hospital", "company", "contact", "doctor", "nurse", "holder", "employee", "card", "account",
-              "employment", "born", "age", "pan", "sin", "tin", "chi"}
+              "employment", "born", "age", "pan", "sin", "tin", "chi", "driver", "passenger", "guest", "tenant",
+              "landlord", "parent", "child", "孩子", "家长", "主人", "司机", "乘客", "deliver to", "ship to"}
 _ROLE_SPEAKERS = frozenset(
     (
         "agent rep representative advisor adviser operator support system bot assistant customer caller client user "
@@ -114,8 +121,8 @@ _FIELD_LINE = regex.compile(
     rf"(?P<value>[^\n]{{1,120}})"
 )
 _INLINE = regex.compile(
-    rf"(?i)(?<![\p{{L}}_])[\"']?(?P<label>{_LABEL})[\"']?[ \t]*(?:[:：=]|is(?=[ \t]))[ \t]*"
-    rf"(?:\"(?P<quoted>[^\"\n]{{1,80}})\"|'(?P<squoted>[^'\n]{{1,80}})'|(?P<bare>[^,;|\n\"]{{1,80}}))"
+    rf"(?i)(?<![\p{{L}}_])[\"']?(?P<label>{_LABEL})[\"']?(?:\((?:s|es)\))?[ \t]*(?:[:：=]|is(?=[ \t]))[ \t]*"
+    rf"(?:\"(?P<quoted>[^\"\n]{{1,80}})\"|'(?P<squoted>[^'\n]{{1,80}})'|(?P<bare>(?:(?![ \t]{{3}})[^,;|\n\"]){{1,80}}))"
 )
 _DELIMITERS = (",", ";", "|", "\t", "  ")
 _SPEAKER = regex.compile(
@@ -132,6 +139,9 @@ _PEOPLE_LIST = regex.compile(
     r"guests|witnesses|signatories|directors|trustees|beneficiaries|authorised signatories|contacts|"
     r"attended by|joined by|with|invited)[ \t]*[:：\-][ \t]*(?P<items>[^\n]{3,400})"
 )
+# A person given by initials under their label ("initials AO", "Initials: J.M.", "姓名缩写：WWX").
+_INITIALS = regex.compile(r"(?<![\p{L}])(?i:(?:patient[ \t]+|subject[ \t]+)?initials|姓名缩写)[ \t]*[:：=]?[ \t]*"
+                          r"(?P<initials>[A-Z](?:\.?[A-Z]){1,3}\.?)(?![\p{L}\d])")
 _LAST_FIRST = regex.compile(
     r"(?<![\p{L}])(?P<last>\p{Lu}[\p{Lu}'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}'’\-]+)?),[ \t]+"
     r"(?P<first>\p{Lu}\p{Ll}+(?:[\-][\p{Lu}]?\p{Ll}+)?(?:[ \t]+\p{Lu}\.)?)(?![\p{L}])"
@@ -186,6 +196,7 @@ class FieldValueRecognizer(TextRecognizer):
         found += self._signatures(text)
         found += self._people_lists(text)
         found += [(e.PERSON, m.start(), m.end(), 0.6) for m in _LAST_FIRST.finditer(text)]
+        found += [(e.PERSON, *m.span("initials"), 0.6) for m in _INITIALS.finditer(text)]
         found += self._delimited_rows(text)
         return [self._result(t, s, end, score) for t, s, end, score in found if t in wanted and end > s]
 
@@ -210,6 +221,9 @@ class FieldValueRecognizer(TextRecognizer):
             entity = FIELD_TYPES[_label(match.group("label"))]
             start, end = self._trimmed(text, *match.span("value"))
             end = _value_end(text, start, end, entity)
+            if entity == e.PERSON:  # "Driver: Encarnación (van 20)": the name, not the note after it
+                bracket = text.find(" (", start, end)
+                end = bracket if bracket > start else end
             # A value the label names a surname or forename needs no other evidence ("SURNAME: BELL").
             if end - start < 2 or (entity == e.PERSON and not _plausible_person(text[start:end], labelled=True)):
                 continue
@@ -315,11 +329,14 @@ class FieldValueRecognizer(TextRecognizer):
     @staticmethod
     def _speakers(text: str) -> list[tuple[str, int, int, float]]:
         found = []
-        for match in _SPEAKER.finditer(text):
+        matches = list(_SPEAKER.finditer(text))
+        # A lower-case name that speaks on two lines of the chat is a speaker, known first name or not.
+        turns = Counter(match.group("name").lower() for match in matches)
+        for match in matches:
             name = match.group("name")
             first = name.split()[0]
             if (name.lower() in _ROLE_SPEAKERS or name.lower() in NOT_NAMES or first.isupper()
-                    or (not name[0].isupper() and not is_first_name(first))):
+                    or (not name[0].isupper() and not is_first_name(first) and turns[name.lower()] < 2)):
                 continue
             # A checklist line ("[x] Nationality: British", "[ ] Proof of address: …") names a field, not a speaker.
             if regex.match(r"[ \t]*\[[ xX✓✔]?\]", match.group()) or _label(name) in FIELD_TYPES \

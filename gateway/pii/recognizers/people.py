@@ -113,8 +113,25 @@ class RoleNameRecognizer(RuleRecognizer):
                 # or an age, or a school year and age: "Sverre (Year 9, age 14)", "Ana (aged 7)", "Tom (12 yo)"
                 r"|[ \t]*\([ \t]*(?i:aged?[ \t]*\d|\d{1,3}[ \t]*(?:y/?o|yrs?|years?)(?![\p{L}])|"
                 r"year[ \t]*\d{1,2}[ \t]*,[ \t]*aged?[ \t]*\d))", 0.6),
+        # An airline's passenger name: "FORREST/LAURA MRS", "HOÀNG/JANE MS".
+        Pattern("surname/given",
+                r"(?<![\p{L}\p{M}/])[\p{Lu}\p{Lo}][\p{Lu}\p{Lo}\p{M}'’\-]+/[\p{Lu}\p{Lo}][\p{Lu}\p{Lo}\p{M}'’\-]*"
+                r"(?:[ \t][\p{Lu}\p{Lo}][\p{Lu}\p{Lo}\p{M}'’\-]+)?"
+                r"(?=[ \t]+(?:MRS|MR|MS|MISS|MSTR|DR|PROF|MX)(?![\p{L}]))", 0.65),
+        # The second of two people greeted or named together: "Hi Diana & Aylin,", "Dear Ji-ho and Do-yun".
+        Pattern("second of a pair",
+                rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:hi|hello|hey|dear|thanks|thank you)[ \t]+\S+[ \t]+(?:&|and)[ \t]+)"
+                rf"{_NAME}(?=[ \t]*[,!:\n])", 0.6),
         Pattern("call back",
                 rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
+        # A friend or relative named in lower case: "my mate julia zimmermann might come", "its noor from".
+        Pattern("lower case after a relation",
+                r"(?<=(?<![\p{L}])(?i:my|our|his|her)[ \t]+(?i:mate|friend|pal|buddy|flatmate|housemate|neighbour|"
+                r"neighbor|colleague|brother|sister|cousin|wife|husband|partner|boyfriend|girlfriend|son|daughter|"
+                r"mum|mom|dad|boss)[ \t]+|(?<![\p{L}])(?i:hi|hey|hello),?[ \t]+(?i:its|it's|it’s|this is)[ \t]+)"
+                r"\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+)?"
+                r"(?=[ \t]+(?:might|may|will|would|is|was|and|who|from|says|said|can|could|has|had|wants)(?![\p{L}])|"
+                r"[ \t]*[,.!?])", 0.55),
         # A ward list: "Bed 15: ARUMUGAM Ganesan (21)".
         Pattern(
             "ward list",
@@ -135,13 +152,43 @@ class RoleNameRecognizer(RuleRecognizer):
         "before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp|age|\d[ \t]*(?:y|yrs|years))"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        if not is_plausible_name(pattern_text):
+        if not is_plausible_name(pattern_text.replace("/", " ")):
+            return False
+        if pattern_text.islower() and any(w in STOP_WORDS for w in pattern_text.split()):
             return False
         if not any(ch.islower() for ch in pattern_text):  # in capitals, every word must be able to be a name
             words = [w.strip(_EDGE_JUNK).lower() for w in pattern_text.split()]
             if any(w in STOP_WORDS or w in NOT_NAMES or w in ACRONYMS for w in words if len(w) > 1):
                 return False
         return None
+
+
+_OTHER_SCRIPT_WORD = (r"(?:\p{Hangul}{1,5}|\p{Thai}{2,25}|"
+                      r"(?=\p{Han}*[\p{Hiragana}\p{Katakana}])[\p{Hiragana}\p{Katakana}\u30fc\p{Han}]{1,8}|"
+                      r"\p{Greek}[\p{Greek}\p{M}]{1,20}|\p{Cyrillic}[\p{Cyrillic}\p{M}]{1,20})")
+_OTHER_SCRIPT = regex.compile(r"[\p{Hangul}\p{Thai}\p{Hiragana}\p{Katakana}\p{Greek}\p{Cyrillic}]")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+class OtherScriptNameRecognizer(RuleRecognizer):
+    """In a text written in Latin letters, a short run in another script is almost always a name written as its
+    owner writes it ("my mate 서순자 might come", "follow up: 현지 P. 백", "Driver: รมิตา", "あすか"): no
+    rule of ours reads those scripts, and a name left in one would pass unmasked. Han characters alone are left to
+    the Chinese rules ("身份证" in an English sentence is a word, not a name)."""
+
+    ENTITY = entity_types.PERSON
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("other script", rf"(?<![\p{{L}}\p{{M}}]){_OTHER_SCRIPT_WORD}(?:(?:[ \t]+|\.[ \t]*)(?:\p{{Lu}}\.[ \t]*)?"
+                                rf"{_OTHER_SCRIPT_WORD}){{0,2}}(?![\p{{L}}\p{{M}}])", 0.5),
+    ]
+    REQUIRES: ClassVar[dict[str, str]] = {"other script": _OTHER_SCRIPT.pattern}
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        other = len(_OTHER_SCRIPT.findall(text))
+        if other == 0 or len(_LATIN.findall(text)) < 2 * other:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
 
 class AddressedNameRecognizer(RuleRecognizer):
