@@ -83,6 +83,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Encarnación", "Ferrand-Delannoy", "Margot"]),
     ("PERSON", "押金转到房东卡，户名次仁卓玛。家长许文来电，孩子金龙，十九岁", ["次仁卓玛", "许文", "金龙"]),
     ("JOB_TITLE", "You were employed as chef de partie until 2021; it worked as expected", ["chef de partie"]),
+    ("IP_ADDRESS", "网上报名提交IP：2001:ffa9:984a::771:3c06:d4ab；loopback ::1; at 12:30:45",
+     ["2001:ffa9:984a::771:3c06:d4ab", "::1"]),
     ("AGE", "a woman in her 40s, F/34, child aged 3 months, Age at death: 81", ["40s", "34", "3 months", "81"]),
     ("AGE", "for 45 years the branch has served; page 7 and 9", []),
     ("POSTAL_CODE", "kod pocztowy 00-950; Postnummer 114 55", ["00-950", "114 55"]),

@@ -290,7 +290,9 @@ class IpAddressRecognizer(RuleRecognizer):
     ENTITY = entities.IP_ADDRESS
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("ipv4", r"(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9]|\.\d)", 0.6),
-        Pattern("ipv6", r"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])", 0.6),
+        # After a label's colon too ("IP：2001:db8::1", folded to "IP:2001:…"): it starts with a group or "::".
+        Pattern("ipv6", r"(?<![0-9A-Fa-f])(?<![0-9A-Fa-f]:)(?:[0-9A-Fa-f]{1,4}|(?=::)):(?:[0-9A-Fa-f]{0,4}:){1,6}"
+                        r"[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])", 0.6),
     ]
     CONTEXT: ClassVar[list[str]] = ["ip", "address", "host", "client"]
 
