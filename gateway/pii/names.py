@@ -28,7 +28,12 @@ _CN_NOT_DATE = regex.compile(r"^(?:今天|明天|昨天|前天|后天|今年|去
 _CN_DATE = regex.compile(r"[0-9０-９]|[一二三四五六七八九十零〇]+[年月日号]|[年月]")
 
 
-_TITLE = regex.compile(r"^(?:(?i:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|lord|lady|rev|fr)\.?[ \t]+)+")
+# A title, and the greeting, relation or role that spaCy takes into a name with it ("Dear Ms Dumas", "Neighbour
+# Ann", "Nurse John"). Matched at the detection's start (``match`` with a position: no "^", which would only ever
+# match at the start of the text).
+_TITLE = regex.compile(r"(?:(?i:mr|mrs|ms|miss|mx|dr|prof|sir|madam|dame|lord|lady|rev|fr|dear|hi|hello|hey|nurse|"
+                       r"neighbour|neighbor|uncle|aunt|auntie|cousin|officer|detective|sergeant|constable|judge|"
+                       r"captain)\.?[ \t]+)+")
 
 
 def without_titles(text: str, detections: list[Detection]) -> list[Detection]:

@@ -395,7 +395,8 @@ ACRONYMS: frozenset[str] = frozenset(
 )
 
 NOT_NAMES: frozenset[str] = MEDICAL_TERMS | COMMON_WORDS | frozenset(STOP_WORDS) | frozenset(
-    ["payee", "payer", "consignee", "consignor", "passenger", "guarantor", "tenant",
+    ["payee", "payer", "consignee", "consignor", "passenger", "guarantor", "tenant", "gift", "aid", "vacc", "tel",
+     "pensions", "events",
      "seen", "manage", "log", "login", "agent", "caller", "customer", "consultant", "applicant",
      "holder", "beneficiary", "attendees", "staff", "rep", "advisor", "adviser", "referral", "discharged", "admitted",
      # imperative verbs that open instructions and prompts ("Summarise.", "Translate this")

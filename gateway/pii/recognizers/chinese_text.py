@@ -133,6 +133,17 @@ class CnPersonNameRecognizer(RuleRecognizer):
     REGEX_FLAGS = FLAGS | regex.VERSION1  # VERSION1 enables set difference: [\p{Han}--[的]]
     REQUIRES: ClassVar[dict[str, str]] = {pattern.name: r"\p{Han}" for pattern in PATTERNS}
 
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # A surname character that opens a common word or a role ("费用：", "房东能开发票吗", "金毛，3岁") names no one.
+        return False if pattern_text.startswith(_NOT_NAME_WORDS) else None
+
+
+# Words that open with a surname character and stand where a name could: a field label, a role, a breed.
+_NOT_NAME_WORDS = tuple(
+    "费用 金额 金毛 房东 租客 司机 乘客 家长 主人 宠物 时间 方式 明细 高度 安全 文件 "
+    "单位 向日 华为 余额 车辆 车牌 毛重 邮编 邮箱 江湖".split()
+)
+
 
 class CnAddressRecognizer(RuleRecognizer):
     ENTITY = entities.STREET_ADDRESS

@@ -86,7 +86,8 @@ CUES: dict[str, str] = {
     # "was called on 766 711 729", "rang her at …", "text me on …": a call's number after the verb.
     e.PHONE_NUMBER: r"phone|telephone|tel|mobile|cell|cellphone|landline|fax|whatsapp|call[ \t]+me(?:[ \t]+back)?|"
                     r"(?:called|call|rang|ring|phoned|texted|text|dialled|dialed|reached)(?:[ \t]+(?:me|him|her|them|"
-                    r"us|back|mum|dad))?[ \t]+(?:on|at)|"
+                    r"us|back|mum|dad))?[ \t]+(?:on|at)|(?:called|rang|phoned|dialled|dialed|tried)|"
+                    r"(?:contacted|contactable|reachable|reached)[ \t]+(?:on|at)|"
                     r"reach[ \t]+me|contact[ \t]+(?:number|no\.?)|电话|手机|座机|联系方式|致电",
 }
 # The shape of an identifier value: letters and digits (two digits at least), in up to six groups.
@@ -99,7 +100,8 @@ _POSTCODE = (r"(?:〒[ \t]?\d{3}-?\d{4}|\d{3}-\d{4}|(?-i:[A-Z]{1,2})-\d{4,5}|"  
              r"\d{5}(?:-\d{3,4})?|"
              r"\d{3}[ \t]?\d{3}|\d{4}[ \t]?[A-Za-z]{2}|\d{4,6}|[A-Za-z]\d{2}[ \t]?[A-Za-z0-9]{4}|"
              r"\d{2}-\d{3}|\d{3}[ \t]\d{2})")  # Polish "00-950", Swedish and Czech "114 55"
-_PHONE = r"\+?\(?\d[\d ().\-]{5,20}\d(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?"
+_PHONE = (r"(?:\+?\(?\d[\d ().\-]{5,20}\d|0\d{2,4}[ ]?/[ ]?\d{5,8})"  # "0341 / 728680": area code / number
+          r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,6})?")
 _VALUES: dict[str, str] = {e.POSTAL_CODE: _POSTCODE, e.PHONE_NUMBER: _PHONE}
 # Between cue and value: a few filler words and punctuation ("number is", "no.", ":", "#", "on file is", "为").
 _GAP = (r"(?:[ \t]*(?:[:：=#\-,(|)]|is|was|are|of|on|at|on file|given|provided|number|no\.?|reads|shows|should|"
@@ -251,6 +253,8 @@ class CuedIdentifierRecognizer(TextRecognizer):
             if _WEAK_CUE.fullmatch(match.group("cue")) and not _record_number(value):
                 continue
             if _NOT_A_VALUE.match(value):  # "policy (v5.1)", "account ending 3230"
+                continue
+            if entity == e.PHONE_NUMBER and YEARS_OR_DATE.fullmatch(value):  # "tried 2024-05-01"
                 continue
             spans.append((start, end))
         return spans

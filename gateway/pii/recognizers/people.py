@@ -275,8 +275,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 start += 1
             while end > start and (_CJK.match(text[end - 1]) or text[end - 1] in _EDGE_JUNK):
                 end -= 1
-            if "\n" in text[start:end]:  # a title-cased form label on the next line is not part of the name
-                end = start + text[start:end].index("\n")
+            if "\n" in text[start:end] or "   " in text[start:end]:  # the next line's or column's label is no name
+                end = start + min(i for i in (text[start:end].find("\n"), text[start:end].find("   ")) if i >= 0)
                 while end > start and text[end - 1] in _EDGE_JUNK:
                     end -= 1
             if result.entity_type == entity_types.ORGANIZATION and regex.match(r"(?i:the)[ \t]+", text[start:end]):
@@ -326,7 +326,8 @@ _PARTICLE = r"(?:van|von|de|da|di|del|della|le|la|du|dos|bin|binti|al|el|ibn|ter
 _CAP_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
 _INITIAL = r"\p{Lu}\."
 _CAPITALISED_RUN = regex.compile(
-    rf"(?<![\p{{L}}\d])(?:{_CAP_WORD}|{_INITIAL})(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_CAP_WORD}|{_INITIAL})){{1,3}}"
+    rf"(?<![\p{{L}}\d])(?:{_CAP_WORD}|{_INITIAL})"
+    rf"(?:[ \t]{{1,2}}(?:{_PARTICLE}[ \t]+)?(?:{_CAP_WORD}|{_INITIAL})){{1,3}}"
     rf"(?![\p{{L}}\d])"
 )
 _LOWER_RUN = regex.compile(

@@ -188,10 +188,11 @@ _HEAD = regex.compile(
 )
 _LABEL_AFTER = regex.compile(r"s?[ \t]+(?:required|needed|notes?|details|comments|name|report|review|fees?|"
                               r"licen[cs]e|permit|services?)(?![\p{L}])", regex.IGNORECASE)
-_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z&/\-]*)[ \t]+$")
+_WORD_BEFORE = regex.compile(r"([A-Za-z][A-Za-z&/\-]*)[ ]+$")  # a tab ends a cell: "Occupation\tsous chef"
 _NOT_MODIFIER = frozenset(STOP_WORDS) | {"dear", "hi", "hello", "thanks", "called", "spoke", "ask", "asked",
                                          "contact", "contacted", "told", "tell", "said", "says", "email", "emailed",
-                                         "call", "phone", "rang", "see", "seen", "saw", "met", "meet", "with"}
+                                         "call", "phone", "rang", "see", "seen", "saw", "met", "meet", "with",
+                                         "occupation", "job", "title", "role", "position", "profession"}
 
 
 _CN_JOBS = ("工程师|分析师|设计师|会计师|律师|医师|药师|厨师|讲师|教师|老师|技师|理财师|咨询师|营养师|架构师|程序员|"
