@@ -237,6 +237,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("STREET_ADDRESS", "Hauptstraße 5, Biel (Bienne)", ["Hauptstraße 5, Biel (Bienne)"]),
     ("STREET_ADDRESS", "his address: 12 lipová 5, brno", ["12 lipová 5, brno"]),
     ("STREET_ADDRESS", "I live at 12 Oak Lane, ok thanks for asking", ["12 Oak Lane"]),
+    # any country's layout after a cue: a residence verb, "address (…)", the answer to "the exact address?"
+    ("STREET_ADDRESS", "I live at Kyrkogränd 36, lgh 1279, 724 53 Linköping with my partner",
+     ["Kyrkogränd 36, lgh 1279, 724 53 Linköping"]),
+    ("STREET_ADDRESS", "confirm your correspondence address (Số 112 Lê Thánh Tôn, Phường 3, Quận 6, Hải Phòng) and",
+     ["Số 112 Lê Thánh Tôn, Phường 3, Quận 6, Hải Phòng"]),
+    ("STREET_ADDRESS", "whats the exact address?\n[11:41] me: atatürk sok. no: 13, 51385 muratpaşa/ankara. buzz 22",
+     ["atatürk sok. no: 13, 51385 muratpaşa/ankara"]),
+    ("STREET_ADDRESS", "I live at home with my mum; staying at 10:30 tonight; he moved to London in 2019", []),
     ("STREET_ADDRESS", "Rua Augusta 25, SÃ£o Paulo", ["Rua Augusta 25, SÃ£o Paulo"]),
     # places after a residence cue or in a form field; months, wards and lower-case phrases are not places
     ("LOCATION", "She grew up in Castellammare di Stabia and moved later.", ["Castellammare di Stabia"]),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from presidio_analyzer import EntityRecognizer
 
-from gateway.pii.recognizers.addresses import StreetAddressRecognizer
+from gateway.pii.recognizers.addresses import CuedAddressRecognizer, StreetAddressRecognizer
 from gateway.pii.recognizers.chinese_ids import CnBankCardRecognizer, CnMobileRecognizer, CnResidentIdRecognizer
 from gateway.pii.recognizers.chinese_text import CnAddressRecognizer, CnPersonNameRecognizer
 from gateway.pii.recognizers.cued import CuedIdentifierRecognizer
@@ -76,6 +76,7 @@ RULE_RECOGNIZERS: tuple[type[RuleRecognizer], ...] = (
     AddressedNameRecognizer,
     OtherScriptNameRecognizer,
     StreetAddressRecognizer,
+    CuedAddressRecognizer,
     ResidencePlaceRecognizer,
     CnResidentIdRecognizer,
     CnMobileRecognizer,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import Pattern
 
 from gateway.pii import entities
@@ -222,3 +223,47 @@ class StreetAddressRecognizer(RuleRecognizer):
         "street corner": r"[ \t](?<=(?i:corner|intersection|junction|crossing)[ \t])",
         "two streets one type": r"[ \t](?<=(?i:and|&)[ \t])",
     }
+
+
+# A sentence's end, not an abbreviation's full stop ("Co. Cork", "Sok. No: 13", "int. 6").
+_SENTENCE_END = (r"(?<!(?<![\p{L}])(?i:co|st|mt|ft|no|apt|rd|ave|sok|cad|gg|col|dr|int|lgh|bl|ap|nr|jl|p\.o|c\.p))"
+                 r"[.;!?][ \t]+\p{L}")
+_CUED_END = (r"(?=[ \t]+(?:with|since|for|and|but|from|until|where|which|in|last|next|please|pls|thanks|thank|asap|"
+             r"this|today|tonight|yesterday|tomorrow|now)(?![\p{L}])|[.;!?]?[ \t]*(?:\n|$)|\)"
+             r"|,[ \t]+(?:ok|okay|yes|yeah|no|so|and|but|thanks|cheers|right|sure|if|as|which|who)(?![\p{L}])"
+             r"|" + _SENTENCE_END + ")")
+
+
+class CuedAddressRecognizer(RuleRecognizer):
+    """An address of any country's layout after words that say it is one: "I live at …", "correspondence address
+    (…)", the answer to "what's the exact address?" on the next line of a chat. The layout is the country's own
+    ("Số 22 Hoàng Văn Thụ, Phường 12, Quận 2", "Kyrkogränd 36, lgh 1279, 724 53 Linköping", "atatürk sok. no: 13,
+    51385 muratpaşa/ankara"): the cue, a digit and the clause's end decide, not a street-type word."""
+
+    ENTITY = entities.STREET_ADDRESS
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern("after a residence verb",
+                r"(?<![\p{L}])(?:live|lives|lived|living|reside|resides|resided|residing|staying|stay|based|moved)"
+                r"[ \t]+(?:at|to)[ \t]+\K(?=[^\n]{0,40}\d)[^\n()]{5,120}?(?<![ \t,])" + _CUED_END, 0.6),
+        Pattern("address in brackets",
+                r"(?<![\p{L}])address[ \t]*\([ \t]*\K(?=[^\n)]{0,40}\d)[^\n()]{5,120}?(?=[ \t]*\))", 0.6),
+        Pattern("answer to an address question",
+                r"(?<![\p{L}])(?:exact|full|home|postal|delivery|your|the)[ \t]+address[ \t]*\?[ \t]*\n[ \t]*"
+                r"(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[\p{L}][\p{L}'’ .\-]{0,20}:[ \t]*)?\K(?=[^\n]{0,40}\d)"
+                r"[^\n]{5,120}?(?=[.;!?]?[ \t]*(?:\n|$)|" + _SENTENCE_END + ")", 0.6),
+    ]
+    REGEX_FLAGS = FLAGS | regex.IGNORECASE
+    REQUIRES: ClassVar[dict[str, str]] = {"after a residence verb": r"\d", "address in brackets": r"\(",
+                                          "answer to an address question": r"\?"}
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        # An address has a number, and is no date or time ("moved to 3 May", "staying at 10:30"), nor a postcode
+        # with its town alone ("moved to 10115 Berlin", found as such).
+        if not regex.search(r"\d", pattern_text) or _DATE_OR_TIME.fullmatch(pattern_text.strip()):
+            return False
+        if "," not in pattern_text and regex.match(r"(?:[A-Z]{1,2}-)?\d{4,6}(?![\d:])", pattern_text):
+            return False
+        return None
+
+
+_DATE_OR_TIME = regex.compile(r"[\d\s:./\-]+(?:am|pm)?|(?i:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+(?:\s+\d{2,4})?)")
