@@ -26,6 +26,7 @@ from gateway.pii.normalise import normal_form
 from gateway.pii.postal import place_postcodes, postal_blocks
 from gateway.pii.recognizers import build_recognizers
 from gateway.pii.recognizers.people import FilteredSpacyRecognizer
+from gateway.pii.recognizers.places import with_definite_article
 from gateway.pii.rules import PiiRules
 from gateway.pii.transliterated import transliterated_names
 
@@ -217,6 +218,8 @@ class PiiDetector:
                 detections.extend(place_postcodes(form.text, detections))
             if entities.STREET_ADDRESS in rules.entities_masked:
                 detections.extend(postal_blocks(form.text, detections))
+            if entities.LOCATION in rules.entities_masked:
+                detections = with_definite_article(form.text, detections)
             if entities.PERSON in rules.entities_masked:
                 detections.extend(d for d in transliterated_names(form.text, detections)
                                   if d.score >= rules.threshold_for(d.entity_type)

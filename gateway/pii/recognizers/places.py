@@ -12,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from gateway.pii import entities
 from gateway.pii import entities as entity_types
+from gateway.pii.detection import Detection
 from gateway.pii.recognizers.people import is_plausible_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, TextRecognizer, tagged_result
 from gateway.pii.vocabulary import EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
@@ -29,14 +30,19 @@ _RESIDENCE_CUE = (
     r"|(?i:destination)[ \t]*:?|(?i:while|stayed|staying|holidaying|holiday)[ \t]+(?i:in)"
     r"|(?i:travelled|traveled|travelling|traveling|trip|flew|flying)[ \t]+(?i:to)"
     r"|(?i:moved|moving|relocated|relocating|relocate|emigrating)[ \t]+(?i:to|from|back[ \t]+to)"
+    r"|(?i:is|are|was|were)[ \t]+(?i:in|based[ \t]+in)"  # "Your florist is in Govanhill?"
 )
 # The issuing state of a licence or ID, in brackets after the number ("licence W312-017-13-609-4 (FL)").
 _US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
     "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+# What a town names: a bank's branch, an office, a shop, an event held there ("the Aarhus fun run").
+_SITE = r"(?i:branch|office|store|shop|depot|clinic|surgery|campus|site|fun run|marathon|half marathon)(?![\p{L}])"
+_SITE_WORD = r"(?i:branch|office|store|shop|depot|clinic|surgery|campus|site|run|marathon)"
 # Words that name a kind of branch, not its town ("the Main branch", "the Online branch").
 _NOT_PLACES = frozenset("main head online local nearest central digital mobile virtual new old same other usual "
-                        "high street city centre center home".split())
+                        "high street city centre center home post sorting regional branch annual charity "
+                        "dental medical doctor's doctors vet head office front back".split())
 # Fields that hold a place, not a ward or a department ("Location: ICU" is not asked for).
 _FIELD = r"(?i:where|city|town|village|country|place of birth|birthplace|hometown)"
 
@@ -56,13 +62,20 @@ class ResidencePlaceRecognizer(RuleRecognizer):
                 r"\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*){0,2}(?=[ \t]*(?:[,;.\n]|$))", 0.6),
         # A bank's branch named after its town: "from the North Billyhaven branch".
         Pattern("branch", rf"(?<![\p{{L}}])(?i:the|our|your|their|at|in)[ \t]+\K(?=\p{{Lu}}){_PLACE}"
-                r"(?=[ \t]+branch(?![\p{L}]))", 0.6),
+                rf"(?=[ \t]+{_SITE})", 0.6),
+        # Typed in lower case: "kimberly at the ballarat branch went above and beyond".
+        Pattern("lower case branch", r"(?<![\p{L}])(?i:the|our|your|their)[ \t]+\K\p{Ll}[\p{Ll}\p{M}'’\-]+"
+                r"(?=[ \t]+branch(?![\p{L}]))", 0.55),
+        # A CV's or letterhead's contact line: "Kelowna, Canada · 604-519-7494 · taylorl@…".
+        Pattern("contact line", rf"(?m)^[ \t]*\K(?=\p{{Lu}}){_PLACE}(?=,[ \t]+(?:the[ \t]+)?\p{{Lu}}[\p{{L}} ]{{2,30}}?"
+                r"[ \t]+[·|•])", 0.6),
         Pattern("issuing state", r"(?<=(?<![A-Za-z0-9])(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\- ]{3,24}[ \t]?\()"
                 r"[A-Z]{2}(?=\))", 0.6),
     ]
     REGEX_FLAGS = FLAGS
     REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)",
-                                          "branch": r"branch", "lower case after birth cue": r"(?i:born)"}
+                                          "contact line": r"[·|•]", "branch": _SITE_WORD,
+                                          "lower case branch": r"branch", "lower case after birth cue": r"(?i:born)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if len(pattern_text) == 2 and pattern_text.isupper():
@@ -136,3 +149,23 @@ class GazetteerPlaceRecognizer(TextRecognizer):
 
 
 __all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer"]
+
+
+# Places whose name takes "the": masked with it, as written ("Leeuwarden, the Netherlands").
+_WITH_THE = frozenset(["netherlands", "philippines", "united kingdom", "united states", "united states of america",
+                       "united arab emirates", "czech republic", "gambia", "bahamas", "maldives", "algarve", "hague",
+                       "seychelles", "dominican republic", "central african republic", "lake district", "highlands",
+                       "midlands", "cotswolds", "balkans", "caribbean", "riviera", "bronx", "uk", "us", "usa", "uae"])
+_THE_BEFORE = regex.compile(r"(?i:the)[ \t]+$")
+
+
+def with_definite_article(text: str, detections: list[Detection]) -> list[Detection]:
+    """A LOCATION that takes "the" ("the Netherlands", "the Algarve") widened over it."""
+    out = []
+    for d in detections:
+        if d.entity_type == entities.LOCATION and text[d.start:d.end].lower() in _WITH_THE:
+            the = _THE_BEFORE.search(text, max(0, d.start - 6), d.start)
+            if the is not None:
+                d = Detection(d.entity_type, the.start(), d.end, d.score)
+        out.append(d)
+    return out
