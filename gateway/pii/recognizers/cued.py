@@ -33,7 +33,9 @@ CUES: dict[str, str] = {
                    r"resident[ \t]+(?:id|identity)(?:[ \t]+(?:card|number|no\.?))*|citizen[ \t]+(?:id|number)|"
                    r"身份证(?:号码|号)?|公民身份号码|证件(?:号码|号)|居民身份证(?:号码|号)?|社保卡号|社会保障号(?:码)?|"
                    r"nin|hkid|taj(?:[ \t]+(?:number|no\.?))?|rodné[ \t]+číslo|rodne[ \t]+cislo|"
-                   r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|nir|ahv(?:[ \t]+(?:number|no\.?))?|avs|svnr|steuer-?id|"
+                   r"numéro[ \t]+de[ \t]+sécurité[ \t]+sociale|n°[ \t]*de[ \t]+sécurité[ \t]+sociale|nir|"
+                   r"ahv(?:[ \-]?(?:number|no\.?|nr\.?|nummer))?|avs|svnr|sv-?nummer|sozialversicherungsnummer|"
+                   r"versicherungsnummer|rijksregisternummer|rijksregister|insz|steuer-?id|"
                    r"emirates[ \t]+id|iqama|mykad|"
                    # Korean resident registration and Danish CPR numbers ("RRN 531125-1509468", "CPR number: …").
                    r"rrn|resident[ \t]+registration[ \t]+(?:number|no\.?)|cpr(?:[ \t]+(?:number|no\.?|nr\.?))?|"

@@ -210,6 +210,11 @@ _NOT_OCCUPATION = ("man|woman|men|women|boy|girl|male|female|patient|gentleman|l
 _OCCUPATION_WORD = rf"(?!(?:{_NOT_OCCUPATION})(?![\p{{L}}\-]))[A-Za-z][A-Za-z'’\-]*"
 
 
+# After a job on a CV line: the employer, perhaps its town, and the years ("…, Centrelink (2012–2019)").
+_EXPERIENCE_TAIL = (r",[ \t]+(?P<employer>[^\n,()]{2,60}?)(?:[ \t]+[—–\-][ \t]+[^\n()]{2,40}?)?[ \t]*"
+                    r"\((?:19|20)\d{2}[ \t]*[–\-]")
+
+
 class JobTitleRecognizer(RuleRecognizer):
     """Job titles: a job head noun with the modifier words before it ("senior software engineer", "dental nurse"),
     "head of X", or the words after a job cue ("occupation:", "works as")."""
@@ -237,6 +242,23 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"(?![\p{L}]))[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,3}?"
                 r"(?=[ \t]+(?:until|on|from|since|at|with|for|in|between|before|after|and)(?![\p{L}])|[ \t]*[,.;)]|$)",
                 0.5),
+        # "Seen by Zsolt (civil servant)", "reviewed by Amal Haddad (Ergonomist)": the role of the one who acted.
+        Pattern("role in brackets after an actor",
+                r"(?<=(?<![\p{L}])(?i:seen|treated|examined|reviewed|attended|signed|prepared|checked|assessed|"
+                r"approved|referred|written|completed)[ \t]+(?i:by)[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+"
+                r"(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+)?[ \t]*\()(?=[\p{L}])[^()\n\d]{3,60}(?=\))", 0.5),
+        # A CV: "Results-driven civil servant with 15 years' experience", "retired housekeeper".
+        Pattern("with years of experience",
+                r"(?<![\p{L}\-])(?!(?i:results-driven|friendly|reliable|experienced|dedicated|motivated|passionate|"
+                r"qualified|hard-working|hardworking|enthusiastic|a|an|the)(?![\p{L}\-]))[A-Za-z][A-Za-z'’\-/]*"
+                r"(?:[ \t]+(?!(?i:with)(?![\p{L}]))[A-Za-z][A-Za-z'’\-/]*){0,4}?"
+                r"(?=[ \t]+with[ \t]+(?:\d{1,2}|over[ \t]+\d{1,2}|\p{L}+)[ \t]+years?['’]?[ \t]+"
+                r"(?:of[ \t]+)?experience)", 0.5),
+        Pattern("retired", r"(?<=(?<![\p{L}])(?i:retired|former|ex-)[ \t]?)(?!(?i:early|now|since|in|last|from|and|"
+                           r"at|on)(?![\p{L}]))\p{Ll}[\p{Ll}\-]+(?:[ \t]+\p{Ll}[\p{Ll}\-]+)?(?=[ \t]*[;,.)]|$)", 0.5),
+        # A CV's experience line: "Surveyor, building control, Lumen Vets SRL — Leeds (2019–present)".
+        Pattern("experience line", rf"(?m)^[ \t]*\K(?=\p{{L}})[^\n,()•·|]{{2,50}}?(?:,[ \t]+\p{{Ll}}[^\n,()]{{1,30}})?"
+                                   rf"(?={_EXPERIENCE_TAIL})", 0.5),
         Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
                 r"(?=[ \t]+(?:who|with|from|presenting|attending|living|working|in|at)\b)", 0.5),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
@@ -258,7 +280,11 @@ class JobTitleRecognizer(RuleRecognizer):
     CONTEXT: ClassVar[list[str]] = ["works as", "occupation", "job", "position", "employed", "career", "profession",
                                     "salary as", "title"]
     REGEX_FLAGS = FLAGS_ICASE
-    REQUIRES: ClassVar[dict[str, str]] = {"chinese role in brackets": r"\p{Han}[（(]", "chinese job noun": r"\p{Han}"}
+    REQUIRES: ClassVar[dict[str, str]] = {"chinese role in brackets": r"\p{Han}[（(]", "chinese job noun": r"\p{Han}",
+                                          "experience line": r"\((?:19|20)\d{2}",
+                                          "with years of experience": r"(?i:experience)",
+                                          "role in brackets after an actor": r"(?i:by)[ \t]",
+                                          "retired": r"(?i:retired|former|ex-)"}
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -353,6 +379,11 @@ class OrganizationRecognizer(RuleRecognizer):
         Pattern("kind first", r"(?<![\p{L}])" + _KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?"
                 r"\p{Lu}[\p{L}\p{M}\-]+(?![\p{L}])", 0.5),
         # Firms named by two surnames after a workplace cue: "works at Moon-Castillo", "Kashif from Sen-Mall".
+        # The employer on a CV's experience line, after the job ("Patent attorney, Lumen Analytics Inc. — Cork (2020–").
+        Pattern("employer on an experience line",
+                r"(?m)^[ \t]*(?=\p{L})[^\n,()•·|]{2,50}?(?:,[ \t]+\p{Ll}[^\n,()]{1,30})?,[ \t]+\K"
+                r"(?=\p{Lu})[^\n,()]{2,60}?"
+                r"(?=(?:[ \t]+[—–\-][ \t]+[^\n()]{2,40}?)?[ \t]*\((?:19|20)\d{2}[ \t]*[–\-])", 0.6),
         Pattern("hyphenated firm", r"(?<=(?<![\p{L}])(?i:at|from|with|for|employer|company|firm|banks[ \t]+with|"
                 r"joined|joining|left|leaving)[ \t]*:?[ \t]+)\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+(?![\p{L}\-])", 0.5),
         Pattern("chinese", r"(?:(?<![\p{Han}])|(?<=入住|住在|前往|就职于|任职于|工作于|来自|位于|单位|在|于|到|去))"
@@ -369,6 +400,7 @@ class OrganizationRecognizer(RuleRecognizer):
     REQUIRES: ClassVar[dict[str, str]] = {"chinese": r"\p{Han}", "partners": r"[ \t](?:and|&)[ \t]+\p{Lu}",
                                           "and sons": r"[ \t](?:and|&)[ \t]+(?:Sons|Daughters|Partners|Co)",
                                           "hyphenated firm": r"\p{Ll}-\p{Lu}\p{Ll}",
+                                          "employer on an experience line": r"\((?:19|20)\d{2}",
                                           "kind first": r"(?:Hospital|Hôpital|Ospedale|Cl[íi]nica|Klinikum|Banco|"
                                                         r"Universi|Instituto)[ \t]+\p{L}"}
 
