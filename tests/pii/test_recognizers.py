@@ -90,9 +90,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("JOB_TITLE", "You were employed as chef de partie until 2021; it worked as expected", ["chef de partie"]),
     ("JOB_TITLE", "Seen by Zsolt (civil servant). Results-driven HR Business Partner with 3 years' experience",
      ["civil servant", "HR Business Partner"]),
-    ("JOB_TITLE", "EXPERIENCE\nAdministrator, arts, Centrelink (2012–2019)\nage 68, retired housekeeper; he retired early",
+    ("JOB_TITLE", "EXPERIENCE\nAdministrator, arts, Centrelink (2012–2019)\nage 68, retired housekeeper; he retired"
+     " early",
      ["Administrator, arts", "housekeeper"]),
-    ("NATIONAL_ID", "your AHV-Nr. (756.5791.7414.69); your SV-Nummer (9936 230496); rijksregisternummer 97.05.18-215.84",
+    ("NATIONAL_ID", "your AHV-Nr. (756.5791.7414.69); your SV-Nummer (9936 230496); rijksregisternummer "
+     "97.05.18-215.84",
      ["756.5791.7414.69", "9936 230496", "97.05.18-215.84"]),
     ("IP_ADDRESS", "网上报名提交IP：2001:ffa9:984a::771:3c06:d4ab；loopback ::1; at 12:30:45",
      ["2001:ffa9:984a::771:3c06:d4ab", "::1"]),
@@ -256,6 +258,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("STREET_ADDRESS", "whats the exact address?\n[11:41] me: atatürk sok. no: 13, 51385 muratpaşa/ankara. buzz 22",
      ["atatürk sok. no: 13, 51385 muratpaşa/ankara"]),
     ("STREET_ADDRESS", "I live at home with my mum; staying at 10:30 tonight; he moved to London in 2019", []),
+    ("STREET_ADDRESS", "您看的那套在湖北省武汉市武昌区碧桂园13期11幢1454室，月租；"
+     "另一套在天河区黄埔大道西50号翠苑小区24栋4单元3201室。",
+     ["湖北省武汉市武昌区碧桂园13期11幢1454室", "天河区黄埔大道西50号翠苑小区24栋4单元3201室"]),
+    ("STREET_ADDRESS", "收件地址：北京市海淀区学院路657号院8号楼1192", ["北京市海淀区学院路657号院8号楼1192"]),
     ("STREET_ADDRESS", "Rua Augusta 25, SÃ£o Paulo", ["Rua Augusta 25, SÃ£o Paulo"]),
     # places after a residence cue or in a form field; months, wards and lower-case phrases are not places
     ("LOCATION", "She grew up in Castellammare di Stabia and moved later.", ["Castellammare di Stabia"]),
