@@ -124,6 +124,9 @@ class CnPersonNameRecognizer(RuleRecognizer):
         # Under a name label a name needs no known surname: "户名次仁卓玛。", "姓名：那日苏".
         Pattern("after a name label", r"(?:户名|开户名|账户名|姓名|持卡人|收款人)[:：为是]?[ \t]*\K\p{Han}{2,4}"
                                       r"(?=[，,。；;\s）)]|$)", 0.6),
+        # A role's field names its holder, known surname or not: "研究医生：其其格（研究护士）".
+        Pattern("after a role field", r"(?:医生|医师|护士|经办人|经办|联系人|负责人|接诊|主治)[:：][ \t]*\K\p{Han}{2,4}"
+                                      r"(?=[（(，,。；;\s]|$)", 0.55),
         Pattern("surname given", rf"(?<=我姓|免贵姓|本人姓|贵姓是){_SURNAME}(?![\p{{Han}}])", 0.6),
         # A ward list: "18床 管峰超 男 75岁", "3床韦诺兰（十九岁）".
         Pattern("after a bed number",

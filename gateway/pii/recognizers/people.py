@@ -62,6 +62,9 @@ def is_plausible_name(text: str) -> bool:
     return not all(w in NOT_NAMES or w in ACRONYMS for w in words)
 
 
+_NEVER_SURNAMES = frozenset(["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from"])
+
+
 class TitledNameRecognizer(RuleRecognizer):
     """The name after Mr/Mrs/Ms/Dr/Prof (title excluded), also when written in lower case ("ms. wijtze"). After a
     title even a word that is also a disease or drug name is a surname ("Dr Barre", "Mrs Parkinson")."""
@@ -74,11 +77,17 @@ class TitledNameRecognizer(RuleRecognizer):
             rf"(?<![\p{{L}}]){_TITLE}\.[ \t]{{1,3}}\K\p{{Ll}}{{3,}}(?![\p{{L}}])",
             0.6,
         ),
+        # A name written in Han or kana after an English title: "Dear Mx 橋本,".
+        Pattern("han after title", rf"(?<![\p{{L}}])(?:{_TITLE}\.?[ \t]{{1,3}})+\K"
+                                   r"[\p{Han}\p{Hiragana}\p{Katakana}]{1,4}(?![\p{Han}\p{Hiragana}\p{Katakana}])", 0.7),
     ]
+    REQUIRES: ClassVar[dict[str, str]] = {"han after title": r"[\p{Han}\p{Hiragana}\p{Katakana}]"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        words = [w.strip(_EDGE_JUNK).lower() for w in pattern_text.split()]
-        return False if not words or all(w in STOP_WORDS or w in ACRONYMS for w in words) else None
+        # After a title a capitalised stop word is a surname ("Dr May", "Mrs Will"); in lower case it is not.
+        words = [w.strip(_EDGE_JUNK) for w in pattern_text.split()]
+        return False if not words or all((w.lower() in STOP_WORDS and not w[:1].isupper()) or w.lower() in ACRONYMS
+                                         or w.lower() in _NEVER_SURNAMES for w in words) else None
 
 
 class RoleNameRecognizer(RuleRecognizer):
@@ -124,6 +133,15 @@ class RoleNameRecognizer(RuleRecognizer):
                 rf"{_NAME}(?=[ \t]*[,!:\n])", 0.6),
         Pattern("call back",
                 rf"(?=\p{{Lu}})(?<=(?<![\p{{L}}])(?i:call|ring|phone|text)[ \t]+){_NAME}(?=[ \t]+back\b)", 0.6),
+        # A contact given as name and number: "follow up: White, Angela, 416-259-3829", "jae-won yoon, 010-1129-5214".
+        Pattern("before a phone number",
+                r"(?<=(?:^|[:;\n])[ \t]*)\p{L}[\p{L}\p{M}'’.\-]*(?:,?[ \t]+\p{L}[\p{L}\p{M}'’.\-]*){0,2}"
+                r"(?=,[ \t]+(?:\+\d|\(?0\d|\d{3})[\d ()\-.]{6,18}\d(?!\d))", 0.55),
+        # Staff named where they work: "kimberly at the ballarat branch went above and beyond".
+        Pattern("at a branch",
+                r"(?<=(?:^|[.!?:][ \t]+|\n)[ \t]*)\p{L}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{L}[\p{L}\p{M}'’\-]+)?"
+                r"(?=[ \t]+at[ \t]+the[ \t]+[^\n.,]{1,30}?[ \t]+(?:branch|office|store|shop|desk|counter)(?![\p{L}]))",
+                0.55),
         # A friend or relative named in lower case: "my mate julia zimmermann might come", "its noor from".
         Pattern("lower case after a relation",
                 r"(?<=(?<![\p{L}])(?i:my|our|his|her)[ \t]+(?i:mate|friend|pal|buddy|flatmate|housemate|neighbour|"
@@ -149,7 +167,8 @@ class RoleNameRecognizer(RuleRecognizer):
     ]
     REGEX_FLAGS = FLAGS
     REQUIRES: ClassVar[dict[str, str]] = {
-        "before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp|age|\d[ \t]*(?:y|yrs|years))"}
+        "before identifying details": r"(?i:dob|d\.o\.b|born|nhs|mrn|hosp|age|\d[ \t]*(?:y|yrs|years))",
+        "before a phone number": r",[ \t]+[+(0-9]", "at a branch": r"(?i:branch|office|store|shop|desk|counter)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if not is_plausible_name(pattern_text.replace("/", " ")):
