@@ -15,6 +15,7 @@ from presidio_analyzer import Pattern
 
 from gateway.pii import entities
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer
+from gateway.pii.transliterated import SOUND_CHARACTERS
 
 SURNAMES_COMPOUND = [
     "欧阳",
@@ -110,7 +111,9 @@ class CnPersonNameRecognizer(RuleRecognizer):
                                     rf"(?=先生|女士|小姐|医生|大夫|老师)", 0.5
         ),
         Pattern("name after role", rf"{_ROLE_BEFORE}\K{_SURNAME}{_GIVEN}", 0.65),
-        Pattern("minority name", rf"(?<![\p{{Han}}]|{_ROLE_BEFORE}|[和、与及])\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,5}}?"
+        # A role before the name is left out of it ("患者阿依古丽·买买提" → "阿依古丽·买买提").
+        Pattern("minority name", rf"(?<![\p{{Han}}]|[和、与及])(?:{_ROLE_BEFORE})?\K"
+                rf"\p{{Han}}{{2,6}}[·•・]\p{{Han}}{{2,5}}?"
                 rf"(?={_AFTER_NAME}|(?<![·•・]\p{{Han}}{{1,4}})(?![\p{{Han}}]))", 0.7),
         Pattern(
             "name opening a clause",
@@ -139,7 +142,20 @@ class CnPersonNameRecognizer(RuleRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # A surname character that opens a common word or a role ("费用：", "房东能开发票吗", "金毛，3岁") names no one.
-        return False if pattern_text.startswith(_NOT_NAME_WORDS) else None
+        if pattern_text.startswith(_NOT_NAME_WORDS):
+            return False
+        # Two parts joined by "·" are a name when they sound like one ("阿依古丽·买买提", "次仁·卓玛"), not a chapter
+        # and its title or a menu ("详见第三章·附则", "拿铁·燕麦奶").
+        if any(dot in pattern_text for dot in "·•・"):
+            han = [ch for ch in pattern_text if "\u4e00" <= ch <= "\u9fff"]
+            if sum(ch in _NAME_SOUNDS for ch in han) < 0.5 * len(han):
+                return False
+        return None
+
+
+# Syllables of names written by sound: the transliteration table, and Tibetan and Mongolian names ("次仁·卓玛",
+# "其其格", "斯琴·图雅").
+_NAME_SOUNDS = SOUND_CHARACTERS | frozenset("次仁卓堆格桑央姆措珠朗瓦白旦曲珍强边普布益其特尔乌兰斯琴图雅宝音朝鲁额敦")
 
 
 # Words that open with a surname character and stand where a name could: a field label, a role, a breed.
