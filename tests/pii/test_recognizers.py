@@ -93,6 +93,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("PERSON", "研究医生：其其格（研究护士）；医生：请按时服药。", ["其其格"]),
     # names joined by "·" sound like names; a chapter and its title or a menu do not; a role before is left out
     ("PERSON", "详见第三章·附则。患者阿依古丽·买买提，联系人次仁·卓玛", ["阿依古丽·买买提", "次仁·卓玛"]),
+    ("PERSON", "hi, i'm british and my name is sam; I am Irish; Mr French; hi, i'm alfred.",
+     ["sam", "French", "alfred"]),
     ("JOB_TITLE", "You were employed as chef de partie until 2021; it worked as expected", ["chef de partie"]),
     ("JOB_TITLE", "Seen by Zsolt (civil servant). Results-driven HR Business Partner with 3 years' experience",
      ["civil servant", "HR Business Partner"]),

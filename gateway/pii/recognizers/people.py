@@ -11,7 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from gateway.pii import entities as entity_types
-from gateway.pii.lexicon import is_known_name
+from gateway.pii.lexicon import NATIONALITIES, is_known_name
 from gateway.pii.recognizers.rule import FLAGS, RuleRecognizer, TextRecognizer, tagged_result
 from gateway.pii.vocabulary import ACRONYMS, EPONYM_AFTER, MEDICAL_TERMS, NOT_NAMES, STOP_WORDS
 
@@ -58,6 +58,8 @@ def is_plausible_name(text: str) -> bool:
     words = [w.strip(_EDGE_JUNK).lower().removesuffix("'s").removesuffix("’s") for w in text.split()]
     words = [w for w in words if w]
     if not words or any(any(ch.isdigit() for ch in w) for w in words):
+        return False
+    if len(words) == 1 and words[0] in NATIONALITIES:  # "i'm british", "I am Irish": who they are, not their name
         return False
     return not all(w in NOT_NAMES or w in ACRONYMS for w in words)
 
@@ -366,7 +368,8 @@ _CAPS_RUN = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’\-]+(?:[ \t]+\p{
 def _not_a_name_word(word: str) -> bool:
     """A function word, or a verb or adverb form no given name has ("moving", "jealous" stays: that needs more)."""
     lowered = word.lower()
-    return lowered in STOP_WORDS or lowered in NOT_NAMES or (len(lowered) >= 6 and lowered.endswith(("ing", "ed")))
+    return (lowered in STOP_WORDS or lowered in NOT_NAMES or lowered in NATIONALITIES  # "i'm british"
+            or (len(lowered) >= 6 and lowered.endswith(("ing", "ed"))))
 _SELF_INTRODUCTION = regex.compile(
     r"(?i:(?<![\p{L}])(?:hi|hello|hey|ok|okay|so|yes)?,?[ \t]*"
     r"(?:this is|my name is|my name's|name's|i am|i'm|im|(?<=(?:hey|hi|hiya|hello),?[ \t]+)it'?s)[ \t]+)"
@@ -444,7 +447,8 @@ class LexiconNameRecognizer(TextRecognizer):
                     found.append((match.start(), match.end(), 0.5))
         for match in _SELF_INTRODUCTION.finditer(text):
             value = match.group("name")
-            if not any(w in STOP_WORDS or w in NOT_NAMES for w in value.split()):
+            # "i'm british": a nationality after "i'm" says who someone is, not their name
+            if not any(w in STOP_WORDS or w in NOT_NAMES or w in NATIONALITIES for w in value.split()):
                 found.append((*match.span("name"), 0.6))
         for match in regex.finditer(r"(?:^|(?<=[.!?\n][ \t]{0,3}))(\p{Lu}[\p{Ll}\p{M}'’\-]{2,})", text):
             word = match.group(1)
