@@ -102,6 +102,20 @@ _DISTRICT = rf"{_HAN}{{1,4}}?(?:区|县|市|镇)[ \t]?"
 _ADDRESS_CUE = r"(?:地址|住址|住在|家住|居住于|位于|寄到|寄往|送到|收货地址|通讯地址|户籍地|现居)[:：]?\s*"
 
 
+_HAN_CHARACTER = regex.compile(r"\p{Han}")
+# Syllables of names written by sound: the transliteration table, and Tibetan and Mongolian names ("次仁·卓玛",
+# "其其格", "斯琴·图雅").
+_NAME_SOUNDS = SOUND_CHARACTERS | frozenset("次仁卓堆格桑央姆措珠朗瓦白旦曲珍强边普布益其特尔乌兰斯琴图雅宝音朝鲁额敦")
+
+
+# Words that open with a surname character and stand where a name could: a field label, a role, a breed.
+_NOT_NAME_WORDS = tuple(
+    "费用 金额 金毛 房东 租客 司机 乘客 家长 主人 宠物 时间 方式 明细 高度 安全 文件 "
+    "单位 向日 华为 余额 车辆 车牌 毛重 邮编 邮箱 江湖".split()
+)
+
+
+
 class CnPersonNameRecognizer(RuleRecognizer):
     ENTITY = entities.PERSON
     PATTERNS: ClassVar[list[Pattern]] = [
@@ -147,22 +161,10 @@ class CnPersonNameRecognizer(RuleRecognizer):
         # Two parts joined by "·" are a name when they sound like one ("阿依古丽·买买提", "次仁·卓玛"), not a chapter
         # and its title or a menu ("详见第三章·附则", "拿铁·燕麦奶").
         if any(dot in pattern_text for dot in "·•・"):
-            han = [ch for ch in pattern_text if "\u4e00" <= ch <= "\u9fff"]
+            han = _HAN_CHARACTER.findall(pattern_text)
             if sum(ch in _NAME_SOUNDS for ch in han) < 0.5 * len(han):
                 return False
         return None
-
-
-# Syllables of names written by sound: the transliteration table, and Tibetan and Mongolian names ("次仁·卓玛",
-# "其其格", "斯琴·图雅").
-_NAME_SOUNDS = SOUND_CHARACTERS | frozenset("次仁卓堆格桑央姆措珠朗瓦白旦曲珍强边普布益其特尔乌兰斯琴图雅宝音朝鲁额敦")
-
-
-# Words that open with a surname character and stand where a name could: a field label, a role, a breed.
-_NOT_NAME_WORDS = tuple(
-    "费用 金额 金毛 房东 租客 司机 乘客 家长 主人 宠物 时间 方式 明细 高度 安全 文件 "
-    "单位 向日 华为 余额 车辆 车牌 毛重 邮编 邮箱 江湖".split()
-)
 
 
 class CnAddressRecognizer(RuleRecognizer):

@@ -189,6 +189,7 @@ _OTHER_SCRIPT_WORD = (r"(?:\p{Hangul}{1,5}|\p{Thai}{2,25}|"
                       r"\p{Greek}[\p{Greek}\p{M}]{1,20}|\p{Cyrillic}[\p{Cyrillic}\p{M}]{1,20})")
 _OTHER_SCRIPT = regex.compile(r"[\p{Hangul}\p{Thai}\p{Hiragana}\p{Katakana}\p{Greek}\p{Cyrillic}]")
 _LATIN = regex.compile(r"\p{Latin}")
+_NEXT_LINE_OR_COLUMN = regex.compile(r"\n|[ ]{3}")
 
 
 class OtherScriptNameRecognizer(RuleRecognizer):
@@ -206,8 +207,9 @@ class OtherScriptNameRecognizer(RuleRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
-        other = len(_OTHER_SCRIPT.findall(text))
-        if other == 0 or len(_LATIN.findall(text)) < 2 * other:
+        if _OTHER_SCRIPT.search(text) is None:  # most texts: no count needed
+            return []
+        if len(_LATIN.findall(text)) < 2 * len(_OTHER_SCRIPT.findall(text)):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
@@ -296,8 +298,8 @@ class FilteredSpacyRecognizer(SpacyRecognizer):
                 start += 1
             while end > start and (_CJK.match(text[end - 1]) or text[end - 1] in _EDGE_JUNK):
                 end -= 1
-            if "\n" in text[start:end] or "   " in text[start:end]:  # the next line's or column's label is no name
-                end = start + min(i for i in (text[start:end].find("\n"), text[start:end].find("   ")) if i >= 0)
+            if (cut := _NEXT_LINE_OR_COLUMN.search(text, start, end)) is not None:  # its label is no name
+                end = cut.start()
                 while end > start and text[end - 1] in _EDGE_JUNK:
                     end -= 1
             if result.entity_type == entity_types.ORGANIZATION and regex.match(r"(?i:the)[ \t]+", text[start:end]):

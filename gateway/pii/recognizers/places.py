@@ -38,7 +38,6 @@ _US_STATES = frozenset(
     "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
 # What a town names: a bank's branch, an office, a shop, an event held there ("the Aarhus fun run").
 _SITE = r"(?i:branch|office|store|shop|depot|clinic|surgery|campus|site|fun run|marathon|half marathon)(?![\p{L}])"
-_SITE_WORD = r"(?i:branch|office|store|shop|depot|clinic|surgery|campus|site|run|marathon)"
 # Words that name a kind of branch, not its town ("the Main branch", "the Online branch").
 _NOT_PLACES = frozenset("main head online local nearest central digital mobile virtual new old same other usual "
                         "high street city centre center home post sorting regional branch annual charity "
@@ -74,7 +73,7 @@ class ResidencePlaceRecognizer(RuleRecognizer):
     ]
     REGEX_FLAGS = FLAGS
     REQUIRES: ClassVar[dict[str, str]] = {"form field": r":", "issuing state": r"\([A-Z]{2}\)",
-                                          "contact line": r"[·|•]", "branch": _SITE_WORD,
+                                          "contact line": r"[·|•]", "branch": _SITE,
                                           "lower case branch": r"branch", "lower case after birth cue": r"(?i:born)"}
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -148,9 +147,6 @@ class GazetteerPlaceRecognizer(TextRecognizer):
         return None
 
 
-__all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer"]
-
-
 # Places whose name takes "the": masked with it, as written ("Leeuwarden, the Netherlands").
 _WITH_THE = frozenset(["netherlands", "philippines", "united kingdom", "united states", "united states of america",
                        "united arab emirates", "czech republic", "gambia", "bahamas", "maldives", "algarve", "hague",
@@ -169,3 +165,7 @@ def with_definite_article(text: str, detections: list[Detection]) -> list[Detect
                 d = Detection(d.entity_type, the.start(), d.end, d.score)
         out.append(d)
     return out
+
+
+__all__ = ["GazetteerPlaceRecognizer", "ResidencePlaceRecognizer", "with_definite_article"]
+

@@ -210,9 +210,11 @@ _NOT_OCCUPATION = ("man|woman|men|women|boy|girl|male|female|patient|gentleman|l
 _OCCUPATION_WORD = rf"(?!(?:{_NOT_OCCUPATION})(?![\p{{L}}\-]))[A-Za-z][A-Za-z'’\-]*"
 
 
-# After a job on a CV line: the employer, perhaps its town, and the years ("…, Centrelink (2012–2019)").
-_EXPERIENCE_TAIL = (r",[ \t]+(?P<employer>[^\n,()]{2,60}?)(?:[ \t]+[—–\-][ \t]+[^\n()]{2,40}?)?[ \t]*"
-                    r"\((?:19|20)\d{2}[ \t]*[–\-]")
+# A CV's experience line: the job, the employer, perhaps its town, and the years
+# ("Administrator, arts, Centrelink (2012–2019)", "Patent attorney, Lumen Analytics Inc. — Cork (2020–present)").
+_EXPERIENCE_JOB = r"(?=\p{L})[^\n,()•·|]{2,50}?(?:,[ \t]+\p{Ll}[^\n,()]{1,30})?"  # "Surveyor, building control"
+_EXPERIENCE_EMPLOYER = r"[^\n,()]{2,60}?"
+_EXPERIENCE_YEARS = r"(?:[ \t]+[—–\-][ \t]+[^\n()]{2,40}?)?[ \t]*\((?:19|20)\d{2}[ \t]*[–\-]"  # " — Leeds (2019–"
 
 
 class JobTitleRecognizer(RuleRecognizer):
@@ -233,12 +235,11 @@ class JobTitleRecognizer(RuleRecognizer):
                 r"[a-z][a-z\-]*(?:[ \t]+[a-z][a-z\-]*){0,2}?(?:[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"|[ \t]+\([a-z][a-z \-]{1,30}\))?"
                 r"(?=[ \t]*(?:[.,;\n)]|$|[ \t](?:at|in|for|with|since|on|from)[ \t]))", 0.6),
-        # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
         # "You were employed as chef de partie until …", "confirmed you started as self-employed joiner on …"
         Pattern("employed as", r"(?<![\p{L}])(?:employed|worked|working|works|work|started|starting|joined|hired|"
                 r"promoted|retired|served|serving|trained|qualified|practising|practicing)[ \t]+as[ \t]+"
                 r"(?:(?:an?|the)[ \t]+)?\K(?!(?:expected|usual|normal|planned|intended|before|required|needed|agreed|"
-                r"described|shown|above|below|follows|such|well|part|one|soon|long|much|far|good|possible|usual)"
+                r"described|shown|above|below|follows|such|well|part|one|soon|long|much|far|good|possible)"
                 r"(?![\p{L}]))[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,3}?"
                 r"(?=[ \t]+(?:until|on|from|since|at|with|for|in|between|before|after|and)(?![\p{L}])|[ \t]*[,.;)]|$)",
                 0.5),
@@ -257,8 +258,9 @@ class JobTitleRecognizer(RuleRecognizer):
         Pattern("retired", r"(?<=(?<![\p{L}])(?i:retired|former|ex-)[ \t]?)(?!(?i:early|now|since|in|last|from|and|"
                            r"at|on)(?![\p{L}]))\p{Ll}[\p{Ll}\-]+(?:[ \t]+\p{Ll}[\p{Ll}\-]+)?(?=[ \t]*[;,.)]|$)", 0.5),
         # A CV's experience line: "Surveyor, building control, Lumen Vets SRL — Leeds (2019–present)".
-        Pattern("experience line", rf"(?m)^[ \t]*\K(?=\p{{L}})[^\n,()•·|]{{2,50}}?(?:,[ \t]+\p{{Ll}}[^\n,()]{{1,30}})?"
-                                   rf"(?={_EXPERIENCE_TAIL})", 0.5),
+        Pattern("experience line", r"(?m)^[ \t]*\K" + _EXPERIENCE_JOB
+                + rf"(?=,[ \t]+{_EXPERIENCE_EMPLOYER}{_EXPERIENCE_YEARS})", 0.5),
+        # A clinical history's "a forty-two-year-old barista who ...": the noun after the age, unless it says who.
         Pattern("after age", rf"(?<![\p{{L}}])year[ -]old[ \t]+\K{_OCCUPATION_WORD}(?:[ \t]+{_OCCUPATION_WORD})?"
                 r"(?=[ \t]+(?:who|with|from|presenting|attending|living|working|in|at)\b)", 0.5),
         Pattern("chinese", r"(?:职业|职务|岗位|职位)[:：]?[ \t]*\K\p{Han}{2,8}?(?=[，。；,;\s]|$)", 0.6),
@@ -378,12 +380,10 @@ class OrganizationRecognizer(RuleRecognizer):
         # do: "Hospital Ángeles", "Clínica Alemana", "Banco Galicia", "Università Bocconi".
         Pattern("kind first", r"(?<![\p{L}])" + _KINDS + r"[ \t]+(?:(?:de|del|do|da|di|la|los|das|dos)[ \t]+)?"
                 r"\p{Lu}[\p{L}\p{M}\-]+(?![\p{L}])", 0.5),
+        # The employer on a CV's experience line, after the job.
+        Pattern("employer on an experience line", r"(?m)^[ \t]*" + _EXPERIENCE_JOB
+                + rf",[ \t]+\K(?=\p{{Lu}}){_EXPERIENCE_EMPLOYER}(?={_EXPERIENCE_YEARS})", 0.6),
         # Firms named by two surnames after a workplace cue: "works at Moon-Castillo", "Kashif from Sen-Mall".
-        # The employer on a CV's experience line, after the job ("Patent attorney, Lumen Analytics Inc. — Cork (2020–").
-        Pattern("employer on an experience line",
-                r"(?m)^[ \t]*(?=\p{L})[^\n,()•·|]{2,50}?(?:,[ \t]+\p{Ll}[^\n,()]{1,30})?,[ \t]+\K"
-                r"(?=\p{Lu})[^\n,()]{2,60}?"
-                r"(?=(?:[ \t]+[—–\-][ \t]+[^\n()]{2,40}?)?[ \t]*\((?:19|20)\d{2}[ \t]*[–\-])", 0.6),
         Pattern("hyphenated firm", r"(?<=(?<![\p{L}])(?i:at|from|with|for|employer|company|firm|banks[ \t]+with|"
                 r"joined|joining|left|leaving)[ \t]*:?[ \t]+)\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+(?![\p{L}\-])", 0.5),
         Pattern("chinese", r"(?:(?<![\p{Han}])|(?<=入住|住在|前往|就职于|任职于|工作于|来自|位于|单位|在|于|到|去))"
